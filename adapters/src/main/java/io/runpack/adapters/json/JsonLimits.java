@@ -1,0 +1,40 @@
+package io.runpack.adapters.json;
+
+import io.runpack.domain.json.CanonicalJson;
+import io.runpack.domain.json.JsonNumber;
+import io.runpack.domain.model.Limits;
+
+/**
+ * The named limits of JSON read from outside: whole document, nesting depth, string and number
+ * length. Defaults fit every valid runpack artifact and run bundle.
+ */
+public record JsonLimits(long maxDocumentBytes, int maxDepth, int maxStringLength, int maxNumberLength) {
+
+  /** Largest run bundle: the spec and six logs, each of which must fit an artifact. */
+  public static final long DEFAULT_MAX_DOCUMENT_BYTES = 7L * Limits.MAX_ARTIFACT_BYTES;
+
+  /** Limits for run bundles and runpack files. */
+  public static final JsonLimits DEFAULTS =
+      new JsonLimits(
+          DEFAULT_MAX_DOCUMENT_BYTES,
+          CanonicalJson.MAX_DEPTH,
+          Limits.MAX_ARTIFACT_BYTES,
+          JsonNumber.MAX_LEXEME_LENGTH);
+
+  public JsonLimits {
+    if (maxDocumentBytes < 1 || maxDepth < 1 || maxStringLength < 1 || maxNumberLength < 1) {
+      throw new IllegalArgumentException("JSON limits must be positive");
+    }
+    if (maxDepth > CanonicalJson.MAX_DEPTH) {
+      throw new IllegalArgumentException("maxDepth cannot exceed what can be written: " + CanonicalJson.MAX_DEPTH);
+    }
+    if (maxNumberLength > JsonNumber.MAX_LEXEME_LENGTH) {
+      throw new IllegalArgumentException("maxNumberLength cannot exceed " + JsonNumber.MAX_LEXEME_LENGTH);
+    }
+  }
+
+  /** The same limits with another document size, e.g. 64 KiB for API requests. */
+  public JsonLimits withMaxDocumentBytes(long bytes) {
+    return new JsonLimits(bytes, maxDepth, maxStringLength, maxNumberLength);
+  }
+}

@@ -1,0 +1,87 @@
+package io.runpack.domain.model;
+
+import io.runpack.domain.error.ErrorCode;
+import io.runpack.domain.error.RunpackException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A runpack-relative path that is safe to resolve under a runpack root (FORMAT §4): relative,
+ * '/'-separated, no empty, {@code .} or {@code ..} component, no backslash, no NUL, each
+ * component at most 255 UTF-8 bytes and the whole at most 4,096.
+ *
+ * <p>Invariant: a {@code RunpackPath} can never name anything outside the root it is joined to,
+ * lexically. (Symbolic links are the filesystem adapter's concern.)
+ */
+public record RunpackPath(String value) {
+
+  public RunpackPath {
+    String problem = problemWith(value);
+    if (problem != null) {
+      throw new RunpackException(ErrorCode.INVALID_REQUEST, "invalid runpack path \"" + printable(value) + "\": " + problem);
+    }
+  }
+
+  public static RunpackPath of(String value) {
+    return new RunpackPath(value);
+  }
+
+  /** Why {@code value} is not a safe runpack path, or null when it is. */
+  public static String problemWith(String value) {
+    if (value == null || value.isEmpty()) {
+      return "must not be empty";
+    }
+    if (value.getBytes(StandardCharsets.UTF_8).length > Limits.MAX_PATH_BYTES) {
+      return "longer than " + Limits.MAX_PATH_BYTES + " bytes";
+    }
+    if (value.indexOf('\\') >= 0) {
+      return "contains a backslash";
+    }
+    if (value.indexOf('\0') >= 0) {
+      return "contains a NUL character";
+    }
+    if (value.startsWith("/")) {
+      return "must be relative";
+    }
+    for (String component : value.split("/", -1)) {
+      String problem = segmentProblem(component);
+      if (problem != null) {
+        return problem;
+      }
+    }
+    return null;
+  }
+
+  /** Why {@code segment} cannot be one path component or storage key segment, or null. */
+  public static String segmentProblem(String segment) {
+    if (segment.isEmpty()) {
+      return "has an empty component";
+    }
+    if (segment.equals(".") || segment.equals("..")) {
+      return "has a \"" + segment + "\" component";
+    }
+    if (segment.getBytes(StandardCharsets.UTF_8).length > Limits.MAX_PATH_COMPONENT_BYTES) {
+      return "has a component longer than " + Limits.MAX_PATH_COMPONENT_BYTES + " bytes";
+    }
+    return null;
+  }
+
+  /** The path's '/'-separated components. */
+  public String[] components() {
+    return value.split("/");
+  }
+
+  /** The path shortened and stripped of control characters, safe to put in a message. */
+  public static String printable(String value) {
+    if (value == null) {
+      return "null";
+    }
+    StringBuilder out = new StringBuilder();
+    value.codePoints().limit(120).forEach(cp -> out.appendCodePoint(cp < 0x20 || cp == 0x7f ? '?' : cp));
+    return value.codePointCount(0, value.length()) > 120 ? out + "..." : out.toString();
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

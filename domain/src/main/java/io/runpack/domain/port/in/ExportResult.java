@@ -1,0 +1,33 @@
+package io.runpack.domain.port.in;
+
+import io.runpack.domain.json.JsonNull;
+import io.runpack.domain.json.JsonObject;
+import io.runpack.domain.json.JsonString;
+import io.runpack.domain.json.JsonValue;
+import io.runpack.domain.model.Manifest;
+import io.runpack.domain.model.VerificationReport;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code runpack_export} tool output: the manifest as written, the verification report when
+ * verification was included, and the storage URI of managed storage.
+ */
+public record ExportResult(
+    Manifest manifest, Optional<VerificationReport> report, Optional<String> storageUri) {
+
+  public ExportResult {
+    Objects.requireNonNull(manifest, "manifest");
+    Objects.requireNonNull(report, "report");
+    Objects.requireNonNull(storageUri, "storageUri");
+  }
+
+  /** {@code {"manifest":…,"report":…|null,"storage_uri":…|null}}. */
+  public JsonObject toJson() {
+    return JsonObject.builder()
+        .put("manifest", manifest.toJson())
+        .put("report", report.<JsonValue>map(VerificationReport::toJson).orElse(JsonNull.INSTANCE))
+        .put("storage_uri", storageUri.<JsonValue>map(JsonString::new).orElse(JsonNull.INSTANCE))
+        .build();
+  }
+}

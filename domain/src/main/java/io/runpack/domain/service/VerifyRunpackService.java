@@ -1,0 +1,43 @@
+package io.runpack.domain.service;
+
+import io.runpack.domain.error.ErrorCode;
+import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.json.JsonValue;
+import io.runpack.domain.model.Limits;
+import io.runpack.domain.model.Manifest;
+import io.runpack.domain.model.VerificationReport;
+import io.runpack.domain.port.in.VerifyRunpackCommand;
+import io.runpack.domain.port.in.VerifyRunpackUseCase;
+import io.runpack.domain.port.out.JsonDecoder;
+import java.util.Objects;
+
+/**
+ * Verifies a stored runpack: reads its manifest (bounded), refuses an unknown version before
+ * decoding anything else (fail closed), decodes the manifest strictly, then runs the verifier.
+ */
+public final class VerifyRunpackService implements VerifyRunpackUseCase {
+
+  private final JsonDecoder decoder;
+  private final RunpackVerifier verifier;
+
+  public VerifyRunpackService(JsonDecoder decoder) {
+    this.decoder = Objects.requireNonNull(decoder, "decoder");
+    this.verifier = new RunpackVerifier(decoder);
+  }
+
+  @Override
+  public VerificationReport verify(VerifyRunpackCommand command) {
+    String name = command.manifestName().value();
+    JsonValue json;
+    try {
+      json = decoder.decode(command.source().read(name, Limits.MAX_ARTIFACT_BYTES));
+    } catch (RunpackException e) {
+      throw new RunpackException(ErrorCode.INVALID_MANIFEST, "cannot read manifest " + name + ": " + e.getMessage(), e);
+    }
+    String version = Manifest.versionOf(json);
+    if (!Manifest.VERSION_V1.equals(version)) {
+      return RunpackVerifier.unsupportedVersion(version);
+    }
+    return verifier.verify(Manifest.fromJson(json), command.source());
+  }
+}
