@@ -1,0 +1,78 @@
+package io.runpack.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.spi.ToolProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Holds the dependency rule of the hexagon: the domain's main classes use the JDK and nothing
+ * else, and none of the JDK's doors to hidden inputs (files, network, clock, randomness,
+ * environment, processes). Checked on the compiled classes with jdeps.
+ */
+class DomainDependencyTest {
+
+  private static final List<String> FORBIDDEN_JDK_CLASSES =
+      List.of(
+          "java.io.File", "java.io.FileInputStream", "java.io.FileOutputStream",
+          "java.io.RandomAccessFile", "java.nio.file.Files", "java.nio.file.Path",
+          "java.nio.file.Paths", "java.nio.channels.FileChannel", "java.net.", "java.time.Clock",
+          "java.time.Instant", "java.util.Random", "java.security.SecureRandom",
+          "java.lang.ProcessBuilder", "java.lang.Runtime", "java.util.concurrent.ThreadLocalRandom");
+
+  @Test
+  void domainMainCodeDependsOnTheJdkAlone() {
+    List<String> dependencies = dependenciesOfMainClasses();
+    assertTrue(dependencies.size() > 10, "jdeps found too few dependencies: " + dependencies);
+    List<String> foreign = new ArrayList<>();
+    for (String dependency : dependencies) {
+      boolean own = dependency.startsWith("io.runpack.domain.");
+      boolean jdk = dependency.startsWith("java.");
+      if (!own && !jdk) {
+        foreign.add(dependency);
+      }
+    }
+    assertEquals(List.of(), foreign, "the domain may depend on the JDK only");
+  }
+
+  @Test
+  void domainMainCodeHasNoHiddenInputs() {
+    List<String> hidden = new ArrayList<>();
+    for (String dependency : dependenciesOfMainClasses()) {
+      for (String forbidden : FORBIDDEN_JDK_CLASSES) {
+        if (dependency.equals(forbidden) || (forbidden.endsWith(".") && dependency.startsWith(forbidden))) {
+          hidden.add(dependency);
+        }
+      }
+    }
+    assertEquals(List.of(), hidden, "no clock, randomness, environment or I/O in the domain");
+  }
+
+  /** Every class the main classes refer to, as jdeps -verbose:class reports it. */
+  private static List<String> dependenciesOfMainClasses() {
+    Path classes = Path.of("target", "classes");
+    assertTrue(Files.isDirectory(classes), "compile the domain first: " + classes.toAbsolutePath());
+    ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow(() -> new AssertionError("jdeps is part of the JDK"));
+    StringWriter out = new StringWriter();
+    int status = jdeps.run(new PrintWriter(out), new PrintWriter(out), "-verbose:class", "-filter:none", classes.toString());
+    assertEquals(0, status, out.toString());
+    List<String> dependencies = new ArrayList<>();
+    for (String line : out.toString().split("\n")) {
+      // "   io.runpack.domain.X  -> java.lang.String   java.base"
+      int arrow = line.indexOf("->");
+      if (arrow < 0 || !line.startsWith(" ")) {
+        continue;
+      }
+      String target = line.substring(arrow + 2).trim().split("\\s+")[0];
+      dependencies.add(target);
+    }
+    return dependencies;
+  }
+}
