@@ -40,6 +40,13 @@ public record ExportRunpackCommand(
     new RunKey(tenantId, namespaceId, runId); // validates the ids and run_id
   }
 
+  /** The same request writing to {@code dir} instead (the CLI's {@code --output-dir}). */
+  public ExportRunpackCommand withOutputDir(String dir) {
+    return new ExportRunpackCommand(
+        tenantId, namespaceId, scenarioId, runId, generatedAt, includeVerification, manifestName,
+        Optional.of(dir));
+  }
+
   public RunKey runKey() {
     return new RunKey(tenantId, namespaceId, runId);
   }
