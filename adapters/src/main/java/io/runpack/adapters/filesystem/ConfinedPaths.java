@@ -39,8 +39,9 @@ final class ConfinedPaths {
       throw new RunpackException(ErrorCode.INVALID_REQUEST, "unsafe path: " + problem);
     }
     Path current = root;
-    for (String component : path.split("/")) {
-      current = current.resolve(component);
+    String[] components = path.split("/");
+    for (int i = 0; i < components.length; i++) {
+      current = current.resolve(components[i]);
       if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
         return root.resolve(path); // nothing below a missing part can be a link yet
       }
@@ -54,6 +55,11 @@ final class ConfinedPaths {
         if (!target.startsWith(realRoot)) {
           throw escapes(path);
         }
+      }
+      if (i < components.length - 1 && !Files.isDirectory(current)) {
+        throw new RunpackException(
+            ErrorCode.INVALID_REQUEST,
+            "path " + RunpackPath.printable(path) + " passes through a file that is not a directory");
       }
     }
     return current;
