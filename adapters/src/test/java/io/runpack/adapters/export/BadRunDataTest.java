@@ -1,0 +1,155 @@
+package io.runpack.adapters.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.runpack.adapters.support.Fixtures;
+import io.runpack.adapters.support.LocalRunpack;
+import io.runpack.domain.error.ErrorCode;
+import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.service.ExportSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Run data that cannot give a faithful runpack is refused with a typed error naming the problem,
+ * and no runpack is left behind (the output directory is not even created).
+ */
+class BadRunDataTest {
+
+  private static final String LABEL = "golden_visibility_packet";
+  private static final String BUNDLE_PATH = "1/1/run-2.json";
+
+  @TempDir Path temp;
+  String bundle;
+
+  @BeforeEach
+  void readBundle() {
+    bundle = new String(Fixtures.read(Fixtures.runBundle(LABEL)), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void specHashMismatchIsRefused() {
+    store(bundle.replace("\"hello\": \"world\"", "\"hello\": \"there\""));
+
+    RunpackException e = exportFails(ErrorCode.SPEC_HASH_MISMATCH);
+    assertTrue(e.getMessage().startsWith("run state spec hash mismatch: the run state records df1ae4e5"), e.getMessage());
+  }
+
+  @Test
+  void missingRunIsRunNotFound() throws java.io.IOException {
+    Files.createDirectories(temp.resolve("store/1/1"));
+
+    RunpackException e = exportFails(ErrorCode.RUN_NOT_FOUND);
+    assertEquals("no run for tenant 1, namespace 1, run run-2 (no run bundle 1/1/run-2.json)", e.getMessage());
+  }
+
+  @Test
+  void missingStoreDirectoryIsAStorageError() {
+    RunpackException e = exportFails(ErrorCode.STORAGE_ERROR);
+    assertTrue(e.getMessage().startsWith("run store directory "), e.getMessage());
+  }
+
+  @Test
+  void runOfAnotherScenarioIsRunNotFound() {
+    store(bundle.replace("\"scenario_id\": \"golden-visibility\",\n    \"spec_hash\"",
+        "\"scenario_id\": \"other\",\n    \"spec_hash\""));
+
+    RunpackException e = exportFails(ErrorCode.RUN_NOT_FOUND);
+    assertEquals(
+        "no run tenant 1, namespace 1, run run-2 in scenario golden-visibility (that run belongs to scenario other)",
+        e.getMessage());
+  }
+
+  @Test
+  void runStateOfAnotherRunIsInvalidRunData() {
+    store(bundle.replace("\"run_id\": \"run-2\",\n    \"scenario_id\"", "\"run_id\": \"run-9\",\n    \"scenario_id\""));
+
+    RunpackException e = exportFails(ErrorCode.INVALID_RUN_DATA);
+    assertEquals(
+        "stored run state is tenant 1, namespace 1, run run-9, but tenant 1, namespace 1, run run-2 was requested",
+        e.getMessage());
+  }
+
+  @Test
+  void bundleThatIsNotJsonIsInvalidRunData() {
+    store(bundle.substring(0, 100));
+
+    RunpackException e = exportFails(ErrorCode.INVALID_RUN_DATA);
+    assertTrue(e.getMessage().startsWith("run bundle 1/1/run-2.json: Unexpected end-of-input"), e.getMessage());
+  }
+
+  @Test
+  void bundleWithoutStateIsInvalidRunData() {
+    store("{\"spec\":{}}");
+
+    assertEquals("run bundle 1/1/run-2.json: bundle.state is missing", exportFails(ErrorCode.INVALID_RUN_DATA).getMessage());
+  }
+
+  @Test
+  void bundleWithALogThatIsNotAListIsInvalidRunData() {
+    store(bundle.replace("\"submissions\": [],", "\"submissions\": {},"));
+
+    assertEquals(
+        "run bundle 1/1/run-2.json: bundle.state.submissions must be an array, not object",
+        exportFails(ErrorCode.INVALID_RUN_DATA).getMessage());
+  }
+
+  @Test
+  void bundleWithDuplicateKeysIsInvalidRunData() {
+    store(bundle.replace("\"seq\": 1,", "\"seq\": 1, \"seq\": 7,"));
+
+    RunpackException e = exportFails(ErrorCode.INVALID_RUN_DATA);
+    assertTrue(e.getMessage().startsWith("run bundle 1/1/run-2.json: duplicate key \"seq\" at line "), e.getMessage());
+  }
+
+  @Test
+  void loneSurrogateInALogIsInvalidRunData() {
+    store(bundle.replace("\"source_id\": \"system-tests\"", "\"source_id\": \"\\ud800\""));
+
+    assertEquals(
+        "artifacts/triggers.json: string contains a lone surrogate U+D800 at index 0",
+        exportFails(ErrorCode.INVALID_RUN_DATA).getMessage());
+  }
+
+  @Test
+  void numberOverflowingADoubleIsInvalidRunData() {
+    store(bundle.replace("\"seq\": 2", "\"seq\": 2e999"));
+
+    assertEquals("artifacts/triggers.json: number 2e999 overflows a double", exportFails(ErrorCode.INVALID_RUN_DATA).getMessage());
+  }
+
+  @Test
+  void artifactOver16MiBIsRefusedBeforeAnythingIsWritten() {
+    String payload = "x".repeat(1 << 20);
+    StringBuilder calls = new StringBuilder();
+    for (int i = 0; i < 17; i++) {
+      calls.append(i == 0 ? "" : ",").append("{\"call_id\":\"").append(payload).append("\"}");
+    }
+    store(bundle.replaceFirst("\"tool_calls\": \\[", "\"tool_calls\": [" + calls + ","));
+
+    assertEquals(
+        "artifacts/tool_calls.json: canonical JSON exceeds the limit of 16777216 bytes",
+        exportFails(ErrorCode.LIMIT_EXCEEDED).getMessage());
+  }
+
+  private void store(String text) {
+    Fixtures.write(temp.resolve("store").resolve(BUNDLE_PATH), text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private RunpackException exportFails(ErrorCode code) {
+    LocalRunpack local = new LocalRunpack(temp.resolve("store"), ExportSettings.NONE);
+    Path out = temp.resolve("out");
+    RunpackException e = assertThrows(
+        RunpackException.class, () -> local.export(LocalRunpack.request(Fixtures.request(LABEL), out)));
+    assertEquals(code, e.code(), e.getMessage());
+    assertFalse(Files.exists(out), "nothing written");
+    return e;
+  }
+}
