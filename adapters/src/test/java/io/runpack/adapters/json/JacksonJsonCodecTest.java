@@ -1,0 +1,135 @@
+package io.runpack.adapters.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.runpack.domain.error.ErrorCode;
+import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.json.CanonicalJson;
+import io.runpack.domain.json.JsonArray;
+import io.runpack.domain.json.JsonNumber;
+import io.runpack.domain.json.JsonObject;
+import io.runpack.domain.json.JsonString;
+import io.runpack.domain.json.JsonValue;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The Jackson codec: lexemes kept, strict parsing, named limits, precise messages. */
+class JacksonJsonCodecTest {
+
+  private final JacksonJsonCodec codec = new JacksonJsonCodec();
+
+  private JsonValue decode(String text) {
+    return codec.decode(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private RunpackException refused(ErrorCode code, String text) {
+    RunpackException e = assertThrows(RunpackException.class, () -> decode(text));
+    assertEquals(code, e.code(), e.getMessage());
+    return e;
+  }
+
+  @Test
+  void keepsNumberLexemesAsWritten() {
+    JsonArray numbers = (JsonArray) decode("[1.0, 1E+2, -0, 18446744073709551616, 1e400]");
+    assertEquals("1.0", ((JsonNumber) numbers.get(0)).lexeme());
+    assertEquals("1E+2", ((JsonNumber) numbers.get(1)).lexeme());
+    assertEquals("-0", ((JsonNumber) numbers.get(2)).lexeme());
+    assertEquals("18446744073709551616", ((JsonNumber) numbers.get(3)).lexeme());
+    assertEquals("1e400", ((JsonNumber) numbers.get(4)).lexeme());
+  }
+
+  @Test
+  void keepsMemberOrderAsParsed() {
+    JsonObject object = (JsonObject) decode("{\"b\":1,\"a\":2}");
+    assertEquals(java.util.List.of("b", "a"), java.util.List.copyOf(object.members().keySet()));
+  }
+
+  @Test
+  void refusesDuplicateKeysNamingKeyAndPlace() {
+    RunpackException e = refused(ErrorCode.INVALID_JSON, "{\"a\":1,\n \"a\":2}");
+    assertEquals("duplicate key \"a\" at line 2, column 2", e.getMessage());
+  }
+
+  @Test
+  void refusesDuplicateKeysInNestedObjects() {
+    RunpackException e = refused(ErrorCode.INVALID_JSON, "[{\"x\":{\"k\":1,\"k\":1}}]");
+    assertEquals("duplicate key \"k\" at line 1, column 14", e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{} {}", "[1] x", "1 2", "\"a\" ,"})
+  void refusesTrailingContent(String text) {
+    RunpackException e = refused(ErrorCode.INVALID_JSON, text);
+    assertEquals(true, e.getMessage().contains(" at line 1, column "), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "{", "[1,]", "{\"a\"}", "{'a':1}", "NaN", "[Infinity]", "01", "+1", "[.5]", "tru", "\"\t\"", "{\"a\":1,}", "/* c */ 1"})
+  void refusesInvalidJson(String text) {
+    refused(ErrorCode.INVALID_JSON, text);
+  }
+
+  @Test
+  void refusesInvalidUtf8() {
+    byte[] bytes = {'"', (byte) 0xc3, (byte) 0x28, '"'};
+    RunpackException e = assertThrows(RunpackException.class, () -> codec.decode(bytes));
+    assertEquals(ErrorCode.INVALID_JSON, e.code());
+    assertEquals(true, e.getMessage().startsWith("Invalid UTF-8"), e.getMessage());
+  }
+
+  @Test
+  void acceptsNestingUpToTheLimitAndRefusesDeeperWithItsPlace() {
+    int limit = codec.limits().maxDepth();
+    decode("[".repeat(limit) + "]".repeat(limit));
+    RunpackException e = refused(ErrorCode.LIMIT_EXCEEDED, "[".repeat(limit + 1) + "]".repeat(limit + 1));
+    assertEquals("JSON nesting deeper than the limit of 128 at line 1, column 129", e.getMessage());
+  }
+
+  @Test
+  void refusesDocumentsOverTheSizeLimitBeforeParsing() {
+    JacksonJsonCodec small = new JacksonJsonCodec(JsonLimits.DEFAULTS.withMaxDocumentBytes(10));
+    RunpackException e = assertThrows(RunpackException.class, () -> small.decode("[1,2,3,4,5,6]".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+    assertEquals("JSON document of 13 bytes exceeds the limit of 10", e.getMessage());
+  }
+
+  @Test
+  void refusesStringsOverTheLengthLimit() {
+    JacksonJsonCodec small = new JacksonJsonCodec(new JsonLimits(1 << 20, 16, 100, 50));
+    RunpackException e = assertThrows(RunpackException.class,
+        () -> small.decode(("\"" + "x".repeat(101) + "\"").getBytes(StandardCharsets.UTF_8)));
+    assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+  }
+
+  @Test
+  void refusesNumbersOverTheLengthLimit() {
+    RunpackException e = refused(ErrorCode.LIMIT_EXCEEDED, "1" + "0".repeat(1000));
+    assertEquals(true, e.getMessage().contains("1000"), e.getMessage());
+  }
+
+  @Test
+  void parsesEscapedLoneSurrogatesSoTheCanonicalWriterCanRefuseThem() {
+    JsonString s = (JsonString) decode("\"\\ud800\"");
+    assertEquals("\ud800", s.value());
+    RunpackException e = assertThrows(RunpackException.class, () -> CanonicalJson.toBytes(s));
+    assertEquals(ErrorCode.INVALID_JSON, e.code());
+  }
+
+  @Test
+  void writesBackThroughJacksonWithTheOriginalLexemes() throws IOException {
+    JsonValue value = decode("{\"n\":[1.0,1E+2,-0],\"s\":\"\\u00e9\\n\",\"o\":{\"t\":true,\"z\":null}}");
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = new JsonFactory().createGenerator(out)) {
+      JacksonJsonCodec.write(value, generator);
+    }
+    assertEquals("{\"n\":[1.0,1E+2,-0],\"s\":\"\u00e9\\n\",\"o\":{\"t\":true,\"z\":null}}", out.toString());
+    assertEquals(value, decode(out.toString()));
+  }
+}
