@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.runpack.adapters.support.Fixtures;
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.json.CanonicalJson;
+import io.runpack.domain.model.VerificationReport;
 import io.runpack.domain.port.in.ExportResult;
+import io.runpack.domain.port.in.ExportRunpackCommand;
 import io.runpack.domain.service.ExportSettings;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GoldenExportTest {
 
-  static java.util.List<String> labels() {
+  static List<String> labels() {
     return Fixtures.LABELS;
   }
 
@@ -32,7 +35,7 @@ class GoldenExportTest {
   @ParameterizedTest
   @MethodSource("labels")
   void exportWritesTheReferenceRunpackByteForByte(String label, @TempDir Path temp) {
-    ExportResult result = export(label, temp, temp.resolve("out"));
+    export(label, temp, temp.resolve("out"));
 
     Map<String, byte[]> expected = Fixtures.readTree(Fixtures.golden(label));
     Map<String, byte[]> actual = Fixtures.readTree(temp.resolve("out"));
@@ -82,6 +85,30 @@ class GoldenExportTest {
     Map<String, byte[]> actual = Fixtures.readTree(temp.resolve("out"));
     assertEquals(expected.keySet(), actual.keySet());
     expected.forEach((path, bytes) -> assertArrayEquals(bytes, actual.get(path), path));
+  }
+
+  @ParameterizedTest
+  @MethodSource("labels")
+  void exportWithoutVerificationWritesTheSevenArtifactsAndNoReport(String label, @TempDir Path temp) {
+    LocalRunpack local = new LocalRunpack(temp.resolve("store"), DG_SETTINGS);
+    local.putBundle(Fixtures.read(Fixtures.runBundle(label)));
+    ExportRunpackCommand request = LocalRunpack.request(Fixtures.request(label), temp.resolve("out"));
+    ExportResult result = local.export(new ExportRunpackCommand(
+        request.tenantId(), request.namespaceId(), request.scenarioId(), request.runId(),
+        request.generatedAt(), false, request.manifestName(), request.outputDir()));
+
+    assertEquals(Optional.empty(), result.report());
+    assertEquals(7, result.manifest().artifacts().size());
+    Map<String, byte[]> expected = Fixtures.readTree(Fixtures.golden(label));
+    Map<String, byte[]> actual = Fixtures.readTree(temp.resolve("out"));
+    expected.remove("manifest.json");
+    expected.remove("artifacts/verifier_report.json");
+    actual.remove("manifest.json");
+    assertEquals(expected.keySet(), actual.keySet());
+    expected.forEach((path, bytes) -> assertArrayEquals(bytes, actual.get(path), path));
+    VerificationReport offline = LocalRunpack.verify(temp.resolve("out"));
+    assertEquals(List.of(), offline.errors());
+    assertEquals(7, offline.checkedFiles());
   }
 
   private static ExportResult export(String label, Path temp, Path out) {
