@@ -24,7 +24,9 @@ public enum ErrorCode {
   /** The caller may not act on the requested tenant. */
   FORBIDDEN("forbidden"),
   /** The store or the sink failed (I/O, network, service error). */
-  STORAGE_ERROR("storage_error");
+  STORAGE_ERROR("storage_error"),
+  /** A defect in Runpack itself: a failure it does not expect. Never a caller's fault. */
+  INTERNAL_ERROR("internal_error");
 
   private final String wireName;
 

@@ -1,0 +1,108 @@
+package io.runpack.cli;
+
+import io.runpack.domain.error.ErrorCode;
+import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.json.CanonicalJson;
+import io.runpack.domain.json.JsonObject;
+import picocli.CommandLine;
+
+/**
+ * How the command fails: one line {@code {"error":{"code":…,"message":…}}} on stderr, nothing on
+ * stdout, exit 2 for invalid input or usage and 3 for anything else. A stack trace only with
+ * {@code --debug}.
+ */
+final class Failures {
+
+  static final int INVALID_INPUT = 2;
+  static final int FAILED = 3;
+
+  private Failures() {}
+
+  /** A failure caused by what the user gave the command (a file, stdin, an option): exit 2. */
+  static final class InvalidInput extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final RunpackException failure;
+
+    InvalidInput(RunpackException failure) {
+      super(failure.getMessage(), failure);
+      this.failure = failure;
+    }
+  }
+
+  static InvalidInput invalidInput(ErrorCode code, String message) {
+    return new InvalidInput(new RunpackException(code, message));
+  }
+
+  static int report(Console console, RunpackException failure, int exitCode, Throwable trace) {
+    JsonObject error =
+        JsonObject.builder()
+            .put("error", JsonObject.builder()
+                .put("code", failure.code().wireName())
+                .put("message", printable(failure.getMessage()))
+                .build())
+            .build();
+    byte[] line = CanonicalJson.toBytes(error);
+    console.err.write(line, 0, line.length);
+    console.err.write('\n');
+    if (console.debug && trace != null) {
+      trace.printStackTrace(console.err);
+    }
+    console.err.flush();
+    return exitCode;
+  }
+
+  static int exitCodeOf(ErrorCode code) {
+    return code == ErrorCode.INVALID_REQUEST || code == ErrorCode.INVALID_JSON ? INVALID_INPUT : FAILED;
+  }
+
+  /** The message with lone surrogates replaced, so that it can always be written as JSON. */
+  private static String printable(String message) {
+    String text = message == null ? "" : message;
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        out.append(c).append(text.charAt(++i));
+      } else {
+        out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Usage errors (unknown option, missing parameter): exit 2. */
+  static final class UsageHandler implements CommandLine.IParameterExceptionHandler {
+    private final Console console;
+
+    UsageHandler(Console console) {
+      this.console = console;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+      return report(console, new RunpackException(ErrorCode.INVALID_REQUEST, e.getMessage()), INVALID_INPUT, e);
+    }
+  }
+
+  /** Everything a command throws: typed failures keep their code; anything else is a bug. */
+  static final class ExecutionHandler implements CommandLine.IExecutionExceptionHandler {
+    private final Console console;
+
+    ExecutionHandler(Console console) {
+      this.console = console;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+      if (e instanceof InvalidInput input) {
+        return report(console, input.failure, INVALID_INPUT, e);
+      }
+      if (e instanceof RunpackException failure) {
+        return report(console, failure, exitCodeOf(failure.code()), e);
+      }
+      RunpackException internal = new RunpackException(
+          ErrorCode.INTERNAL_ERROR, "unexpected failure: " + e.getClass().getSimpleName());
+      return report(console, internal, FAILED, e);
+    }
+  }
+}

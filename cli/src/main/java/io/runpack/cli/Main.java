@@ -1,0 +1,29 @@
+package io.runpack.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the {@code runpack} command. Exit codes: 0 done (verify: pass), 1 verify
+ * failed, 2 invalid input or usage, 3 any other failure. Errors are one JSON line on stderr.
+ */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.in, System.out, System.err));
+  }
+
+  /** Runs one command line against the given streams and returns its exit code. */
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    Console console = new Console(in, out, err);
+    CommandLine commandLine = new CommandLine(new RunpackCommand(console));
+    commandLine.setOut(new java.io.PrintWriter(out, true));
+    commandLine.setErr(new java.io.PrintWriter(err, true));
+    commandLine.setParameterExceptionHandler(new Failures.UsageHandler(console));
+    commandLine.setExecutionExceptionHandler(new Failures.ExecutionHandler(console));
+    return commandLine.execute(args);
+  }
+}

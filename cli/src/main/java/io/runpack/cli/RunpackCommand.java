@@ -1,0 +1,49 @@
+package io.runpack.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+
+/** The top-level {@code runpack} command; the work is done by its subcommands. */
+@Command(
+    name = "runpack",
+    mixinStandardHelpOptions = true,
+    versionProvider = RunpackCommand.Version.class,
+    description = "Export, verify and canonicalize Decision Gate runpacks.",
+    subcommands = {ExportCommand.class, VerifyCommand.class, CanonicalizeCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done (verify: the runpack passed)",
+      "1:verify: the runpack failed verification",
+      "2:invalid input or usage",
+      "3:any other failure (missing run or manifest, storage, limits)"
+    })
+final class RunpackCommand implements Runnable {
+
+  final Console console;
+
+  @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
+      description = "Print a stack trace with errors.")
+  void debug(boolean debug) {
+    console.debug = debug;
+  }
+
+  RunpackCommand(Console console) {
+    this.console = console;
+  }
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(
+        new picocli.CommandLine(this), "a command is required: export, verify or canonicalize");
+  }
+
+  /** The version from the jar manifest ({@code dev} when run from classes). */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = RunpackCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"runpack " + (version == null ? "dev" : version)};
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.runpack.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real {@code runpack.jar} as a separate process, as users and scripts do. */
+final class CliProcess {
+
+  /** What one run printed and returned. */
+  record Result(int exitCode, byte[] stdout, String stderr) {
+    String out() {
+      return new String(stdout, StandardCharsets.UTF_8);
+    }
+
+    /** Asserts a failure: nothing on stdout, exactly one JSON error line on stderr. */
+    void assertFailure(int expectedExit, String code, String message) {
+      assertEquals(expectedExit, exitCode, stderr);
+      assertEquals("", out(), "nothing on stdout");
+      String expected = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}\n";
+      assertEquals(expected, stderr);
+    }
+
+    void assertFailureStartingWith(int expectedExit, String code, String messageStart) {
+      assertEquals(expectedExit, exitCode, stderr);
+      assertEquals("", out(), "nothing on stdout");
+      String prefix = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + messageStart;
+      assertTrue(stderr.startsWith(prefix), stderr);
+      assertTrue(stderr.endsWith("\"}}\n") && stderr.indexOf('\n') == stderr.length() - 1, "one line: " + stderr);
+    }
+  }
+
+  static final Path JAR = Path.of(System.getProperty("runpack.jar", "target/runpack.jar"));
+
+  private CliProcess() {}
+
+  static Result run(Path workingDir, byte[] stdin, String... args) {
+    assertTrue(Files.isRegularFile(JAR), "build the jar first: " + JAR);
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    try {
+      Process process = new ProcessBuilder(command).directory(workingDir.toFile()).start();
+      CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+      CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+      try (OutputStream in = process.getOutputStream()) {
+        in.write(stdin);
+      }
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("runpack did not finish within 60 s: " + command);
+      }
+      return new Result(process.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  static Result run(Path workingDir, String... args) {
+    return run(workingDir, new byte[0], args);
+  }
+
+  private static byte[] readAll(InputStream in) {
+    try (in) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}

@@ -1,0 +1,136 @@
+package io.runpack.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.runpack.adapters.support.Fixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Each failure class: its exit code, one JSON line on stderr, nothing on stdout, no stack trace. */
+class FailuresIT {
+
+  @TempDir Path temp;
+
+  private String store() {
+    return Fixtures.root().resolve("store").toString();
+  }
+
+  private String request() {
+    return Fixtures.request("golden_time_after_pass").toString();
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    CliProcess.run(temp, "verify", "x", "--colour").assertFailure(2, "invalid_request", "Unknown option: '--colour'");
+  }
+
+  @Test
+  void missingCommandIsAUsageError() {
+    CliProcess.run(temp).assertFailure(2, "invalid_request", "a command is required: export, verify or canonicalize");
+  }
+
+  @Test
+  void missingRequestFileIsInvalidInput() {
+    CliProcess.run(temp, "export", "--request", "nope.json")
+        .assertFailure(2, "invalid_request", "cannot read request nope.json: no such file");
+  }
+
+  @Test
+  void requestThatIsNotJsonIsInvalidInput() throws IOException {
+    Files.writeString(temp.resolve("r.json"), "{\"tenant_id\":");
+    CliProcess.run(temp, "export", "--request", "r.json").assertFailureStartingWith(2, "invalid_json", "Unexpected end-of-input");
+  }
+
+  @Test
+  void requestThatBreaksTheSchemaIsInvalidInput() throws IOException {
+    Files.writeString(temp.resolve("r.json"), Files.readString(Path.of(request())).replace("\"tenant_id\": 1", "\"tenant_id\": 0"));
+    CliProcess.run(temp, "export", "--request", "r.json", "--runs", store(), "--output-dir", "out")
+        .assertFailure(2, "invalid_request", "request.tenant_id must be at least 1");
+    assertFalse(Files.exists(temp.resolve("out")));
+  }
+
+  @Test
+  void oversizedRequestIsInvalidInput() throws IOException {
+    Files.write(temp.resolve("r.json"), new byte[Inputs.MAX_REQUEST_BYTES + 1]);
+    CliProcess.run(temp, "export", "--request", "r.json")
+        .assertFailure(2, "limit_exceeded", "request r.json is larger than the limit of 65536 bytes");
+  }
+
+  @Test
+  void devPermissiveWithoutAuthorityIsAUsageError() {
+    CliProcess.run(temp, "export", "--request", request(), "--runs", store(), "--output-dir", "out", "--dev-permissive")
+        .assertFailure(2, "invalid_request", "--dev-permissive needs --namespace-authority");
+  }
+
+  @Test
+  void unknownRunFailsWithExitThree() throws IOException {
+    Files.createDirectories(temp.resolve("runs/1/1"));
+    CliProcess.run(temp, "export", "--request", request(), "--output-dir", "out")
+        .assertFailure(3, "run_not_found", "no run for tenant 1, namespace 1, run run-1 (no run bundle 1/1/run-1.json)");
+  }
+
+  @Test
+  void specHashMismatchFailsWithExitThreeAndWritesNothing() throws IOException {
+    String bundle = new String(Fixtures.read(Fixtures.runBundle("golden_time_after_pass")), StandardCharsets.UTF_8);
+    Fixtures.write(temp.resolve("runs/1/1/run-1.json"),
+        bundle.replace("\"check_id\": \"after\"", "\"check_id\": \"before\"").getBytes(StandardCharsets.UTF_8));
+    CliProcess.run(temp, "export", "--request", request(), "--output-dir", "out")
+        .assertFailureStartingWith(3, "spec_hash_mismatch", "run state spec hash mismatch");
+    assertFalse(Files.exists(temp.resolve("out")));
+  }
+
+  @Test
+  void missingManifestFailsWithExitThree() throws IOException {
+    Files.createDirectories(temp.resolve("empty"));
+    CliProcess.run(temp, "verify", "empty").assertFailure(3, "invalid_manifest", "cannot read manifest manifest.json: no such file");
+  }
+
+  @Test
+  void unsafeManifestNameIsInvalidInput() {
+    CliProcess.run(temp, "verify", ".", "--manifest", "../m.json")
+        .assertFailure(2, "invalid_request", "invalid runpack path \\\"../m.json\\\": has a \\\"..\\\" component");
+  }
+
+  @Test
+  void invalidJsonToCanonicalizeIsInvalidInput() {
+    CliProcess.run(temp, "{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8), "canonicalize")
+        .assertFailure(2, "invalid_json", "duplicate key \\\"a\\\" at line 1, column 8");
+  }
+
+  @Test
+  void nonCanonicalizableJsonIsInvalidInput() {
+    CliProcess.run(temp, "[1e400]".getBytes(StandardCharsets.UTF_8), "canonicalize")
+        .assertFailure(2, "invalid_json", "number 1e400 overflows a double");
+  }
+
+  @Test
+  void debugShowsTheStackTrace() throws IOException {
+    Files.createDirectories(temp.resolve("empty"));
+    CliProcess.Result result = CliProcess.run(temp, "verify", "empty", "--debug");
+    assertEquals(3, result.exitCode());
+    assertTrue(result.stderr().contains("\tat io.runpack."), result.stderr());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"export", "verify", "canonicalize"})
+  void everyCommandHasHelp(String command) {
+    CliProcess.Result result = CliProcess.run(temp, command, "--help");
+    assertEquals(0, result.exitCode());
+    assertTrue(result.out().startsWith("Usage: runpack " + command), result.out());
+  }
+
+  @Test
+  void versionIsPrinted() {
+    CliProcess.Result result = CliProcess.run(temp, "--version");
+    assertEquals(0, result.exitCode());
+    assertTrue(result.out().matches("runpack \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n"), result.out());
+  }
+}
