@@ -19,16 +19,7 @@ public record RunKey(long tenantId, long namespaceId, String runId) {
   /** Fails with {@link ErrorCode#INVALID_REQUEST} unless {@code value} is a safe key segment. */
   public static void requireSegment(String field, String value) {
     Objects.requireNonNull(value, field);
-    String problem = RunpackPath.segmentProblem(value);
-    if (problem == null && value.indexOf('/') >= 0) {
-      problem = "contains a slash";
-    }
-    if (problem == null && value.indexOf('\\') >= 0) {
-      problem = "contains a backslash";
-    }
-    if (problem == null && value.indexOf('\0') >= 0) {
-      problem = "contains a NUL character";
-    }
+    String problem = RunpackPath.keySegmentProblem(value);
     if (problem != null) {
       throw new RunpackException(
           ErrorCode.INVALID_REQUEST,

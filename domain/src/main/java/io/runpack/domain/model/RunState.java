@@ -3,15 +3,21 @@ package io.runpack.domain.model;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.json.JsonArray;
 import io.runpack.domain.json.JsonFields;
+import io.runpack.domain.json.JsonObject;
 import io.runpack.domain.json.JsonValue;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * What the exporter needs of a Decision Gate run state (FORMAT §5): its header (ids and the spec
- * hash it recorded) and its six logs, whose records are opaque JSON values in append order.
+ * A Decision Gate run state (FORMAT §5) as the exporter reads it: the ids and the spec hash it
+ * recorded, its six logs, whose records are opaque JSON values in append order, and the rest of
+ * its members ({@code header}: status, current stage…), kept so that stores can hold it whole.
  */
 public record RunState(
     long tenantId,
@@ -19,9 +25,14 @@ public record RunState(
     String runId,
     String scenarioId,
     HashDigest specHash,
+    JsonObject header,
     Map<RunLog, List<JsonValue>> logs) {
 
+  private static final Set<String> LOG_FIELDS =
+      Arrays.stream(RunLog.values()).map(RunLog::stateField).collect(Collectors.toUnmodifiableSet());
+
   public RunState {
+    Objects.requireNonNull(header, "header");
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(scenarioId, "scenarioId");
     Objects.requireNonNull(specHash, "specHash");
@@ -33,7 +44,7 @@ public record RunState(
       }
       copy.put(log, List.copyOf(records));
     }
-    logs = java.util.Collections.unmodifiableMap(copy);
+    logs = Collections.unmodifiableMap(copy);
   }
 
   public RunKey key() {
@@ -57,12 +68,30 @@ public record RunState(
       JsonArray records = fields.array(log.stateField());
       logs.put(log, records.elements());
     }
+    JsonObject.Builder header = JsonObject.builder();
+    fields.object().members().forEach((key, value) -> {
+      if (!LOG_FIELDS.contains(key)) {
+        header.put(key, value);
+      }
+    });
     return new RunState(
         fields.positiveId("tenant_id"),
         fields.positiveId("namespace_id"),
         fields.string("run_id"),
         fields.string("scenario_id"),
         HashDigest.fromJson(fields.value("spec_hash"), path + ".spec_hash", code),
+        header.build(),
         logs);
   }
+
+  /** The whole state as JSON: the header members and the six logs. */
+  public JsonObject toJson() {
+    JsonObject.Builder json = JsonObject.builder();
+    header.members().forEach(json::put);
+    for (RunLog log : RunLog.values()) {
+      json.put(log.stateField(), new JsonArray(logs.get(log)));
+    }
+    return json.build();
+  }
+
 }

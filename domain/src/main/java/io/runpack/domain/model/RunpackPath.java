@@ -65,6 +65,24 @@ public record RunpackPath(String value) {
     return null;
   }
 
+  /**
+   * Why {@code segment} cannot be an identifier used as one storage key segment (run and scenario
+   * ids, key prefixes): the component rules, and no slash, backslash or NUL. Null when it can.
+   */
+  public static String keySegmentProblem(String segment) {
+    String problem = segmentProblem(segment);
+    if (problem == null && segment.indexOf('/') >= 0) {
+      problem = "contains a slash";
+    }
+    if (problem == null && segment.indexOf('\\') >= 0) {
+      problem = "contains a backslash";
+    }
+    if (problem == null && segment.indexOf('\0') >= 0) {
+      problem = "contains a NUL character";
+    }
+    return problem;
+  }
+
   /** The path's '/'-separated components. */
   public String[] components() {
     return value.split("/");

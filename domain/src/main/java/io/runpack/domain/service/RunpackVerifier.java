@@ -7,11 +7,11 @@ import io.runpack.domain.json.JsonObject;
 import io.runpack.domain.json.JsonString;
 import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.FileHash;
+import io.runpack.domain.model.HashDigest;
 import io.runpack.domain.model.Integrity;
 import io.runpack.domain.model.Limits;
 import io.runpack.domain.model.Manifest;
 import io.runpack.domain.model.RunLog;
-import io.runpack.domain.model.Sha256;
 import io.runpack.domain.model.VerificationReport;
 import io.runpack.domain.port.out.JsonDecoder;
 import io.runpack.domain.port.out.RunpackReader;
@@ -62,15 +62,15 @@ public final class RunpackVerifier {
   private static int checkFileHashes(List<FileHash> fileHashes, RunpackReader reader, List<String> errors) {
     int checked = 0;
     for (FileHash entry : fileHashes) {
-      byte[] bytes;
+      HashDigest actual;
       try {
-        bytes = reader.read(entry.path(), Limits.MAX_ARTIFACT_BYTES);
+        actual = reader.sha256(entry.path(), Limits.MAX_ARTIFACT_BYTES);
       } catch (RunpackException e) {
         errors.add("artifact read failed for " + entry.path() + ": " + e.getMessage());
         continue;
       }
       checked++;
-      if (!Sha256.of(bytes).value().equals(entry.hash().value())) {
+      if (!actual.value().equals(entry.hash().value())) {
         errors.add("hash mismatch for " + entry.path());
       }
     }

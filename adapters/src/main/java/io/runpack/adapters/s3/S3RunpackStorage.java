@@ -1,0 +1,141 @@
+package io.runpack.adapters.s3;
+
+import io.runpack.domain.error.ErrorCode;
+import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.model.HashDigest;
+import io.runpack.domain.model.Limits;
+import io.runpack.domain.model.RunpackFile;
+import io.runpack.domain.model.RunpackTarget;
+import io.runpack.domain.port.out.PublishRunpackPort;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+
+/**
+ * Writes runpacks to S3 (FORMAT §4).
+ *
+ * <p>Guarantees: every object is sent with content type {@code application/json} and its
+ * SHA-256 checksum, the manifest's own digest, so S3 refuses bytes changed in transit; artifacts
+ * are written concurrently and the manifest only after all of them succeeded, so a runpack whose
+ * manifest is visible is complete. In write-once mode each PUT is conditional
+ * ({@code If-None-Match: *}): an object that already holds the same bytes is accepted, other bytes
+ * are a {@link ErrorCode#CONFLICT} and are left untouched.
+ */
+public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable {
+
+  private static final int PRECONDITION_FAILED = 412;
+  private static final int CONDITIONAL_REQUEST_CONFLICT = 409;
+
+  private final S3Client s3;
+  private final S3Settings settings;
+  private final ExecutorService writers;
+
+  public S3RunpackStorage(S3Client s3, S3Settings settings) {
+    this.s3 = s3;
+    this.settings = settings;
+    this.writers = Executors.newFixedThreadPool(settings.concurrentWrites(), runnable -> {
+      Thread thread = new Thread(runnable, "runpack-s3-writer");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  @Override
+  public Optional<String> publish(RunpackTarget target, List<RunpackFile> artifacts, RunpackFile manifest) {
+    String prefix = RunpackKeys.prefix(settings.rootPrefix(), target);
+    List<String> keys = new ArrayList<>();
+    artifacts.forEach(a -> keys.add(RunpackKeys.key(prefix, a.path())));
+    String manifestKey = RunpackKeys.key(prefix, manifest.path());
+
+    List<Future<?>> writes = new ArrayList<>();
+    for (int i = 0; i < artifacts.size(); i++) {
+      RunpackFile artifact = artifacts.get(i);
+      String key = keys.get(i);
+      writes.add(writers.submit(() -> put(key, artifact)));
+    }
+    RunpackException failure = null;
+    for (Future<?> write : writes) {
+      RunpackException e = outcome(write);
+      boolean moreTelling = failure == null || e != null && e.code() == ErrorCode.CONFLICT;
+      if (e != null && moreTelling) {
+        failure = e; // a conflict says more than a transient error
+      }
+    }
+    if (failure != null) {
+      throw failure; // the manifest is not written: the runpack never looks complete
+    }
+    put(manifestKey, manifest);
+    return Optional.of(RunpackKeys.storageUri(settings.bucket(), prefix));
+  }
+
+  private void put(String key, RunpackFile file) {
+    PutObjectRequest.Builder request = PutObjectRequest.builder()
+        .bucket(settings.bucket())
+        .key(key)
+        .contentType("application/json")
+        .contentLength((long) file.bytes().length)
+        .checksumSHA256(base64Sha256(file.hash()));
+    if (settings.writeOnce()) {
+      request.ifNoneMatch("*");
+    }
+    try {
+      s3.putObject(request.build(), RequestBody.fromBytes(file.bytes()));
+    } catch (SdkException e) {
+      if (settings.writeOnce() && (S3Failures.isStatus(e, PRECONDITION_FAILED) || S3Failures.isStatus(e, CONDITIONAL_REQUEST_CONFLICT))) {
+        requireSameBytes(key, file);
+        return;
+      }
+      throw S3Failures.storageError("PutObject", settings.bucket(), key, e);
+    }
+  }
+
+  /** Write-once: an existing object is fine only if it holds exactly these bytes. */
+  private void requireSameBytes(String key, RunpackFile file) {
+    HashDigest stored;
+    try {
+      stored = new S3RunpackReader(s3, settings.bucket(), "").sha256OfKey(key, Limits.MAX_ARTIFACT_BYTES);
+    } catch (RunpackException e) {
+      if (e.code() != ErrorCode.LIMIT_EXCEEDED) {
+        throw e;
+      }
+      stored = null; // larger than any runpack file: certainly other bytes
+    }
+    if (!file.hash().equals(stored)) {
+      throw new RunpackException(ErrorCode.CONFLICT,
+          "s3://" + settings.bucket() + "/" + key + " already holds different bytes (write-once storage)");
+    }
+  }
+
+  private static RunpackException outcome(Future<?> write) {
+    try {
+      write.get();
+      return null;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RunpackException failure) {
+        return failure;
+      }
+      return new RunpackException(ErrorCode.STORAGE_ERROR, "S3 write failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new RunpackException(ErrorCode.STORAGE_ERROR, "interrupted while writing to S3", e);
+    }
+  }
+
+  static String base64Sha256(HashDigest digest) {
+    return java.util.Base64.getEncoder().encodeToString(HexFormat.of().parseHex(digest.value()));
+  }
+
+  @Override
+  public void close() {
+    writers.shutdown();
+  }
+}
