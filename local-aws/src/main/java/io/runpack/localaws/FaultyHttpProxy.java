@@ -69,7 +69,11 @@ public final class FaultyHttpProxy implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  /** From now on, the {@code n}-th request (1-based) with {@code method} fails with {@code how}. */
+  /**
+   * From now on, the {@code n}-th request (1-based) with {@code method} fails with {@code how},
+   * and so does every later one, until {@link #heal()}: retries of it fail too, as they would
+   * against a server that stays broken.
+   */
   public void failNth(String method, int n, Fault how) {
     matching.set(0);
     faultMethod = method;
@@ -94,9 +98,9 @@ public final class FaultyHttpProxy implements AutoCloseable {
         body = in.readAllBytes();
       }
       String method = exchange.getRequestMethod();
-      if (method.equals(faultMethod) && matching.incrementAndGet() == faultAt) {
+      if (method.equals(faultMethod) && matching.incrementAndGet() >= faultAt) {
         if (fault == Fault.CONNECTION_DROPPED) {
-          return; // closed without a status line
+          return; // closing an exchange before its status line closes the connection
         }
         byte[] error = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InternalError</Code>"
             + "<Message>injected failure</Message></Error>").getBytes(StandardCharsets.UTF_8);

@@ -18,7 +18,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -96,7 +98,12 @@ public final class LocalAws {
   public static String newTable(DynamoDbClient dynamoDb) {
     String table = "runpack-runs-" + UUID.randomUUID();
     dynamoDb.createTable(RunLogTable.createTableRequest(table));
-    dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(table));
+    // The SDK waiter's default poll is 20 s; dynalite creates tables at once, so poll fast.
+    try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamoDb)
+        .overrideConfiguration(w -> w.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(20))).maxAttempts(250))
+        .build()) {
+      waiter.waitUntilTableExists(b -> b.tableName(table));
+    }
     return table;
   }
 
