@@ -1,0 +1,141 @@
+package io.runpack.adapters.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.runpack.adapters.support.Fixtures;
+import io.runpack.adapters.support.LocalAws;
+import io.runpack.adapters.support.LocalRunpack;
+import io.runpack.domain.error.ErrorCode;
+import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.model.Limits;
+import io.runpack.domain.model.RunpackPath;
+import io.runpack.domain.model.VerificationReport;
+import io.runpack.domain.port.in.VerifyRunpackCommand;
+import io.runpack.domain.service.VerifyRunpackService;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Verifying a runpack where it lies in S3: file hashes come from the checksums S3 stored, so
+ * only the manifest and the decision log are downloaded; tampering and oversize are still caught.
+ */
+class S3VerifyInPlaceTest {
+
+  private static final String LABEL = "golden_visibility_packet";
+
+  static S3Client s3;
+  static DynamoDbClient dynamoDb;
+  static LocalAws.OperationCounter counter = new LocalAws.OperationCounter();
+  static S3Client counted;
+  String bucket;
+  String uri;
+
+  @BeforeAll
+  static void connect() {
+    s3 = LocalAws.s3();
+    counted = LocalAws.s3(LocalAws.stack().s3Endpoint(), List.of(counter), 2);
+    dynamoDb = LocalAws.dynamoDb();
+  }
+
+  @BeforeEach
+  void exportReference() {
+    bucket = LocalAws.newBucket(s3);
+    String table = LocalAws.newTable(dynamoDb);
+    AwsExport.importRun(dynamoDb, table, Fixtures.read(Fixtures.runBundle(LABEL)));
+    uri = AwsExport.export(dynamoDb, table, s3, S3Settings.of(bucket), LABEL).storageUri().orElseThrow();
+    counter.reset();
+  }
+
+  @Test
+  void exportedRunpackPassesDownloadingOnlyTheManifestAndDecisionLog() {
+    VerificationReport report = verify();
+
+    assertEquals(List.of(), report.errors());
+    assertEquals(8, report.checkedFiles());
+    assertEquals(2, counter.count("GetObject"), "manifest and decision log");
+    assertEquals(8, counter.count("GetObjectAttributes"));
+  }
+
+  @Test
+  void objectOverwrittenOutOfBandFailsNamingTheFile() {
+    s3.putObject(r -> r.bucket(bucket).key(key("artifacts/triggers.json")), RequestBody.fromString("[]"));
+
+    VerificationReport report = verify();
+
+    assertEquals(List.of("hash mismatch for artifacts/triggers.json"), report.errors());
+    assertEquals("fail", report.status());
+  }
+
+  @Test
+  void objectOverwrittenWithItsOwnChecksumFailsToo() {
+    s3.putObject(r -> r.bucket(bucket).key(key("artifacts/packets.json")).checksumAlgorithm("SHA256"),
+        RequestBody.fromString("[{\"forged\":true}]"));
+
+    assertEquals(List.of("hash mismatch for artifacts/packets.json"), verify().errors());
+  }
+
+  @Test
+  void objectOver16MiBIsRefusedWithoutDownloadingIt() {
+    s3.putObject(r -> r.bucket(bucket).key(key("artifacts/triggers.json")),
+        RequestBody.fromBytes(new byte[Limits.MAX_ARTIFACT_BYTES + 1]));
+    counter.reset();
+
+    VerificationReport report = verify();
+
+    assertEquals(List.of("artifact read failed for artifacts/triggers.json: larger than the limit of 16777216 bytes"),
+        report.errors());
+    assertEquals(2, counter.count("GetObject"), "the oversized object is not downloaded");
+  }
+
+  @Test
+  void oversizedObjectIsRefusedFromItsContentLengthWhenRead() {
+    s3.putObject(r -> r.bucket(bucket).key(key("artifacts/decisions.json")),
+        RequestBody.fromBytes(new byte[Limits.MAX_ARTIFACT_BYTES + 1]));
+
+    RunpackException e = assertThrows(RunpackException.class,
+        () -> S3RunpackReader.at(s3, uri).read("artifacts/decisions.json", Limits.MAX_ARTIFACT_BYTES));
+
+    assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+    assertEquals("larger than the limit of 16777216 bytes", e.getMessage());
+  }
+
+  @Test
+  void missingObjectAndUnsafePathsAreReadFailures() {
+    s3.deleteObject(r -> r.bucket(bucket).key(key("artifacts/packets.json")));
+    String manifest = new String(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key("manifest.json"))).asByteArray());
+    s3.putObject(r -> r.bucket(bucket).key(key("manifest.json")),
+        RequestBody.fromString(manifest.replace("\"path\":\"artifacts/submissions.json\"}", "\"path\":\"../../x.json\"}")));
+
+    VerificationReport report = verify();
+
+    assertEquals(List.of(
+        "artifact read failed for artifacts/packets.json: no such file",
+        "artifact read failed for ../../x.json: unsafe path: has a \"..\" component",
+        "root hash mismatch"), report.errors());
+  }
+
+  @Test
+  void missingManifestIsAnInvalidManifestError() {
+    s3.deleteObject(r -> r.bucket(bucket).key(key("manifest.json")));
+
+    RunpackException e = assertThrows(RunpackException.class, this::verify);
+
+    assertEquals(ErrorCode.INVALID_MANIFEST, e.code());
+    assertEquals("cannot read manifest manifest.json: no such file", e.getMessage());
+  }
+
+  private VerificationReport verify() {
+    return new VerifyRunpackService(LocalRunpack.CODEC)
+        .verify(new VerifyRunpackCommand(S3RunpackReader.at(counted, uri), RunpackPath.of("manifest.json")));
+  }
+
+  private String key(String path) {
+    return uri.substring(("s3://" + bucket + "/").length()) + path;
+  }
+}
