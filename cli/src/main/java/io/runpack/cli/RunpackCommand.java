@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = RunpackCommand.Version.class,
     description = "Export, verify and canonicalize Decision Gate runpacks.",
-    subcommands = {ExportCommand.class, VerifyCommand.class, CanonicalizeCommand.class},
+    subcommands = {ExportCommand.class, VerifyCommand.class, CanonicalizeCommand.class, ImportCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done (verify: the runpack passed)",
@@ -35,7 +35,7 @@ final class RunpackCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        new picocli.CommandLine(this), "a command is required: export, verify or canonicalize");
+        new picocli.CommandLine(this), "a command is required: export, verify, canonicalize or import");
   }
 
   /** The version from the jar manifest ({@code dev} when run from classes). */

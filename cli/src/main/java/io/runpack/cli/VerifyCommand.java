@@ -2,6 +2,7 @@ package io.runpack.cli;
 
 import io.runpack.adapters.filesystem.FileSystemRunpackReader;
 import io.runpack.adapters.json.JacksonJsonCodec;
+import io.runpack.adapters.s3.S3RunpackReader;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.model.RunpackPath;
@@ -15,8 +16,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import software.amazon.awssdk.services.s3.S3Client;
 
-/** {@code runpack verify}: Decision Gate's offline verification of a runpack directory. */
+/** {@code runpack verify}: Decision Gate's offline verification of a runpack, on disk or in S3. */
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
@@ -31,8 +33,15 @@ final class VerifyCommand implements Callable<Integer> {
 
   @ParentCommand RunpackCommand parent;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "The runpack directory.")
+  @Parameters(index = "0", paramLabel = "DIR|s3://BUCKET/PREFIX/",
+      description = "The runpack: a directory, or an S3 prefix (verified in place from S3's stored checksums).")
   String location;
+
+  @Option(names = "--endpoint", paramLabel = "URL", description = "S3 endpoint (e.g. the local stack's).")
+  String endpoint;
+
+  @Option(names = "--region", paramLabel = "R", description = "AWS region (default: the SDK's default chain).")
+  String region;
 
   @Option(names = "--manifest", paramLabel = "NAME", defaultValue = "manifest.json",
       description = "Manifest file name inside the runpack (default: ${DEFAULT-VALUE}).")
@@ -50,8 +59,16 @@ final class VerifyCommand implements Callable<Integer> {
     } catch (RunpackException e) {
       throw new Failures.InvalidInput(e);
     }
-    VerificationReport report =
-        new VerifyRunpackService(new JacksonJsonCodec()).verify(new VerifyRunpackCommand(reader(), manifestName));
+    VerificationReport report;
+    if (location.startsWith("s3://")) {
+      try (S3Client s3 = AwsClients.s3(endpoint, region)) {
+        report = verify(S3RunpackReader.at(s3, location), manifestName);
+      } catch (RunpackException e) {
+        throw e.code() == ErrorCode.INVALID_REQUEST ? new Failures.InvalidInput(e) : e;
+      }
+    } else {
+      report = verify(new FileSystemRunpackReader(Path.of(location)), manifestName);
+    }
     if (format == Format.json) {
       parent.console.printJson(report.toJson());
     } else {
@@ -60,10 +77,7 @@ final class VerifyCommand implements Callable<Integer> {
     return report.passed() ? 0 : 1;
   }
 
-  private RunpackReader reader() {
-    if (location.startsWith("s3://")) {
-      throw Failures.invalidInput(ErrorCode.INVALID_REQUEST, "S3 runpacks are not supported by this build");
-    }
-    return new FileSystemRunpackReader(Path.of(location));
+  private static VerificationReport verify(RunpackReader reader, RunpackPath manifestName) {
+    return new VerifyRunpackService(new JacksonJsonCodec()).verify(new VerifyRunpackCommand(reader, manifestName));
   }
 }

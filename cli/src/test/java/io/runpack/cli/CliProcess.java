@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -46,11 +47,18 @@ final class CliProcess {
   private CliProcess() {}
 
   static Result run(Path workingDir, byte[] stdin, String... args) {
+    return run(workingDir, Map.of(), stdin, args);
+  }
+
+  /** Runs with extra environment variables (credentials for the local AWS stack). */
+  static Result run(Path workingDir, Map<String, String> env, byte[] stdin, String... args) {
     assertTrue(Files.isRegularFile(JAR), "build the jar first: " + JAR);
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toAbsolutePath().toString()));
     command.addAll(List.of(args));
     try {
-      Process process = new ProcessBuilder(command).directory(workingDir.toFile()).start();
+      ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
+      builder.environment().putAll(env);
+      Process process = builder.start();
       CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
       CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
       try (OutputStream in = process.getOutputStream()) {

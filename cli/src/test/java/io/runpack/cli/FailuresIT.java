@@ -34,7 +34,7 @@ class FailuresIT {
 
   @Test
   void missingCommandIsAUsageError() {
-    CliProcess.run(temp).assertFailure(2, "invalid_request", "a command is required: export, verify or canonicalize");
+    CliProcess.run(temp).assertFailure(2, "invalid_request", "a command is required: export, verify, canonicalize or import");
   }
 
   @Test

@@ -35,7 +35,7 @@ public final class FileSystemRunpackReader implements RunpackReader {
     try {
       Path file = paths.resolve(path);
       if (!Files.exists(file)) {
-        throw new RunpackException(ErrorCode.STORAGE_ERROR, "no such file");
+        throw new RunpackException(ErrorCode.FILE_NOT_FOUND, "no such file");
       }
       if (!Files.isRegularFile(file)) {
         throw new RunpackException(ErrorCode.STORAGE_ERROR, "not a regular file");
@@ -51,7 +51,7 @@ public final class FileSystemRunpackReader implements RunpackReader {
         return bytes;
       }
     } catch (NoSuchFileException e) {
-      throw new RunpackException(ErrorCode.STORAGE_ERROR, "no such file");
+      throw new RunpackException(ErrorCode.FILE_NOT_FOUND, "no such file");
     } catch (IOException e) {
       throw new RunpackException(ErrorCode.STORAGE_ERROR, "I/O error: " + e.getClass().getSimpleName());
     }

@@ -130,7 +130,7 @@ public final class S3RunpackReader implements RunpackReader {
   }
 
   private static RunpackException noSuchFile() {
-    return new RunpackException(ErrorCode.STORAGE_ERROR, "no such file");
+    return new RunpackException(ErrorCode.FILE_NOT_FOUND, "no such file");
   }
 
   private static RunpackException tooLarge(int maxBytes) {

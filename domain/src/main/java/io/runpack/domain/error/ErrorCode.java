@@ -15,6 +15,8 @@ public enum ErrorCode {
   INVALID_RUN_DATA("invalid_run_data"),
   /** The scenario spec's hash is not the one the run state recorded (FORMAT §2.1). */
   SPEC_HASH_MISMATCH("spec_hash_mismatch"),
+  /** A file of a runpack does not exist (what readers report; verify reports it per file). */
+  FILE_NOT_FOUND("file_not_found"),
   /** A runpack's manifest is missing, unreadable or malformed. */
   INVALID_MANIFEST("invalid_manifest"),
   /** A named limit (bytes, depth, items) was exceeded. */

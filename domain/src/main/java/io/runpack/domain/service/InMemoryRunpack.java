@@ -24,7 +24,7 @@ final class InMemoryRunpack implements RunpackReader {
   public byte[] read(String path, int maxBytes) {
     byte[] bytes = files.get(path);
     if (bytes == null) {
-      throw new RunpackException(ErrorCode.STORAGE_ERROR, "no such file");
+      throw new RunpackException(ErrorCode.FILE_NOT_FOUND, "no such file");
     }
     if (bytes.length > maxBytes) {
       throw new RunpackException(ErrorCode.LIMIT_EXCEEDED, "larger than the limit of " + maxBytes + " bytes");

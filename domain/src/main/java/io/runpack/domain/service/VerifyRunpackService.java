@@ -14,6 +14,8 @@ import java.util.Objects;
 /**
  * Verifies a stored runpack: reads its manifest (bounded), refuses an unknown version before
  * decoding anything else (fail closed), decodes the manifest strictly, then runs the verifier.
+ * A missing or malformed manifest is {@link ErrorCode#INVALID_MANIFEST}; storage that cannot be
+ * read stays {@link ErrorCode#STORAGE_ERROR}.
  */
 public final class VerifyRunpackService implements VerifyRunpackUseCase {
 
@@ -32,7 +34,9 @@ public final class VerifyRunpackService implements VerifyRunpackUseCase {
     try {
       json = decoder.decode(command.source().read(name, Limits.MAX_ARTIFACT_BYTES));
     } catch (RunpackException e) {
-      throw new RunpackException(ErrorCode.INVALID_MANIFEST, "cannot read manifest " + name + ": " + e.getMessage(), e);
+      // Storage that fails is not a bad manifest: keep its code so callers can retry.
+      ErrorCode code = e.code() == ErrorCode.STORAGE_ERROR ? ErrorCode.STORAGE_ERROR : ErrorCode.INVALID_MANIFEST;
+      throw new RunpackException(code, "cannot read manifest " + name + ": " + e.getMessage(), e);
     }
     String version = Manifest.versionOf(json);
     if (!Manifest.VERSION_V1.equals(version)) {

@@ -11,8 +11,9 @@ import io.runpack.domain.model.Sha256;
  *
  * <p>Contract: never reads more than {@code maxBytes + 1} bytes of a file, and fails with a
  * {@link RunpackException} whose message is a short reason (it ends up in a verification report)
- * when the path is unsafe ({@link ErrorCode#INVALID_REQUEST}), the file is missing or unreadable
- * ({@link ErrorCode#STORAGE_ERROR}) or larger than {@code maxBytes}
+ * when the path is unsafe ({@link ErrorCode#INVALID_REQUEST}), the file is missing
+ * ({@link ErrorCode#FILE_NOT_FOUND}), unreadable ({@link ErrorCode#STORAGE_ERROR}) or larger than
+ * {@code maxBytes}
  * ({@link ErrorCode#LIMIT_EXCEEDED}). Never resolves outside the runpack root.
  */
 public interface RunpackReader {

@@ -1,0 +1,69 @@
+package io.runpack.cli;
+
+import io.runpack.adapters.dynamodb.DynamoDbRunImporter;
+import io.runpack.adapters.json.JacksonJsonCodec;
+import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.json.JsonNumber;
+import io.runpack.domain.json.JsonObject;
+import io.runpack.domain.model.LoadedRun;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** {@code runpack import}: seeds the DynamoDB run-log table with run bundles. */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write run bundles {\"spec\":…,\"state\":…} into the DynamoDB run-log table.",
+      "Prints one JSON line per bundle with what was written. A run already in the table is refused."
+    })
+final class ImportCommand implements Callable<Integer> {
+
+  @ParentCommand RunpackCommand parent;
+
+  @Option(names = "--table", required = true, paramLabel = "NAME", description = "The run-log table.")
+  String table;
+
+  @Option(names = "--endpoint", paramLabel = "URL", description = "DynamoDB endpoint (e.g. the local stack's).")
+  String endpoint;
+
+  @Option(names = "--region", paramLabel = "R", description = "AWS region (default: the SDK's default chain).")
+  String region;
+
+  @Parameters(arity = "1..*", paramLabel = "BUNDLE", description = "Run bundle files.")
+  List<String> bundles;
+
+  @Override
+  public Integer call() {
+    JacksonJsonCodec codec = new JacksonJsonCodec();
+    try (DynamoDbClient dynamoDb = AwsClients.dynamoDb(endpoint, region)) {
+      DynamoDbRunImporter importer = new DynamoDbRunImporter(dynamoDb, table);
+      for (String bundle : bundles) {
+        LoadedRun run = readBundle(codec, bundle);
+        DynamoDbRunImporter.Summary summary = importer.importRun(run);
+        parent.console.printJson(JsonObject.builder()
+            .put("bundle", bundle)
+            .put("items", JsonNumber.of(summary.items()))
+            .put("records", JsonNumber.of(summary.records()))
+            .put("run", summary.runPk())
+            .put("table", table)
+            .build());
+      }
+    }
+    return 0;
+  }
+
+  private LoadedRun readBundle(JacksonJsonCodec codec, String bundle) {
+    byte[] bytes = Inputs.read(bundle, codec.limits().maxDocumentBytes(), parent.console, "bundle");
+    try {
+      return LoadedRun.fromBundle(codec.decode(bytes));
+    } catch (RunpackException e) {
+      throw new Failures.InvalidInput(e.withContext("bundle " + bundle));
+    }
+  }
+}
