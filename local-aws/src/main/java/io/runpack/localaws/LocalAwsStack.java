@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -25,6 +28,9 @@ public final class LocalAwsStack implements AutoCloseable {
 
   /** The AWS region the local stack answers for. */
   public static final String REGION = "us-east-1";
+  /** The bucket and table {@link #main} creates for manual runs and dev mode. */
+  public static final String LOCAL_BUCKET = "runpacks";
+  public static final String LOCAL_TABLE = "runpack-runs";
 
   private static LocalAwsStack shared;
 
@@ -124,13 +130,66 @@ public final class LocalAwsStack implements AutoCloseable {
   public static void main(String[] args) throws InterruptedException {
     int s3Port = args.length > 0 ? Integer.parseInt(args[0]) : 9090;
     int dynamoDbPort = args.length > 1 ? Integer.parseInt(args[1]) : 8000;
+    requireFree(s3Port);
+    requireFree(dynamoDbPort);
     LocalAwsStack stack = start(s3Port, dynamoDbPort);
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-aws-stop"));
+    try {
+      stack.createBucket(LOCAL_BUCKET);
+      stack.createRunLogTable(LOCAL_TABLE);
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+    System.out.println("# bucket " + LOCAL_BUCKET + " and run-log table " + LOCAL_TABLE + " created");
     System.out.println("export RUNPACK_S3_ENDPOINT=" + stack.s3Endpoint());
     System.out.println("export RUNPACK_DYNAMODB_ENDPOINT=" + stack.dynamoDbEndpoint());
     System.out.println("export AWS_REGION=" + REGION + " AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local");
     System.out.println("# local AWS stack running; Ctrl-C stops it");
     Thread.currentThread().join();
+  }
+
+  /** Creates a bucket (S3Mock does not check signatures, so a plain PUT does). */
+  public void createBucket(String bucket) {
+    call(HttpRequest.newBuilder(s3Endpoint().resolve("/" + bucket)).PUT(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** Creates the run-log table: string keys pk (hash) and sk (range), on demand. */
+  public void createRunLogTable(String table) {
+    String body = "{\"TableName\":\"" + table + "\",\"BillingMode\":\"PAY_PER_REQUEST\","
+        + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
+        + "{\"AttributeName\":\"sk\",\"AttributeType\":\"S\"}],"
+        + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}]}";
+    call(HttpRequest.newBuilder(dynamoDbEndpoint())
+        .header("Content-Type", "application/x-amz-json-1.0")
+        .header("X-Amz-Target", "DynamoDB_20120810.CreateTable")
+        .header("X-Amz-Date", "20260101T000000Z")
+        // dynalite wants a SigV4-shaped header but does not check the signature
+        .header("Authorization", "AWS4-HMAC-SHA256 Credential=local/20260101/" + REGION
+            + "/dynamodb/aws4_request, SignedHeaders=host, Signature=0")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private static void call(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("local AWS stack answered " + response.statusCode() + ": " + response.body());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void requireFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+    } catch (IOException e) {
+      throw new IllegalStateException("port " + port + " is in use: is a local AWS stack already running?", e);
+    }
   }
 
   /** A port that was free a moment ago on the loopback interface. */
