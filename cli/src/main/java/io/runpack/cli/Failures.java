@@ -38,7 +38,7 @@ final class Failures {
         JsonObject.builder()
             .put("error", JsonObject.builder()
                 .put("code", failure.code().wireName())
-                .put("message", printable(failure.getMessage()))
+                .put("message", failure.getMessage())
                 .build())
             .build();
     byte[] line = CanonicalJson.toBytes(error);
@@ -53,21 +53,6 @@ final class Failures {
 
   static int exitCodeOf(ErrorCode code) {
     return code == ErrorCode.INVALID_REQUEST || code == ErrorCode.INVALID_JSON ? INVALID_INPUT : FAILED;
-  }
-
-  /** The message with lone surrogates replaced, so that it can always be written as JSON. */
-  private static String printable(String message) {
-    String text = message == null ? "" : message;
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        out.append(c).append(text.charAt(++i));
-      } else {
-        out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
-      }
-    }
-    return out.toString();
   }
 
   /** Usage errors (unknown option, missing parameter): exit 2. */

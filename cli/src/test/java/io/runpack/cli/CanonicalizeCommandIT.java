@@ -3,7 +3,7 @@ package io.runpack.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.runpack.adapters.support.Fixtures;
+import io.runpack.testsupport.Fixtures;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;

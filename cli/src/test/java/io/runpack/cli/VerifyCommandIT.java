@@ -2,7 +2,7 @@ package io.runpack.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.runpack.adapters.support.Fixtures;
+import io.runpack.testsupport.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

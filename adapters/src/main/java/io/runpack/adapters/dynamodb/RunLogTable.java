@@ -3,12 +3,6 @@ package io.runpack.adapters.dynamodb;
 import io.runpack.domain.model.HashDigest;
 import io.runpack.domain.model.RunKey;
 import io.runpack.domain.model.RunLog;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The run-log table's layout, in one place (a single table, string keys {@code pk} and
@@ -25,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * </ul>
  *
  * The variable part of each key is its last part, so keys cannot collide. A run is loaded with
- * one Query of its partition (records sort in append order) and one GetItem of its spec.
+ * one Query of its partition (records sort in append order) and one GetItem of its spec. The
+ * table itself is defined by the deployment (infra/) and, for tests, by the local AWS stack.
  */
 public final class RunLogTable {
 
@@ -64,19 +59,5 @@ public final class RunLogTable {
 
   static String specSk(HashDigest specHash) {
     return "SPEC#" + specHash.algorithm() + "#" + specHash.value();
-  }
-
-  /** The table definition: on-demand, keyed by {@code pk} and {@code sk}. */
-  public static CreateTableRequest createTableRequest(String tableName) {
-    return CreateTableRequest.builder()
-        .tableName(tableName)
-        .billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(
-            AttributeDefinition.builder().attributeName(PK).attributeType(ScalarAttributeType.S).build(),
-            AttributeDefinition.builder().attributeName(SK).attributeType(ScalarAttributeType.S).build())
-        .keySchema(
-            KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build(),
-            KeySchemaElement.builder().attributeName(SK).keyType(KeyType.RANGE).build())
-        .build();
   }
 }

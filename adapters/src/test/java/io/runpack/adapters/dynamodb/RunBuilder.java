@@ -1,6 +1,6 @@
 package io.runpack.adapters.dynamodb;
 
-import io.runpack.adapters.support.Fixtures;
+import io.runpack.testsupport.Fixtures;
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.json.JsonArray;
 import io.runpack.domain.json.JsonNumber;

@@ -3,7 +3,7 @@ package io.runpack.adapters.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.runpack.adapters.support.Fixtures;
+import io.runpack.testsupport.Fixtures;
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.port.in.ExportResult;
 import io.runpack.domain.service.ExportSettings;

@@ -2,7 +2,7 @@ package io.runpack.adapters.golden;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.runpack.adapters.support.Fixtures;
+import io.runpack.testsupport.Fixtures;
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.model.VerificationReport;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.runpack.adapters.json;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import io.runpack.adapters.support.Fixtures;
+import io.runpack.testsupport.Fixtures;
 import io.runpack.domain.json.CanonicalJson;
 import java.nio.file.Path;
 import java.util.stream.Stream;

@@ -2,7 +2,7 @@ package io.runpack.adapters.s3;
 
 import io.runpack.adapters.dynamodb.DynamoDbRunImporter;
 import io.runpack.adapters.dynamodb.DynamoDbRunStore;
-import io.runpack.adapters.support.Fixtures;
+import io.runpack.testsupport.Fixtures;
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.model.LoadedRun;
 import io.runpack.domain.port.in.ExportResult;

@@ -3,8 +3,8 @@ package io.runpack.adapters.s3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.runpack.adapters.support.Fixtures;
-import io.runpack.adapters.support.LocalAws;
+import io.runpack.testsupport.Fixtures;
+import io.runpack.testsupport.LocalAws;
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.runpack.adapters.support.Fixtures;
-import io.runpack.adapters.support.LocalAws;
+import io.runpack.testsupport.Fixtures;
+import io.runpack.testsupport.LocalAws;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.port.in.ExportResult;

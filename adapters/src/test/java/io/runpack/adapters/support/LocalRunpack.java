@@ -14,6 +14,7 @@ import io.runpack.domain.port.in.VerifyRunpackCommand;
 import io.runpack.domain.service.ExportRunpackService;
 import io.runpack.domain.service.ExportSettings;
 import io.runpack.domain.service.VerifyRunpackService;
+import io.runpack.testsupport.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -89,7 +89,11 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
             state.tenantId(), state.namespaceId(), manifest.scenarioId(), state.runId(),
             spec.hash(), command.outputDir());
     Optional<String> storageUri = storage.publish(target, List.copyOf(files), manifestFile);
-    return new ExportResult(manifest, report, storageUri);
+    long bytes = manifestFile.bytes().length;
+    for (RunpackFile file : files) {
+      bytes += file.bytes().length;
+    }
+    return new ExportResult(manifest, report, storageUri, bytes);
   }
 
   /** The stored run must be the requested one: same ids, same scenario as request and spec. */

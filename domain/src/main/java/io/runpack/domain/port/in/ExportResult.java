@@ -11,10 +11,11 @@ import java.util.Optional;
 
 /**
  * The {@code runpack_export} tool output: the manifest as written, the verification report when
- * verification was included, and the storage URI of managed storage.
+ * verification was included, and the storage URI of managed storage. {@code runpackBytes} (every
+ * file written, manifest included) is for logs and metrics, not part of the tool output.
  */
 public record ExportResult(
-    Manifest manifest, Optional<VerificationReport> report, Optional<String> storageUri) {
+    Manifest manifest, Optional<VerificationReport> report, Optional<String> storageUri, long runpackBytes) {
 
   public ExportResult {
     Objects.requireNonNull(manifest, "manifest");

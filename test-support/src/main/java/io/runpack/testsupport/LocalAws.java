@@ -1,6 +1,5 @@
-package io.runpack.adapters.support;
+package io.runpack.testsupport;
 
-import io.runpack.adapters.dynamodb.RunLogTable;
 import io.runpack.localaws.LocalAwsStack;
 import java.net.URI;
 import java.time.Duration;
@@ -97,7 +96,7 @@ public final class LocalAws {
 
   public static String newTable(DynamoDbClient dynamoDb) {
     String table = "runpack-runs-" + UUID.randomUUID();
-    dynamoDb.createTable(RunLogTable.createTableRequest(table));
+    stack().createRunLogTable(table);
     // The SDK waiter's default poll is 20 s; dynalite creates tables at once, so poll fast.
     try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamoDb)
         .overrideConfiguration(w -> w.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(20))).maxAttempts(250))

@@ -1,4 +1,4 @@
-package io.runpack.adapters.support;
+package io.runpack.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
