@@ -1,0 +1,98 @@
+package io.runpack.function;
+
+import io.runpack.domain.error.ErrorCode;
+import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.json.CanonicalJson;
+import io.runpack.domain.json.JsonBoolean;
+import io.runpack.domain.json.JsonNumber;
+import io.runpack.domain.json.JsonObject;
+import io.runpack.domain.json.JsonString;
+import io.runpack.domain.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * API Gateway proxy events, REST API (payload 1.0) and HTTP API (payload 2.0): recognizing them,
+ * reading their body (plain or base64) and the caller's tenant from the authorizer context, and
+ * writing proxy responses. Both payload versions accept the same response shape.
+ */
+final class ApiGatewayEvents {
+
+  private ApiGatewayEvents() {}
+
+  /** A proxy event, as opposed to a direct invocation with the tool input as event. */
+  static boolean isProxyEvent(JsonValue event) {
+    if (!(event instanceof JsonObject object) || !(object.members().get("requestContext") instanceof JsonObject)) {
+      return false;
+    }
+    return object.members().containsKey("httpMethod") || object.members().containsKey("routeKey");
+  }
+
+  /** The request body, decoded from base64 when the event says so. */
+  static byte[] body(JsonObject event, int maxBytes) {
+    if (!(event.members().get("body") instanceof JsonString body)) {
+      throw new RunpackException(ErrorCode.INVALID_REQUEST, "request body is missing");
+    }
+    byte[] bytes;
+    if (event.members().get("isBase64Encoded") == JsonBoolean.TRUE) {
+      try {
+        bytes = Base64.getDecoder().decode(body.value());
+      } catch (IllegalArgumentException e) {
+        throw new RunpackException(ErrorCode.INVALID_REQUEST, "request body is not valid base64");
+      }
+    } else {
+      bytes = body.value().getBytes(StandardCharsets.UTF_8);
+    }
+    if (bytes.length > maxBytes) {
+      throw new RunpackException(ErrorCode.LIMIT_EXCEEDED,
+          "request body of " + bytes.length + " bytes exceeds the limit of " + maxBytes);
+    }
+    return bytes;
+  }
+
+  /**
+   * The caller's tenant claim: a JWT authorizer's claim (HTTP API {@code authorizer.jwt.claims},
+   * REST API {@code authorizer.claims}) or a Lambda authorizer's context value (HTTP API
+   * {@code authorizer.lambda}, REST API {@code authorizer}).
+   */
+  static Optional<String> tenantClaim(JsonObject event, String claim) {
+    JsonObject authorizer = object(object(event, "requestContext"), "authorizer");
+    for (JsonObject source : new JsonObject[] {
+        object(object(authorizer, "jwt"), "claims"), object(authorizer, "claims"), object(authorizer, "lambda"), authorizer}) {
+      JsonValue value = source.members().get(claim);
+      if (value instanceof JsonString text && !text.value().isBlank()) {
+        return Optional.of(text.value().trim());
+      }
+      if (value instanceof JsonNumber number && number.isIntegerLiteral()) {
+        return Optional.of(number.lexeme());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A proxy response with a JSON body. */
+  static byte[] response(int status, JsonValue body) {
+    JsonObject response = JsonObject.builder()
+        .put("statusCode", JsonNumber.of(status))
+        .put("headers", JsonObject.builder().put("Content-Type", "application/json").build())
+        .put("body", new String(CanonicalJson.toBytes(body), StandardCharsets.UTF_8))
+        .put("isBase64Encoded", false)
+        .build();
+    return CanonicalJson.toBytes(response);
+  }
+
+  /** {@code {"error":{"code":…,"message":…}}}. */
+  static JsonObject error(RunpackException failure) {
+    return JsonObject.builder()
+        .put("error", JsonObject.builder()
+            .put("code", failure.code().wireName())
+            .put("message", failure.getMessage())
+            .build())
+        .build();
+  }
+
+  private static JsonObject object(JsonObject parent, String key) {
+    return parent.members().get(key) instanceof JsonObject child ? child : JsonObject.EMPTY;
+  }
+}

@@ -1,0 +1,104 @@
+package io.runpack.function;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The function's configuration ({@code runpack.*} in application.properties, or the matching
+ * environment variables, e.g. {@code RUNPACK_BUCKET}). Profiles: dev = filesystem store over
+ * examples/ and filesystem output; test = the local AWS stack; prod = DynamoDB and S3.
+ */
+@ConfigMapping(prefix = "runpack")
+public interface RunpackConfig {
+
+  /** Where runs are read from. */
+  enum Store { dynamodb, filesystem }
+
+  /** Where runpacks are written. */
+  enum Sink { s3, filesystem }
+
+  @WithDefault("dynamodb")
+  Store store();
+
+  @WithDefault("s3")
+  Sink sink();
+
+  /** The DynamoDB run-log table (store = dynamodb). */
+  Optional<String> table();
+
+  /** The runpack bucket (sink = s3). */
+  Optional<String> bucket();
+
+  /** A key prefix before every runpack's own (sink = s3). */
+  @WithName("root-prefix")
+  Optional<String> rootPrefix();
+
+  /** Conditional writes: identical re-exports succeed, other bytes under a key are a conflict. */
+  @WithName("write-once")
+  @WithDefault("false")
+  boolean writeOnce();
+
+  Filesystem filesystem();
+
+  Security security();
+
+  /** The anchor policy recorded in manifests, as JSON (see the README); none when absent. */
+  @WithName("anchor-policy")
+  Optional<String> anchorPolicy();
+
+  Api api();
+
+  Limits limits();
+
+  /** The filesystem store and sink. */
+  interface Filesystem {
+    /** Run bundles at {@code <runs-dir>/<tenant>/<namespace>/<run>.json} (store = filesystem). */
+    @WithName("runs-dir")
+    Optional<Path> runsDir();
+
+    /** Every output_dir must lie inside this directory (sink = filesystem). */
+    @WithName("output-base")
+    @WithDefault("/tmp")
+    Path outputBase();
+  }
+
+  /** The security context recorded in manifests. */
+  interface Security {
+    /** The namespace authority label; without it the manifest has no security context. */
+    @WithName("namespace-authority")
+    Optional<String> namespaceAuthority();
+
+    @WithName("dev-permissive")
+    @WithDefault("false")
+    boolean devPermissive();
+  }
+
+  /** Callers through API Gateway. */
+  interface Api {
+    /** The authorizer claim (or Lambda-authorizer context key) that holds the caller's tenant id. */
+    @WithName("tenant-claim")
+    @WithDefault("tenant_id")
+    String tenantClaim();
+
+    /** Accept API requests without a tenant claim (only behind an authorizer that checks tenants itself). */
+    @WithName("trust-missing-tenant")
+    @WithDefault("false")
+    boolean trustMissingTenant();
+  }
+
+  /** Named limits of what the function accepts. */
+  interface Limits {
+    /** Largest event (direct or API Gateway), in bytes. */
+    @WithName("max-event-bytes")
+    @WithDefault("262144")
+    int maxEventBytes();
+
+    /** Largest request body, in bytes. */
+    @WithName("max-request-bytes")
+    @WithDefault("65536")
+    int maxRequestBytes();
+  }
+}

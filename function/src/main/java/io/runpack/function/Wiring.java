@@ -1,0 +1,78 @@
+package io.runpack.function;
+
+import io.runpack.adapters.dynamodb.DynamoDbRunStore;
+import io.runpack.adapters.filesystem.FileSystemRunStore;
+import io.runpack.adapters.filesystem.FileSystemRunpackStorage;
+import io.runpack.adapters.json.JacksonJsonCodec;
+import io.runpack.adapters.s3.S3RunpackStorage;
+import io.runpack.adapters.s3.S3Settings;
+import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.model.AnchorPolicy;
+import io.runpack.domain.model.SecurityContext;
+import io.runpack.domain.port.in.ExportRunpackUseCase;
+import io.runpack.domain.port.out.LoadRunPort;
+import io.runpack.domain.port.out.PublishRunpackPort;
+import io.runpack.domain.service.ExportRunpackService;
+import io.runpack.domain.service.ExportSettings;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Builds the export use case from the configuration: which store, which sink, which security
+ * context and anchor policy. The AWS clients (from the Quarkiverse extensions) are only created
+ * when the configuration uses them. A configuration that cannot work fails here, at startup.
+ */
+public class Wiring {
+
+  @Produces
+  @Singleton
+  JacksonJsonCodec codec() {
+    return new JacksonJsonCodec();
+  }
+
+  @Produces
+  @Singleton
+  ExportRunpackUseCase exporter(
+      RunpackConfig config, JacksonJsonCodec codec, Instance<S3Client> s3, Instance<DynamoDbClient> dynamoDb) {
+    return new ExportRunpackService(store(config, codec, dynamoDb), sink(config, s3), codec, settings(config, codec));
+  }
+
+  private static LoadRunPort store(RunpackConfig config, JacksonJsonCodec codec, Instance<DynamoDbClient> dynamoDb) {
+    if (config.store() == RunpackConfig.Store.filesystem) {
+      return new FileSystemRunStore(
+          config.filesystem().runsDir().orElseThrow(() -> missing("runpack.filesystem.runs-dir")), codec);
+    }
+    return new DynamoDbRunStore(dynamoDb.get(), config.table().orElseThrow(() -> missing("runpack.table")), codec);
+  }
+
+  private static PublishRunpackPort sink(RunpackConfig config, Instance<S3Client> s3) {
+    if (config.sink() == RunpackConfig.Sink.filesystem) {
+      return new FileSystemRunpackStorage(Optional.of(config.filesystem().outputBase()));
+    }
+    String bucket = config.bucket().orElseThrow(() -> missing("runpack.bucket"));
+    return new S3RunpackStorage(s3.get(), new S3Settings(bucket, config.rootPrefix(), config.writeOnce(), 8));
+  }
+
+  static ExportSettings settings(RunpackConfig config, JacksonJsonCodec codec) {
+    Optional<SecurityContext> security = config.security().namespaceAuthority()
+        .map(authority -> new SecurityContext(config.security().devPermissive(), authority));
+    Optional<AnchorPolicy> anchors;
+    try {
+      anchors = config.anchorPolicy().map(json -> AnchorPolicy.fromJson(
+          codec.decode(json.getBytes(StandardCharsets.UTF_8)), "runpack.anchor-policy",
+          io.runpack.domain.error.ErrorCode.INVALID_REQUEST));
+    } catch (RunpackException e) {
+      throw new IllegalStateException("runpack.anchor-policy is invalid: " + e.getMessage(), e);
+    }
+    return new ExportSettings(security, anchors);
+  }
+
+  private static IllegalStateException missing(String property) {
+    return new IllegalStateException(property + " must be configured");
+  }
+}
