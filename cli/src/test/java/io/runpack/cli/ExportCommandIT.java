@@ -66,6 +66,16 @@ class ExportCommandIT {
   }
 
   @Test
+  void withoutOutputDirTheRequestsOutputDirIsUsed() {
+    CliProcess.Result result = CliProcess.run(temp,
+        "export", "--request", EXAMPLES.resolve("requests/release-2026-11-26.json").toString(),
+        "--runs", EXAMPLES.resolve("runs").toString());
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertTrue(Files.isRegularFile(temp.resolve("release-2026-11-26/manifest.json")));
+  }
+
+  @Test
   void exportWithoutSecurityFlagsRecordsNoSecurityContext() {
     CliProcess.Result result = CliProcess.run(temp,
         "export", "--request", Fixtures.request("golden_time_after_pass").toString(),
@@ -76,10 +86,10 @@ class ExportCommandIT {
   }
 
   @Test
-  void theReadmeExampleExportsIntoTheRequestsOutputDirectory() {
+  void theReadmeExampleExportsAndVerifies() {
     CliProcess.Result result = CliProcess.run(temp,
         "export", "--request", EXAMPLES.resolve("requests/release-2026-11-26.json").toString(),
-        "--runs", EXAMPLES.resolve("runs").toString());
+        "--runs", EXAMPLES.resolve("runs").toString(), "--output-dir", "out/release-2026-11-26");
 
     assertEquals(0, result.exitCode(), result.stderr());
     assertTrue(Files.isRegularFile(temp.resolve("out/release-2026-11-26/manifest.json")));
