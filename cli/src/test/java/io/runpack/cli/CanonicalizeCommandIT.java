@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@code runpack canonicalize}, run as a process, matches the canonical-JSON golden files. */
 class CanonicalizeCommandIT {
 
-  static final Path CASES = Path.of(System.getProperty("runpack.canonical.cases", "../adapters/src/test/resources/canonical"));
+  static final Path CASES = Path.of(System.getProperty("test.canonical.dir", "../adapters/src/test/resources/canonical"));
 
   @TempDir Path temp;
 

@@ -42,7 +42,7 @@ final class CliProcess {
     }
   }
 
-  static final Path JAR = Path.of(System.getProperty("runpack.jar", "target/runpack.jar"));
+  static final Path JAR = Path.of(System.getProperty("test.runpack.jar", "target/runpack.jar"));
 
   private CliProcess() {}
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 class ExportCommandIT {
 
   static final java.util.List<String> LABELS = Fixtures.LABELS;
-  static final Path EXAMPLES = Path.of(System.getProperty("runpack.examples", "../examples")).toAbsolutePath();
+  static final Path EXAMPLES = Path.of(System.getProperty("test.examples.dir", "../examples")).toAbsolutePath();
 
   @TempDir Path temp;
 

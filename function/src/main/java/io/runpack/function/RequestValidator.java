@@ -7,6 +7,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
 import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.adapters.json.JsonLimits;
 import io.runpack.domain.error.ErrorCode;
@@ -55,12 +56,22 @@ public class RequestValidator {
     }
     List<String> violations = new ArrayList<>();
     for (Error error : schema.validate(tree)) {
-      violations.add(error.getMessage());
+      violations.add(location(error.getInstanceLocation()) + ": " + error.getMessage());
     }
     if (!violations.isEmpty()) {
       throw new RunpackException(ErrorCode.INVALID_REQUEST,
           "request does not match the runpack_export input schema: " + String.join("; ", violations));
     }
     return ExportRunpackCommand.fromJson(request);
+  }
+
+  /** {@code $} for the request itself, {@code $.generated_at.kind} for a member, {@code $.a[0]} for an item. */
+  private static String location(NodePath path) {
+    StringBuilder out = new StringBuilder("$");
+    for (int i = 0; i < path.getNameCount(); i++) {
+      Object element = path.getElement(i);
+      out.append(element instanceof Integer index ? "[" + index + "]" : "." + element);
+    }
+    return out.toString();
   }
 }

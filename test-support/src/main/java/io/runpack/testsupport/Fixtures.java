@@ -24,7 +24,7 @@ public final class Fixtures {
   private Fixtures() {}
 
   public static Path root() {
-    String configured = System.getProperty("runpack.fixtures", "../../shared/fixtures/decision-gate");
+    String configured = System.getProperty("test.fixtures.dir", "../../shared/fixtures/decision-gate");
     Path root = Path.of(configured).toAbsolutePath().normalize();
     assertTrue(Files.isDirectory(root), "Decision Gate fixtures not found at " + root);
     return root;

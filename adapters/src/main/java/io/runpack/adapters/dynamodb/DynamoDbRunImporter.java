@@ -4,9 +4,11 @@ import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.json.JsonValue;
+import io.runpack.domain.model.HashDigest;
 import io.runpack.domain.model.LoadedRun;
 import io.runpack.domain.model.RunLog;
 import io.runpack.domain.model.RunState;
+import io.runpack.domain.model.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * Writes a run bundle into the run-log table ({@link RunLogTable}): the spec, every log record,
  * then the run item last, so a run is never visible half imported.
  *
- * <p>Guarantees: every item is checked against DynamoDB's 400 KB limit before anything is
- * written; batch writes retry unprocessed items with backoff, a bounded number of times; an
+ * <p>Guarantees: the spec must hash to the run state's spec hash (specs are stored under their
+ * hash, so a wrong one would shadow the right one); every item is checked against DynamoDB's
+ * 400 KB limit before anything is written; batch writes retry unprocessed items with backoff, a bounded number of times; an
  * already imported run is refused ({@link ErrorCode#CONFLICT}) rather than mixed with new records.
  */
 public final class DynamoDbRunImporter {
@@ -51,9 +54,15 @@ public final class DynamoDbRunImporter {
       throw new RunpackException(ErrorCode.INVALID_RUN_DATA,
           "scenario spec is for scenario " + run.specScenarioId() + ", but the run is in scenario " + state.scenarioId());
     }
+    String specText = canonicalText(run.spec(), "scenario spec");
+    HashDigest specHash = Sha256.of(specText.getBytes(StandardCharsets.UTF_8));
+    if (!specHash.equals(state.specHash())) {
+      throw new RunpackException(ErrorCode.SPEC_HASH_MISMATCH, "run state spec hash mismatch: the run state records "
+          + state.specHash().value() + ", the scenario spec hashes to " + specHash.value() + "; nothing imported");
+    }
     Map<String, AttributeValue> specItem = item(
         RunLogTable.scenarioPk(state.tenantId(), state.namespaceId(), state.scenarioId()),
-        RunLogTable.specSk(state.specHash()), RunLogTable.SPEC, canonicalText(run.spec(), "scenario spec"));
+        RunLogTable.specSk(state.specHash()), RunLogTable.SPEC, specText);
     List<Map<String, AttributeValue>> recordItems = new ArrayList<>();
     Map<String, AttributeValue> counts = new HashMap<>();
     for (RunLog log : RunLog.values()) {

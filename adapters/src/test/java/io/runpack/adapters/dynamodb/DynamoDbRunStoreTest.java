@@ -162,6 +162,19 @@ class DynamoDbRunStoreTest {
   }
 
   @Test
+  void bundleWhoseSpecDoesNotMatchItsHashIsRefusedBeforeAnythingIsWritten() {
+    String bundle = new String(Fixtures.read(Fixtures.runBundle("golden_visibility_packet")), java.nio.charset.StandardCharsets.UTF_8)
+        .replace("\"hello\": \"world\"", "\"hello\": \"there\"");
+    LoadedRun run = LoadedRun.fromBundle(LocalRunpack.json(bundle));
+
+    RunpackException e = assertThrows(RunpackException.class, () -> new DynamoDbRunImporter(dynamoDb, table).importRun(run));
+
+    assertEquals(ErrorCode.SPEC_HASH_MISMATCH, e.code());
+    assertTrue(e.getMessage().startsWith("run state spec hash mismatch: the run state records df1ae4e5"), e.getMessage());
+    assertEquals(0, dynamoDb.scan(r -> r.tableName(table)).count());
+  }
+
+  @Test
   void recordOverTheItemLimitIsRefusedBeforeAnythingIsWritten() {
     LoadedRun run = RunBuilder.withTriggers(3, 410 * 1024);
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The example under examples/, used by the README, exports and verifies as documented. */
 class ExampleRunTest {
 
-  private static final Path EXAMPLES = Path.of(System.getProperty("runpack.examples", "../examples"));
+  private static final Path EXAMPLES = Path.of(System.getProperty("test.examples.dir", "../examples"));
 
   @Test
   void exampleRunExportsAndVerifies(@TempDir Path temp) {
