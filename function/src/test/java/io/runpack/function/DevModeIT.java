@@ -1,0 +1,90 @@
+package io.runpack.function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.runpack.adapters.filesystem.FileSystemRunpackReader;
+import io.runpack.adapters.json.JacksonJsonCodec;
+import io.runpack.domain.model.RunpackPath;
+import io.runpack.domain.model.VerificationReport;
+import io.runpack.domain.port.in.VerifyRunpackCommand;
+import io.runpack.domain.service.VerifyRunpackService;
+import io.runpack.localaws.LocalAwsStack;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dev mode as the README documents it: {@code ./mvnw -pl function -am quarkus:dev} from the
+ * repository root, then a POST of the example request to the mock event server exports the
+ * example run with no AWS at all. (Here on free ports and a temporary output base, so that it
+ * neither collides with a developer's own dev mode nor writes into the work tree.)
+ */
+class DevModeIT {
+
+  static final Path REPOSITORY = Path.of(System.getProperty("test.repository.dir", "..")).toAbsolutePath().normalize();
+
+  @Test
+  void devModeExportsTheExampleRunWithoutAws() throws Exception {
+    int port = LocalAwsStack.freePort();
+    Path output = Files.createTempDirectory("runpack-dev-out");
+    Path log = Path.of(System.getProperty("test.report.dir", "target"), "dev-mode.log");
+    Process maven = new ProcessBuilder(List.of(
+            REPOSITORY.resolve("mvnw").toString(), "-B", "-pl", "function", "-am", "quarkus:dev",
+            "-Ddebug=false", "-Dquarkus.console.enabled=false",
+            "-Djvm.args=-Dquarkus.lambda.mock-event-server.dev-port=" + port
+                + " -D%dev.runpack.filesystem.output-base=" + output))
+        .directory(REPOSITORY.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+    try {
+      HttpResponse<String> response = postWhenReady(port, REPOSITORY.resolve("examples/requests/release-2026-11-26.json"), maven, log);
+
+      assertEquals(200, response.statusCode(), response.body());
+      assertTrue(response.body().startsWith("{\"manifest\":{"), response.body());
+      VerificationReport report = new VerifyRunpackService(new JacksonJsonCodec()).verify(new VerifyRunpackCommand(
+          new FileSystemRunpackReader(output.resolve("release-2026-11-26")), RunpackPath.of("manifest.json")));
+      assertEquals(List.of(), report.errors());
+      assertEquals(8, report.checkedFiles());
+    } finally {
+      maven.descendants().forEach(ProcessHandle::destroy);
+      maven.destroy();
+      if (!maven.waitFor(30, TimeUnit.SECONDS)) {
+        maven.descendants().forEach(ProcessHandle::destroyForcibly);
+        maven.destroyForcibly();
+      }
+    }
+  }
+
+  private static HttpResponse<String> postWhenReady(int port, Path request, Process maven, Path log) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      if (!maven.isAlive()) {
+        throw new AssertionError("dev mode exited with " + maven.exitValue() + ":\n" + tail(log));
+      }
+      if (Files.readString(log, StandardCharsets.UTF_8).contains("Listening on")) {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofFile(request)).build(),
+            HttpResponse.BodyHandlers.ofString());
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("dev mode did not start within 5 minutes:\n" + tail(log));
+  }
+
+  private static String tail(Path log) throws IOException {
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  }
+}

@@ -1,0 +1,143 @@
+package io.runpack.function;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.runpack.adapters.dynamodb.DynamoDbRunImporter;
+import io.runpack.adapters.json.JacksonJsonCodec;
+import io.runpack.domain.json.CanonicalJson;
+import io.runpack.domain.json.JsonObject;
+import io.runpack.domain.model.LoadedRun;
+import io.runpack.localaws.LocalAwsStack;
+import io.runpack.localaws.LocalLambdaRuntime;
+import io.runpack.testsupport.Fixtures;
+import io.runpack.testsupport.LocalAws;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged function run as Lambda's Java runtime runs it: function.zip unpacked as the task
+ * directory, a fresh JVM running the Lambda Runtime Interface Client with the Quarkus stream
+ * handler, polling a Lambda Runtime API endpoint (here a local one), with the production
+ * configuration against the local AWS stack. It must export the reference run; the time from
+ * process start to that first answer (the cold start) is written to target/cold-start.txt.
+ */
+class PackagedFunctionIT {
+
+  static final Path ZIP = Path.of(System.getProperty("test.function.zip", "target/function.zip"));
+  static final Path RIC = Path.of(System.getProperty("test.lambda.ric.dir", "target/lambda-ric"));
+  static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+  static final String LABEL = "golden_visibility_packet";
+  static final int RUNS = 3;
+  static String bucket;
+  static String table;
+  static Path task;
+
+  @BeforeAll
+  static void prepareStorage() throws IOException {
+    assertTrue(Files.isRegularFile(ZIP), "package the function first: " + ZIP);
+    task = unzip(ZIP, Files.createTempDirectory("runpack-task"));
+    LocalAwsStack stack = LocalAwsStack.shared();
+    bucket = "runpack-packaged-" + UUID.randomUUID().toString().substring(0, 8);
+    table = LocalAws.newTable(LocalAws.dynamoDb());
+    stack.createBucket(bucket);
+    new DynamoDbRunImporter(LocalAws.dynamoDb(), table)
+        .importRun(LoadedRun.fromBundle(new JacksonJsonCodec().decode(Fixtures.read(Fixtures.runBundle(LABEL)))));
+  }
+
+  @Test
+  void packagedFunctionExportsTheReferenceRunAndItsColdStartIsReported() throws Exception {
+    List<String> report = new ArrayList<>();
+    report.add("Cold start of the packaged function: JVM start to the first completed export (reference run "
+        + LABEL + ", DynamoDB -> S3 on the local AWS stack), " + RUNS + " runs each, milliseconds.");
+    for (List<String> flags : List.of(List.<String>of(), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))) {
+      List<Long> millis = new ArrayList<>();
+      for (int run = 0; run < RUNS; run++) {
+        millis.add(coldStart(flags));
+      }
+      millis.sort(null);
+      report.add(String.format("java %s: median %d ms (min %d, max %d)",
+          flags.isEmpty() ? "(default flags)" : String.join(" ", flags), millis.get(RUNS / 2), millis.get(0), millis.get(RUNS - 1)));
+    }
+    report.add("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
+    Path out = Path.of(System.getProperty("test.report.dir", "target")).resolve("cold-start.txt");
+    Files.write(out, report, StandardCharsets.UTF_8);
+    report.forEach(System.out::println);
+  }
+
+  /** Starts the packaged function, sends it the reference request, returns ms to the answer. */
+  private static long coldStart(List<String> flags) throws IOException, InterruptedException, Exception {
+    try (LocalLambdaRuntime runtime = new LocalLambdaRuntime()) {
+      var answer = runtime.invoke(Fixtures.read(Fixtures.request(LABEL)));
+      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+      command.addAll(flags);
+      command.addAll(List.of("-cp", task + ":" + task.resolve("lib") + "/*:" + RIC + "/*",
+          "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER));
+      ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile()).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(System.getProperty("test.report.dir", "target"), "packaged-function.log").toFile()));
+      builder.environment().putAll(environment(runtime));
+      long start = System.nanoTime();
+      Process process = builder.start();
+      try {
+        LocalLambdaRuntime.Answer result = answer.get(120, TimeUnit.SECONDS);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertFalse(result.error(), new String(result.body(), StandardCharsets.UTF_8));
+        JsonObject output = (JsonObject) new JacksonJsonCodec().decode(result.body());
+        assertArrayEquals(Fixtures.read(Fixtures.golden(LABEL).resolve("manifest.json")),
+            CanonicalJson.toBytes(output.get("manifest").orElseThrow()));
+        return millis;
+      } finally {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+        assertEquals(false, runtime.initError().isDone(), "no init error");
+      }
+    }
+  }
+
+  /** Unpacks the deployment package as Lambda does into its task directory. */
+  private static Path unzip(Path zip, Path into) throws IOException {
+    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+      for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        Path target = into.resolve(entry.getName()).normalize();
+        assertTrue(target.startsWith(into), entry.getName());
+        if (entry.isDirectory()) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          Files.copy(in, target);
+        }
+      }
+    }
+    return into;
+  }
+
+  private static Map<String, String> environment(LocalLambdaRuntime runtime) {
+    LocalAwsStack stack = LocalAwsStack.shared();
+    return Map.ofEntries(
+        Map.entry("AWS_LAMBDA_RUNTIME_API", runtime.address()),
+        Map.entry("LAMBDA_TASK_ROOT", task.toString()),
+        Map.entry("_HANDLER", HANDLER),
+        Map.entry("AWS_REGION", LocalAwsStack.REGION),
+        Map.entry("AWS_ACCESS_KEY_ID", "local"),
+        Map.entry("AWS_SECRET_ACCESS_KEY", "local"),
+        Map.entry("RUNPACK_TABLE", table),
+        Map.entry("RUNPACK_BUCKET", bucket),
+        Map.entry("RUNPACK_SECURITY_NAMESPACE_AUTHORITY", "dg_registry"),
+        Map.entry("QUARKUS_S3_ENDPOINT_OVERRIDE", stack.s3Endpoint().toString()),
+        Map.entry("QUARKUS_S3_PATH_STYLE_ACCESS", "true"),
+        Map.entry("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", stack.dynamoDbEndpoint().toString()));
+  }
+}
