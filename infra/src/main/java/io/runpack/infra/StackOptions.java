@@ -1,0 +1,70 @@
+package io.runpack.infra;
+
+import software.constructs.Construct;
+
+/**
+ * The structural choices of a deployment, read from the CDK context ({@code -c key=value} or
+ * cdk.json): S3 Object Lock (compliance mode; the function then writes once), SSE-KMS with a
+ * customer key instead of SSE-S3, the function's memory, timeout and log retention.
+ *
+ * <p>Memory and timeout: an export holds the run and its runpack in memory at once; the largest
+ * run the 16 MiB artifact limit allows (six logs and a spec near 16 MiB each) needs about
+ * 1 GiB of heap, and more memory also buys CPU on Lambda. See docs and the benchmarks issue for
+ * the measured figures.
+ */
+public record StackOptions(
+    boolean objectLock, int objectLockDays, boolean kms, int memoryMb, int timeoutSeconds, int logRetentionDays,
+    String rootPrefix) {
+
+  public static final StackOptions DEFAULTS = new StackOptions(false, 365, false, 2048, 120, 90, "runpacks");
+
+  public StackOptions {
+    if (!rootPrefix.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*") || rootPrefix.matches("(.*/)?\\.{1,2}(/.*)?")) {
+      throw new IllegalArgumentException("runpack:rootPrefix must be key segments like runpacks or audit/runpacks");
+    }
+    if (objectLockDays < 1) {
+      throw new IllegalArgumentException("runpack:objectLockDays must be at least 1");
+    }
+    if (memoryMb < 512 || memoryMb > 10240) {
+      throw new IllegalArgumentException("runpack:memoryMb must be 512 to 10240");
+    }
+    if (timeoutSeconds < 10 || timeoutSeconds > 900) {
+      throw new IllegalArgumentException("runpack:timeoutSeconds must be 10 to 900");
+    }
+  }
+
+  public StackOptions withObjectLock(int days) {
+    return new StackOptions(true, days, kms, memoryMb, timeoutSeconds, logRetentionDays, rootPrefix);
+  }
+
+  public StackOptions withKms() {
+    return new StackOptions(objectLock, objectLockDays, true, memoryMb, timeoutSeconds, logRetentionDays, rootPrefix);
+  }
+
+  /** The options from the context keys {@code runpack:objectLock}, {@code runpack:objectLockDays}, {@code runpack:kms}, ... */
+  public static StackOptions fromContext(Construct scope) {
+    return new StackOptions(
+        bool(scope, "runpack:objectLock", DEFAULTS.objectLock()),
+        number(scope, "runpack:objectLockDays", DEFAULTS.objectLockDays()),
+        bool(scope, "runpack:kms", DEFAULTS.kms()),
+        number(scope, "runpack:memoryMb", DEFAULTS.memoryMb()),
+        number(scope, "runpack:timeoutSeconds", DEFAULTS.timeoutSeconds()),
+        number(scope, "runpack:logRetentionDays", DEFAULTS.logRetentionDays()),
+        text(scope, "runpack:rootPrefix", DEFAULTS.rootPrefix()));
+  }
+
+  private static boolean bool(Construct scope, String key, boolean fallback) {
+    Object value = scope.getNode().tryGetContext(key);
+    return value == null ? fallback : Boolean.parseBoolean(value.toString());
+  }
+
+  private static String text(Construct scope, String key, String fallback) {
+    Object value = scope.getNode().tryGetContext(key);
+    return value == null ? fallback : value.toString();
+  }
+
+  private static int number(Construct scope, String key, int fallback) {
+    Object value = scope.getNode().tryGetContext(key);
+    return value == null ? fallback : Integer.parseInt(value.toString());
+  }
+}
