@@ -84,6 +84,19 @@ class ApiWorkflowAndAlarmsTest {
   }
 
   @Test
+  void cdkJsonContextReachesTheStackOptions(@TempDir Path dir) throws Exception {
+    Path cdkJson = Files.writeString(dir.resolve("cdk.json"),
+        "{\"context\":{\"runpack:objectLock\":true,\"runpack:objectLockDays\":30,\"runpack:rootPrefix\":\"audit\"}}");
+    App app = new App(AppProps.builder().outdir(dir.resolve("out").toString()).context(RunpackApp.context(cdkJson)).build());
+
+    StackOptions options = StackOptions.fromContext(app);
+
+    assertEquals("audit", options.rootPrefix());
+    assertTrue(options.objectLock());
+    assertEquals(30, options.objectLockDays());
+  }
+
+  @Test
   void appSynthesizesACloudAssemblyWithoutAnAccount(@TempDir Path out) throws Exception {
     App app = new App(AppProps.builder().outdir(out.toString()).build());
     new RunpackStack(app, "Runpack", StackOptions.DEFAULTS, StackFixture.functionZip());
