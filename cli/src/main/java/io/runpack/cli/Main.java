@@ -1,5 +1,7 @@
 package io.runpack.cli;
 
+import io.runpack.domain.error.ErrorCode;
+import io.runpack.domain.error.RunpackException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import picocli.CommandLine;
@@ -24,6 +26,11 @@ public final class Main {
     commandLine.setErr(new java.io.PrintWriter(err, true));
     commandLine.setParameterExceptionHandler(new Failures.UsageHandler(console));
     commandLine.setExecutionExceptionHandler(new Failures.ExecutionHandler(console));
-    return commandLine.execute(args);
+    try {
+      return commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      return Failures.report(console, new RunpackException(ErrorCode.LIMIT_EXCEEDED,
+          "out of memory: the input is too large for this JVM's heap (raise it with -Xmx)"), Failures.FAILED, e);
+    }
   }
 }
