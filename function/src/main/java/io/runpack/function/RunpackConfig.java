@@ -91,9 +91,12 @@ public interface RunpackConfig {
 
   /** Named limits of what the function accepts. */
   interface Limits {
-    /** Largest event (direct or API Gateway), in bytes. */
+    /**
+     * Largest event (direct or API Gateway), in bytes: Lambda's own synchronous payload limit, so
+     * that an API caller's oversized body still gets its 413 from the request limit below.
+     */
     @WithName("max-event-bytes")
-    @WithDefault("262144")
+    @WithDefault("6291456")
     int maxEventBytes();
 
     /** Largest request body, in bytes. */

@@ -120,6 +120,13 @@ class ApiGatewayTest {
   }
 
   @Test
+  void bodyOverTheOldEventLimitIsStillPayloadTooLarge() {
+    String padded = REQUEST.replace("\"run_id\": \"run-2\"", "\"run_id\": \"" + "r".repeat(400_000) + "\"");
+
+    assertError(httpApi(padded, false, jwt(new JsonString("1"))), 413, "limit_exceeded", "request body of ");
+  }
+
+  @Test
   void unknownRunIsNotFound() {
     assertError(httpApi(REQUEST.replace("\"run-2\"", "\"run-404\""), false, jwt(new JsonString("1"))), 404, "run_not_found", "no run for");
   }

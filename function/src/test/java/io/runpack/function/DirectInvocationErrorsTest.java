@@ -102,7 +102,7 @@ class DirectInvocationErrorsTest {
 
     assertEquals(500, response.statusCode());
     assertEquals("LimitExceeded", response.jsonPath().getString("errorType"));
-    assertTrue(response.jsonPath().getString("errorMessage").contains("exceeds the limit of 262144"), response.asString());
+    assertTrue(response.jsonPath().getString("errorMessage").contains("exceeds the limit of 65536"), response.asString());
   }
 
   @Test
