@@ -114,31 +114,29 @@ public final class DynamoDbRunStore implements LoadRunPort {
     if (counts == null || !counts.hasM()) {
       throw DynamoDbFailures.corrupt(table, pk, sk, "log_counts missing");
     }
-    JsonObject.Builder state = JsonObject.builder();
+    for (RunLog log : RunLog.values()) {
+      AttributeValue count = counts.m().get(log.stateField());
+      String expected = count == null ? null : count.n();
+      if (expected == null || !expected.equals(Integer.toString(logs.get(log).size()))) {
+        throw DynamoDbFailures.corrupt(table, pk, sk, "log_counts says " + expected + " " + log.stateField()
+            + " records, the table holds " + logs.get(log).size());
+      }
+    }
+    RunState runState;
     try {
+      JsonObject.Builder state = JsonObject.builder();
       headerObject.members().forEach(state::put);
-      for (RunLog log : RunLog.values()) {
-        AttributeValue count = counts.m().get(log.stateField());
-        String expected = count == null ? null : count.n();
-        if (expected == null || !expected.equals(Integer.toString(logs.get(log).size()))) {
-          throw DynamoDbFailures.corrupt(table, pk, sk, "log_counts says " + expected + " " + log.stateField()
-              + " records, the table holds " + logs.get(log).size());
-        }
-        state.put(log.stateField(), new JsonArray(logs.get(log)));
-      }
-      RunState runState = RunState.fromJson(state.build(), "state");
-      String scenarioId = string(runItem, RunLogTable.SCENARIO_ID, pk, sk);
-      String specHash = string(runItem, RunLogTable.SPEC_HASH, pk, sk);
-      if (!scenarioId.equals(runState.scenarioId()) || !specHash.equals(runState.specHash().value())) {
-        throw DynamoDbFailures.corrupt(table, pk, sk, "scenario_id or spec_hash disagrees with the state");
-      }
-      return runState;
-    } catch (RunpackException e) {
-      if (e.code() == ErrorCode.INVALID_RUN_DATA && e.getMessage().startsWith("corrupt item")) {
-        throw e;
-      }
+      logs.forEach((log, records) -> state.put(log.stateField(), new JsonArray(records)));
+      runState = RunState.fromJson(state.build(), "state");
+    } catch (RunpackException e) { // a malformed header, or one that holds a log
       throw DynamoDbFailures.corrupt(table, pk, sk, e.getMessage());
     }
+    String scenarioId = string(runItem, RunLogTable.SCENARIO_ID, pk, sk);
+    String specHash = string(runItem, RunLogTable.SPEC_HASH, pk, sk);
+    if (!scenarioId.equals(runState.scenarioId()) || !specHash.equals(runState.specHash().value())) {
+      throw DynamoDbFailures.corrupt(table, pk, sk, "scenario_id or spec_hash disagrees with the state");
+    }
+    return runState;
   }
 
   private JsonValue spec(RunState state) {

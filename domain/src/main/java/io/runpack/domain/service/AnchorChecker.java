@@ -12,7 +12,6 @@ import io.runpack.domain.json.JsonObject;
 import io.runpack.domain.json.JsonString;
 import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.AnchorPolicy;
-import io.runpack.domain.model.Limits;
 import io.runpack.domain.model.RunLog;
 import io.runpack.domain.port.out.JsonDecoder;
 import io.runpack.domain.port.out.RunpackReader;
@@ -41,8 +40,8 @@ final class AnchorChecker {
   }
 
   void check(AnchorPolicy policy, RunpackReader reader, List<String> errors) {
-    Optional<JsonValue> spec = readJson(reader, RunLog.SCENARIO_SPEC_PATH, "scenario spec", errors);
-    Optional<JsonValue> gateEvals = readJson(reader, RunLog.GATE_EVALS.path(), "gate eval log", errors);
+    Optional<JsonValue> spec = RunpackVerifier.readJson(decoder, reader, RunLog.SCENARIO_SPEC_PATH, "scenario spec", errors);
+    Optional<JsonValue> gateEvals = RunpackVerifier.readJson(decoder, reader, RunLog.GATE_EVALS.path(), "gate eval log", errors);
     if (spec.isEmpty() || gateEvals.isEmpty()) {
       return;
     }
@@ -145,22 +144,6 @@ final class AnchorChecker {
       providers.put(condition.string("condition_id"), condition.object("query").string("provider_id"));
     }
     return providers;
-  }
-
-  private Optional<JsonValue> readJson(RunpackReader reader, String path, String what, List<String> errors) {
-    byte[] bytes;
-    try {
-      bytes = reader.read(path, Limits.MAX_ARTIFACT_BYTES);
-    } catch (RunpackException e) {
-      errors.add(what + " read failed: " + e.getMessage());
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(decoder.decode(bytes));
-    } catch (RunpackException e) {
-      errors.add("invalid " + what + ": " + e.getMessage());
-      return Optional.empty();
-    }
   }
 
   private static JsonArray asArray(JsonValue value, String what) {

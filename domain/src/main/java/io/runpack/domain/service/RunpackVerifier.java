@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -79,16 +80,13 @@ public final class RunpackVerifier {
 
   /** §3.4: the decision log must parse and hold at most one decision per trigger. */
   private void checkDecisions(RunpackReader reader, List<String> errors) {
-    byte[] bytes;
-    try {
-      bytes = reader.read(RunLog.DECISIONS.path(), Limits.MAX_ARTIFACT_BYTES);
-    } catch (RunpackException e) {
-      errors.add("decision log read failed: " + e.getMessage());
+    Optional<JsonValue> log = readJson(decoder, reader, RunLog.DECISIONS.path(), "decision log", errors);
+    if (log.isEmpty()) {
       return;
     }
     JsonArray decisions;
     try {
-      decisions = decisionArray(decoder.decode(bytes));
+      decisions = decisionArray(log.get());
     } catch (RunpackException e) {
       errors.add("invalid decision log: " + e.getMessage());
       return;
@@ -100,6 +98,27 @@ public final class RunpackVerifier {
         errors.add("duplicate decision for trigger " + triggerId);
         return;
       }
+    }
+  }
+
+  /**
+   * Reads and parses a JSON file the verifier needs whole, reporting failures as Decision Gate
+   * does for the decision log: {@code <what> read failed: <reason>}, {@code invalid <what>: <reason>}.
+   */
+  static Optional<JsonValue> readJson(
+      JsonDecoder decoder, RunpackReader reader, String path, String what, List<String> errors) {
+    byte[] bytes;
+    try {
+      bytes = reader.read(path, Limits.MAX_ARTIFACT_BYTES);
+    } catch (RunpackException e) {
+      errors.add(what + " read failed: " + e.getMessage());
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(decoder.decode(bytes));
+    } catch (RunpackException e) {
+      errors.add("invalid " + what + ": " + e.getMessage());
+      return Optional.empty();
     }
   }
 
