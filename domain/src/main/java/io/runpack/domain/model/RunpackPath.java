@@ -39,6 +39,9 @@ public record RunpackPath(String value) {
     if (value.indexOf('\0') >= 0) {
       return "contains a NUL character";
     }
+    if (!wellFormed(value)) {
+      return "is not well-formed Unicode (lone surrogate)";
+    }
     if (value.startsWith("/")) {
       return "must be relative";
     }
@@ -80,7 +83,26 @@ public record RunpackPath(String value) {
     if (problem == null && segment.indexOf('\0') >= 0) {
       problem = "contains a NUL character";
     }
+    if (problem == null && !wellFormed(segment)) {
+      problem = "is not well-formed Unicode (lone surrogate)";
+    }
     return problem;
+  }
+
+  /**
+   * True when every surrogate is paired. A lone one has no UTF-8 form: stores would each replace
+   * it their own way, so two different ids could name the same key.
+   */
+  private static boolean wellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The path's '/'-separated components. */

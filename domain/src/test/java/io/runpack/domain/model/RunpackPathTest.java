@@ -42,6 +42,13 @@ class RunpackPathTest {
   }
 
   @Test
+  void refusesLoneSurrogatesInPathsAndIdentifiers() {
+    assertEquals("is not well-formed Unicode (lone surrogate)", RunpackPath.problemWith("a\uD800.json"));
+    assertEquals("is not well-formed Unicode (lone surrogate)", RunpackPath.keySegmentProblem("run-\uDC00"));
+    assertNull(RunpackPath.keySegmentProblem("run-\uD83D\uDE00"));
+  }
+
+  @Test
   void refusesEmptyAndNulPaths() {
     assertEquals("must not be empty", RunpackPath.problemWith(""));
     assertEquals("contains a NUL character", RunpackPath.problemWith("a\0b"));
