@@ -26,8 +26,8 @@ import java.util.Map;
 /**
  * JSON bytes to the domain's value model and back, with Jackson's streaming API.
  *
- * <p>Guarantees: number lexemes are kept as written; duplicate keys, trailing content, invalid
- * UTF-8 and anything beyond {@link JsonLimits} are refused with a typed error that says what and
+ * <p>Guarantees: number lexemes are kept as written; duplicate keys, trailing content, anything
+ * but strict UTF-8 ({@link Utf8}) and anything beyond {@link JsonLimits} are refused with a typed error that says what and
  * where (line and column); no exception but {@link RunpackException} escapes.
  */
 public final class JacksonJsonCodec implements JsonDecoder {
@@ -65,6 +65,7 @@ public final class JacksonJsonCodec implements JsonDecoder {
           ErrorCode.LIMIT_EXCEEDED,
           "JSON document of " + utf8.length + " bytes exceeds the limit of " + limits.maxDocumentBytes());
     }
+    Utf8.check(utf8);
     try (JsonParser parser = factory.createParser(utf8)) {
       if (parser.nextToken() == null) {
         throw new RunpackException(ErrorCode.INVALID_JSON, "empty JSON document");

@@ -78,10 +78,46 @@ class JacksonJsonCodecTest {
 
   @Test
   void refusesInvalidUtf8() {
-    byte[] bytes = {'"', (byte) 0xc3, (byte) 0x28, '"'};
+    assertRefusedBytes("invalid UTF-8 continuation byte at byte offset 2", '"', 0xc3, 0x28, '"');
+  }
+
+  @Test
+  void refusesOverlongUtf8ThatWouldSmuggleASlash() {
+    assertRefusedBytes("invalid UTF-8 lead byte 0xc0 at byte offset 4", '"', 'r', 'u', 'n', 0xc0, 0xaf, '"'); // 2-byte overlong
+    assertRefusedBytes("overlong UTF-8 encoding at byte offset 1", '"', 0xe0, 0x80, 0xaf, '"');
+  }
+
+  @Test
+  void refusesEncodedSurrogatesCodePointsAboveTheRangeAndCutSequences() {
+    assertRefusedBytes("UTF-8 encoded surrogate at byte offset 1", '"', 0xed, 0xa0, 0x80, '"');
+    assertRefusedBytes("UTF-8 code point above U+10FFFF at byte offset 1", '"', 0xf4, 0x90, 0x80, 0x80, '"');
+    assertRefusedBytes("invalid UTF-8 lead byte 0xf8 at byte offset 1", '"', 0xf8, 0x88, 0x80, 0x80, 0x80, '"');
+    assertRefusedBytes("truncated UTF-8 sequence at byte offset 1", '"', 0xe2, 0x82);
+  }
+
+  @Test
+  void refusesUtf16AndUtf32WhichTheParserWouldOtherwiseGuess() {
+    byte[] utf16 = "{\"a\":1}".getBytes(StandardCharsets.UTF_16LE);
+    RunpackException e = assertThrows(RunpackException.class, () -> codec.decode(utf16));
+    assertEquals("NUL byte at byte offset 1 (JSON text must be UTF-8)", e.getMessage());
+    byte[] withBom = "{\"a\":1}".getBytes(StandardCharsets.UTF_16);
+    assertEquals(ErrorCode.INVALID_JSON, assertThrows(RunpackException.class, () -> codec.decode(withBom)).code());
+  }
+
+  @Test
+  void acceptsEveryWellFormedUtf8Length() {
+    JsonString s = (JsonString) decode("\"a\u00e9\u20ac\uD83D\uDE00\"");
+    assertEquals("a\u00e9\u20ac\uD83D\uDE00", s.value());
+  }
+
+  private void assertRefusedBytes(String message, int... values) {
+    byte[] bytes = new byte[values.length];
+    for (int i = 0; i < values.length; i++) {
+      bytes[i] = (byte) values[i];
+    }
     RunpackException e = assertThrows(RunpackException.class, () -> codec.decode(bytes));
     assertEquals(ErrorCode.INVALID_JSON, e.code());
-    assertEquals(true, e.getMessage().startsWith("Invalid UTF-8"), e.getMessage());
+    assertEquals(message + " (JSON text must be UTF-8)", e.getMessage());
   }
 
   @Test
