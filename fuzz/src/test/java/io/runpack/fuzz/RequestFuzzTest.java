@@ -25,6 +25,10 @@ class RequestFuzzTest {
 
   @FuzzTest(maxDuration = "10m")
   void requestHandlingIsTyped(byte[] input) {
+    Bounded.run(() -> checkRequestHandlingIsTyped(input));
+  }
+
+  private static void checkRequestHandlingIsTyped(byte[] input) {
     ExportRunpackCommand command;
     try {
       command = VALIDATOR.validate(input);
