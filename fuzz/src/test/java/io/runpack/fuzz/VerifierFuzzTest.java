@@ -65,6 +65,9 @@ class VerifierFuzzTest {
     for (int m = 0; m < mutations && data.remainingBytes() > 0; m++) {
       String path = data.pickValue(paths);
       byte[] bytes = runpack.files.get(path);
+      if (bytes == null) {
+        continue; // removed by an earlier mutation
+      }
       switch (data.consumeInt(0, 5)) {
         case 0 -> runpack.files.put(path, data.consumeBytes(data.consumeInt(0, 4096)));
         case 1 -> {
