@@ -8,8 +8,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.runpack.testsupport.Fixtures;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,19 +22,15 @@ import org.junit.jupiter.api.Test;
 @TestProfile(AnchorPolicyProfileTest.WithAnchorPolicy.class)
 class AnchorPolicyProfileTest {
 
-  static final Path BASE = base();
+  static final Path BASE = FilesystemProfiles.newBase("runpack-anchor-policy");
 
   /** Filesystem store and sink, and a policy the reference run's time anchors do not meet. */
   public static class WithAnchorPolicy implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of(
-          "runpack.store", "filesystem",
-          "runpack.sink", "filesystem",
-          "runpack.filesystem.runs-dir", Fixtures.root().resolve("store").toString(),
-          "runpack.filesystem.output-base", BASE.toString(),
+      return FilesystemProfiles.overrides(BASE, Map.of(
           "runpack.anchor-policy",
-          "{\"providers\":[{\"anchor_type\":\"trigger_time_logical\",\"provider_id\":\"time\",\"required_fields\":[\"logical\"]}]}");
+          "{\"providers\":[{\"anchor_type\":\"trigger_time_logical\",\"provider_id\":\"time\",\"required_fields\":[\"logical\"]}]}"));
     }
   }
 
@@ -52,13 +46,5 @@ class AnchorPolicyProfileTest {
     assertTrue(response.asString().contains("\"report\":{\"checked_files\":7,\"errors\":[\"anchor invalid for condition after"
         + " (trigger trigger-1, stage stage-1): anchor_value must be a JSON object\"],\"status\":\"fail\"}"), response.asString());
     assertTrue(Files.isRegularFile(BASE.resolve("run-2/manifest.json")));
-  }
-
-  private static Path base() {
-    try {
-      return Files.createTempDirectory("runpack-anchor-policy").toRealPath();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -9,8 +9,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.runpack.testsupport.Fixtures;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,19 +23,14 @@ import org.junit.jupiter.api.Test;
 @TestProfile(FilesystemProfileTest.Filesystem.class)
 class FilesystemProfileTest {
 
-  static final Path BASE = temporaryBase();
+  static final Path BASE = FilesystemProfiles.newBase("runpack-function-out");
   static final String REQUEST = new String(Fixtures.read(Fixtures.request("golden_time_after_pass")), StandardCharsets.UTF_8);
 
   /** Runs from the reference store layout, runpacks under a temporary base directory. */
   public static class Filesystem implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of(
-          "runpack.store", "filesystem",
-          "runpack.sink", "filesystem",
-          "runpack.filesystem.runs-dir", Fixtures.root().resolve("store").toString(),
-          "runpack.filesystem.output-base", BASE.toString(),
-          "runpack.security.namespace-authority", "dg_registry");
+      return FilesystemProfiles.overrides(BASE, Map.of("runpack.security.namespace-authority", "dg_registry"));
     }
   }
 
@@ -73,13 +66,5 @@ class FilesystemProfileTest {
     assertEquals(500, response.statusCode());
     assertEquals("InvalidRequest", response.jsonPath().getString("errorType"));
     assertTrue(response.jsonPath().getString("errorMessage").startsWith(message), response.asString());
-  }
-
-  private static Path temporaryBase() {
-    try {
-      return Files.createTempDirectory("runpack-function-out").toRealPath();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

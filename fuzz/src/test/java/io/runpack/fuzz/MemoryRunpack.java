@@ -1,21 +1,21 @@
 package io.runpack.fuzz;
 
-import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.model.RunpackPath;
 import io.runpack.domain.port.out.RunpackReader;
+import io.runpack.domain.service.InMemoryRunpack;
 import io.runpack.testsupport.Fixtures;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A runpack as a map of path to bytes, read with the same contract as the real readers. */
+/** A runpack as a mutable map of path to bytes, read through the domain's in-memory reader. */
 final class MemoryRunpack implements RunpackReader {
 
   final Map<String, byte[]> files;
+  private final InMemoryRunpack reader;
 
   MemoryRunpack(Map<String, byte[]> files) {
     this.files = new TreeMap<>(files);
+    this.reader = InMemoryRunpack.over(this.files);
   }
 
   static MemoryRunpack of(Path directory) {
@@ -30,17 +30,6 @@ final class MemoryRunpack implements RunpackReader {
 
   @Override
   public byte[] read(String path, int maxBytes) {
-    String problem = RunpackPath.problemWith(path);
-    if (problem != null) {
-      throw new RunpackException(ErrorCode.INVALID_REQUEST, "unsafe path: " + problem);
-    }
-    byte[] bytes = files.get(path);
-    if (bytes == null) {
-      throw new RunpackException(ErrorCode.FILE_NOT_FOUND, "no such file");
-    }
-    if (bytes.length > maxBytes) {
-      throw new RunpackException(ErrorCode.LIMIT_EXCEEDED, "larger than the limit of " + maxBytes + " bytes");
-    }
-    return bytes;
+    return reader.read(path, maxBytes);
   }
 }

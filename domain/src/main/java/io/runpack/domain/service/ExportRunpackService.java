@@ -78,7 +78,7 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
 
     Optional<VerificationReport> report = Optional.empty();
     if (command.includeVerification()) {
-      VerificationReport verdict = verifier.verify(manifest, new InMemoryRunpack(files));
+      VerificationReport verdict = verifier.verify(manifest, InMemoryRunpack.of(files));
       add(files, records, ArtifactKind.VERIFIER_REPORT, artifact(RunLog.VERIFIER_REPORT_PATH, verdict.toJson()));
       manifest = manifest.withContents(records, integrityOf(files));
       report = Optional.of(verdict);
