@@ -178,9 +178,13 @@ class ApiGatewayTest {
             .put("http", JsonObject.builder().put("method", "POST").put("path", "/runpacks").build())
             .put("requestId", "req-http")
             .put("authorizer", authorizer).build())
-        .put("body", base64 ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) : body)
+        .put("body", encoded(body, base64))
         .put("isBase64Encoded", JsonBoolean.of(base64))
         .build();
+  }
+
+  private static String encoded(String body, boolean base64) {
+    return base64 ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) : body;
   }
 
   static JsonObject restApi(String body, boolean base64, JsonObject authorizer) {
@@ -190,7 +194,7 @@ class ApiGatewayTest {
         .put("httpMethod", "POST")
         .put("headers", JsonObject.builder().put("Content-Type", "application/json").build())
         .put("requestContext", JsonObject.builder().put("requestId", "req-rest").put("authorizer", authorizer).build())
-        .put("body", base64 ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) : body)
+        .put("body", encoded(body, base64))
         .put("isBase64Encoded", JsonBoolean.of(base64))
         .build();
   }

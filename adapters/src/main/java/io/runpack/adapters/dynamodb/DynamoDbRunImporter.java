@@ -176,8 +176,7 @@ public final class DynamoDbRunImporter {
     try {
       return new String(CanonicalJson.toBytes(value), StandardCharsets.UTF_8);
     } catch (RunpackException e) {
-      throw new RunpackException(e.code() == ErrorCode.INVALID_JSON ? ErrorCode.INVALID_RUN_DATA : e.code(),
-          what + ": " + e.getMessage(), e);
+      throw e.asRunData(what);
     }
   }
 

@@ -43,8 +43,7 @@ public final class FileSystemRunStore implements LoadRunPort {
     try {
       return LoadedRun.fromBundle(codec.decode(bytes));
     } catch (RunpackException e) {
-      ErrorCode code = e.code() == ErrorCode.INVALID_JSON ? ErrorCode.INVALID_RUN_DATA : e.code();
-      throw new RunpackException(code, "run bundle " + relative + ": " + e.getMessage(), e);
+      throw e.asRunData("run bundle " + relative);
     }
   }
 

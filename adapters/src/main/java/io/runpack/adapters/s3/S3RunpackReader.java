@@ -57,9 +57,9 @@ public final class S3RunpackReader implements RunpackReader {
     if (!prefix.isEmpty() && !prefix.endsWith("/")) {
       prefix = prefix + "/";
     }
-    if (!prefix.isEmpty() && RunpackPath.problemWith(prefix.substring(0, prefix.length() - 1)) != null) {
-      throw new RunpackException(ErrorCode.INVALID_REQUEST, "invalid S3 prefix in " + uri + ": "
-          + RunpackPath.problemWith(prefix.substring(0, prefix.length() - 1)));
+    String problem = prefix.isEmpty() ? null : RunpackPath.problemWith(prefix.substring(0, prefix.length() - 1));
+    if (problem != null) {
+      throw new RunpackException(ErrorCode.INVALID_REQUEST, "invalid S3 prefix in " + uri + ": " + problem);
     }
     return new S3RunpackReader(s3, bucket, prefix);
   }

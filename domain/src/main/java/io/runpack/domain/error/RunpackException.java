@@ -55,6 +55,15 @@ public final class RunpackException extends RuntimeException {
     return out == null ? message : out.toString();
   }
 
+  /**
+   * This failure as one of stored run data, with context in front: JSON that cannot be read or
+   * written canonically is {@link ErrorCode#INVALID_RUN_DATA} there; other codes stay as they are.
+   */
+  public RunpackException asRunData(String context) {
+    ErrorCode runDataCode = code == ErrorCode.INVALID_JSON ? ErrorCode.INVALID_RUN_DATA : code;
+    return new RunpackException(runDataCode, context + ": " + getMessage(), this);
+  }
+
   /** The same failure with context in front of the message, e.g. the file it came from. */
   public RunpackException withContext(String context) {
     return new RunpackException(code, context + ": " + getMessage(), this);

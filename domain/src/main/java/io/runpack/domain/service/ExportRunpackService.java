@@ -83,7 +83,12 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
       manifest = manifest.withContents(records, integrityOf(files));
       report = Optional.of(verdict);
     }
-    RunpackFile manifestFile = canonicalFile(command.manifestName().value(), manifest.toJson());
+    RunpackFile manifestFile;
+    try {
+      manifestFile = canonicalFile(command.manifestName().value(), manifest.toJson());
+    } catch (RunpackException e) {
+      throw e.withContext(command.manifestName().value());
+    }
     RunpackTarget target =
         new RunpackTarget(
             state.tenantId(), state.namespaceId(), manifest.scenarioId(), state.runId(),
@@ -169,19 +174,12 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
     try {
       return canonicalFile(path, value);
     } catch (RunpackException e) {
-      if (e.code() == ErrorCode.INVALID_JSON) {
-        throw new RunpackException(ErrorCode.INVALID_RUN_DATA, path + ": " + e.getMessage(), e);
-      }
-      throw e;
+      throw e.asRunData(path);
     }
   }
 
   /** Canonical bytes of at most 16 MiB (FORMAT §2, "Limits"), with their SHA-256. */
   private static RunpackFile canonicalFile(String path, JsonValue value) {
-    try {
-      return RunpackFile.of(path, CanonicalJson.toBytes(value, Limits.MAX_ARTIFACT_BYTES));
-    } catch (RunpackException e) {
-      throw e.code() == ErrorCode.LIMIT_EXCEEDED ? e.withContext(path) : e;
-    }
+    return RunpackFile.of(path, CanonicalJson.toBytes(value, Limits.MAX_ARTIFACT_BYTES));
   }
 }
