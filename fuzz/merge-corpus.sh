@@ -11,6 +11,7 @@ cp="fuzz/target/test-classes:$(cat fuzz/target/classpath.txt)"
 includes='io.runpack.domain.**:io.runpack.adapters.**:io.runpack.function.**:com.fasterxml.jackson.core.**'
 resources=fuzz/src/test/resources/io/runpack/fuzz
 for pair in Codec:CanonicalJsonFuzzTest/canonicalizeIsTypedAndAFixedPoint \
+            Transcoder:CanonicalTranscoderFuzzTest/transcoderAgreesWithTheTreePath \
             Request:RequestFuzzTest/requestHandlingIsTyped \
             Verifier:VerifierFuzzTest/verifierNeverPassesWhatDiffersFromTheManifest; do
   target=${pair%%:*}; test=${pair#*:}; class=${test%%/*}; method=${test#*/}

@@ -19,6 +19,15 @@ public final class MergeTargets {
     }
   }
 
+  /** {@link CanonicalTranscoderFuzzTest}. */
+  public static final class Transcoder {
+    private Transcoder() {}
+
+    public static void fuzzerTestOneInput(byte[] data) {
+      new CanonicalTranscoderFuzzTest().transcoderAgreesWithTheTreePath(data);
+    }
+  }
+
   /** {@link RequestFuzzTest}. */
   public static final class Request {
     private Request() {}

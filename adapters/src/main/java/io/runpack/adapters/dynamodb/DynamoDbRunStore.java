@@ -3,10 +3,12 @@ package io.runpack.adapters.dynamodb;
 import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.json.JsonArray;
 import io.runpack.domain.json.JsonObject;
 import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.HashDigest;
+import io.runpack.domain.model.Limits;
 import io.runpack.domain.model.LoadedRun;
 import io.runpack.domain.model.RunKey;
 import io.runpack.domain.model.RunLog;
@@ -101,7 +103,20 @@ public final class DynamoDbRunStore implements LoadRunPort {
       throw DynamoDbFailures.corrupt(table, pk, sk,
           "expected record " + records.size() + " of " + log.stateField() + " here: a record is missing or misnamed");
     }
-    records.add(json(item, RunLogTable.RECORD, pk, sk));
+    records.add(record(item, pk, sk));
+  }
+
+  /**
+   * A log record, canonicalized as it is read (the export only writes records, it never reads
+   * them): no tree is built, and a record the importer stored canonical is copied as it is.
+   */
+  private JsonValue record(Map<String, AttributeValue> item, String pk, String sk) {
+    String text = string(item, RunLogTable.RECORD, pk, sk);
+    try {
+      return CanonicalJson.canonicalValue(text.getBytes(StandardCharsets.UTF_8), Limits.MAX_ARTIFACT_BYTES);
+    } catch (RunpackException e) {
+      throw DynamoDbFailures.corrupt(table, pk, sk, RunLogTable.RECORD + " is not valid JSON: " + e.getMessage());
+    }
   }
 
   private RunState state(String pk, Map<String, AttributeValue> runItem, Map<RunLog, List<JsonValue>> logs) {

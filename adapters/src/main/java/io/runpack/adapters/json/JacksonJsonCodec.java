@@ -12,6 +12,7 @@ import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.json.JsonArray;
 import io.runpack.domain.json.JsonBoolean;
+import io.runpack.domain.json.JsonCanonical;
 import io.runpack.domain.json.JsonNull;
 import io.runpack.domain.json.JsonNumber;
 import io.runpack.domain.json.JsonObject;
@@ -105,6 +106,8 @@ public final class JacksonJsonCodec implements JsonDecoder {
       generator.writeNumber(number.lexeme());
     } else if (value instanceof JsonBoolean bool) {
       generator.writeBoolean(bool.value());
+    } else if (value instanceof JsonCanonical canonical) {
+      generator.writeRawValue(canonical.text());
     } else {
       generator.writeNull();
     }

@@ -8,11 +8,16 @@ import java.util.Arrays;
 final class ByteOutput {
 
   private final int limit;
-  private byte[] bytes = new byte[256];
+  private byte[] bytes;
   private int size;
 
   ByteOutput(int limit) {
+    this(limit, Math.min(256, limit));
+  }
+
+  ByteOutput(int limit, int initialCapacity) {
     this.limit = limit;
+    this.bytes = new byte[Math.max(1, initialCapacity)];
   }
 
   void write(int b) {
@@ -26,6 +31,12 @@ final class ByteOutput {
     size += b.length;
   }
 
+  void write(byte[] b, int offset, int length) {
+    ensure(length);
+    System.arraycopy(b, offset, bytes, size, length);
+    size += length;
+  }
+
   void writeAscii(String s) {
     int n = s.length();
     ensure(n);
@@ -34,8 +45,18 @@ final class ByteOutput {
     }
   }
 
+  int size() {
+    return size;
+  }
+
+  /** The live buffer; bytes from 0 to {@link #size()} are the output so far. */
+  byte[] buffer() {
+    return bytes;
+  }
+
+  /** The output, without a copy when the buffer is exactly full. */
   byte[] toByteArray() {
-    return Arrays.copyOf(bytes, size);
+    return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
   }
 
   private void ensure(int more) {

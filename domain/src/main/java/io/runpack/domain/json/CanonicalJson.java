@@ -41,6 +41,20 @@ public final class CanonicalJson {
     return out.toByteArray();
   }
 
+  /**
+   * The canonical bytes of JSON text, without building a tree ({@link CanonicalTranscoder}):
+   * the same bytes as decoding it strictly and calling {@link #toBytes(JsonValue, int)}, and the
+   * same refusals, each naming the byte offset.
+   */
+  public static byte[] canonicalize(byte[] json, int maxBytes) {
+    return CanonicalTranscoder.transcode(json, maxBytes).bytes();
+  }
+
+  /** JSON text as a value held in canonical form, for values that are written but never read. */
+  public static JsonCanonical canonicalValue(byte[] json, int maxBytes) {
+    return CanonicalTranscoder.transcode(json, maxBytes);
+  }
+
   /** The escaped UTF-8 bytes of {@code s} as they appear between quotes in canonical output. */
   public static byte[] escapedUtf8(String s) {
     ByteOutput out = new ByteOutput(Integer.MAX_VALUE - 8);
@@ -55,8 +69,14 @@ public final class CanonicalJson {
       writeArray(array, out, enter(depth));
     } else if (value instanceof JsonString string) {
       writeString(string.value(), out);
+    } else if (value instanceof JsonCanonical canonical) {
+      if (depth + canonical.depth() > MAX_DEPTH) {
+        throw new RunpackException(
+            ErrorCode.LIMIT_EXCEEDED, "JSON nesting deeper than the limit of " + MAX_DEPTH);
+      }
+      out.write(canonical.bytes());
     } else if (value instanceof JsonNumber number) {
-      out.writeAscii(CanonicalNumbers.canonical(number));
+      CanonicalNumbers.write(number, out);
     } else if (value instanceof JsonBoolean bool) {
       out.writeAscii(bool.value() ? "true" : "false");
     } else {

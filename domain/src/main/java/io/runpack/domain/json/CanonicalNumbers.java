@@ -5,6 +5,8 @@ import io.runpack.domain.error.RunpackException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Writes a number lexeme the way Decision Gate's canonicalizer does (FORMAT §1, "Numbers"):
@@ -20,13 +22,116 @@ final class CanonicalNumbers {
 
   private static final String MAX_U64 = "18446744073709551615";
   private static final String MIN_I64_MAGNITUDE = "9223372036854775808";
+  private static final byte[] MAX_U64_BYTES = MAX_U64.getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MIN_I64_MAGNITUDE_BYTES = MIN_I64_MAGNITUDE.getBytes(StandardCharsets.US_ASCII);
   private static final double TWO_POW_53 = 9007199254740992.0;
+  /** Significant digits that always survive decimal → double → decimal (DBL_DIG). */
+  private static final int SAFE_DIGITS = 15;
+  /** Decimal exponents kept well away from the subnormal and overflow ranges (1e±308). */
+  private static final int SAFE_EXPONENT = 300;
 
   private CanonicalNumbers() {}
 
-  static String canonical(JsonNumber number) {
-    String lexeme = number.lexeme();
-    if (number.isIntegerLiteral() && fitsSixtyFourBits(lexeme)) {
+  static void write(JsonNumber number, ByteOutput out) {
+    byte[] lexeme = number.lexeme().getBytes(StandardCharsets.US_ASCII);
+    write(lexeme, 0, lexeme.length, number.isIntegerLiteral(), out);
+  }
+
+  /**
+   * Writes the canonical form of the valid number lexeme {@code in[start, end)}. Integer
+   * literals that fit 64 bits are copied; decimals with at most {@link #SAFE_DIGITS}
+   * significant digits well inside the normal range take {@link #shortDecimal}; the rest take
+   * the general path.
+   */
+  static void write(byte[] in, int start, int end, boolean integerLiteral, ByteOutput out) {
+    if (integerLiteral && fitsSixtyFourBits(in, start, end)) {
+      if (end - start == 2 && in[start] == '-' && in[start + 1] == '0') {
+        out.write('0');
+      } else {
+        out.write(in, start, end - start);
+      }
+      return;
+    }
+    String fast = integerLiteral ? null : shortDecimal(in, start, end);
+    if (fast != null) {
+      out.writeAscii(fast);
+      return;
+    }
+    out.writeAscii(general(new String(in, start, end - start, StandardCharsets.US_ASCII), integerLiteral));
+  }
+
+  /**
+   * The ECMAScript form of a decimal lexeme with at most {@link #SAFE_DIGITS} significant digits
+   * and a decimal exponent well inside the normal range, else null. Its digits are the answer:
+   * every decimal of at most 15 significant digits in the normal range survives the round trip
+   * through the nearest double (DBL_DIG), so no shorter decimal, and no other one as short,
+   * reads back as the same double.
+   */
+  private static String shortDecimal(byte[] in, int start, int end) {
+    int i = start;
+    boolean negative = in[i] == '-';
+    if (negative) {
+      i++;
+    }
+    char[] digits = new char[SAFE_DIGITS];
+    int kept = 0; // significant digits so far, trailing zeros included
+    int trailingZeros = 0;
+    int fractionDigits = 0;
+    boolean inFraction = false;
+    for (; i < end; i++) {
+      byte b = in[i];
+      if (b == '.') {
+        inFraction = true;
+        continue;
+      }
+      if (b == 'e' || b == 'E') {
+        break;
+      }
+      if (inFraction) {
+        fractionDigits++;
+      }
+      if (b == '0') {
+        if (kept > 0) {
+          trailingZeros++;
+        }
+        continue;
+      }
+      if (kept + trailingZeros + 1 > SAFE_DIGITS) {
+        return null;
+      }
+      for (; trailingZeros > 0; trailingZeros--) {
+        digits[kept++] = '0';
+      }
+      digits[kept++] = (char) b;
+    }
+    if (kept == 0) {
+      return "0"; // zero, also negative zero
+    }
+    long exponent = 0;
+    if (i < end) { // at 'e' or 'E'
+      i++;
+      boolean negativeExponent = in[i] == '-';
+      if (in[i] == '+' || in[i] == '-') {
+        i++;
+      }
+      for (; i < end; i++) {
+        exponent = Math.min(exponent * 10 + (in[i] - '0'), 1_000_000);
+      }
+      if (negativeExponent) {
+        exponent = -exponent;
+      }
+    }
+    // value = digits × 10^(exponent − fractionDigits + trailingZeros) = 0.digits × 10^n
+    long n = kept + exponent - fractionDigits + trailingZeros;
+    if (n <= -SAFE_EXPONENT || n >= SAFE_EXPONENT) {
+      return null;
+    }
+    return (negative ? "-" : "") + layout(new String(digits, 0, kept), (int) n);
+  }
+
+  /** Any lexeme: integers beyond 64 bits, long or extreme decimals. */
+  private static String general(String lexeme, boolean integerLiteral) {
+    if (integerLiteral && fitsSixtyFourBits(lexeme)) {
       return lexeme.equals("-0") ? "0" : lexeme;
     }
     double value = Double.parseDouble(lexeme);
@@ -64,6 +169,17 @@ final class CanonicalNumbers {
    */
   private static BigDecimal shortestRoundTrip(double magnitude) {
     BigDecimal exact = new BigDecimal(magnitude);
+    if (magnitude > 1e-300 && magnitude < 1e300) {
+      // In the normal range at most one decimal of at most 15 digits reads back as a given
+      // double (DBL_DIG), and it is a 15-digit neighbour of the double: when one exists it is
+      // the answer; when none does, the answer has 16 or 17 digits.
+      BigDecimal fifteen = roundTrippingAt(exact, magnitude, SAFE_DIGITS);
+      if (fifteen != null) {
+        return fifteen;
+      }
+      BigDecimal sixteen = roundTrippingAt(exact, magnitude, SAFE_DIGITS + 1);
+      return sixteen != null ? sixteen : roundTrippingAt(exact, magnitude, SAFE_DIGITS + 2);
+    }
     int low = 1;
     int high = 17; // 17 significant digits always round-trip a double
     BigDecimal best = roundTrippingAt(exact, magnitude, high);
@@ -116,6 +232,17 @@ final class CanonicalNumbers {
       out.append('e').append(e < 0 ? '-' : '+').append(Math.abs(e));
     }
     return out.toString();
+  }
+
+  private static boolean fitsSixtyFourBits(byte[] in, int start, int end) {
+    boolean negative = in[start] == '-';
+    byte[] max = negative ? MIN_I64_MAGNITUDE_BYTES : MAX_U64_BYTES;
+    int from = negative ? start + 1 : start;
+    int length = end - from;
+    if (length != max.length) {
+      return length < max.length;
+    }
+    return Arrays.compare(in, from, end, max, 0, max.length) <= 0;
   }
 
   private static boolean fitsSixtyFourBits(String lexeme) {

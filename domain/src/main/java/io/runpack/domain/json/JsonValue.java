@@ -7,7 +7,7 @@ package io.runpack.domain.json;
  * twice ({@link JsonObject}), and every value is immutable.
  */
 public sealed interface JsonValue
-    permits JsonNull, JsonBoolean, JsonNumber, JsonString, JsonArray, JsonObject {
+    permits JsonNull, JsonBoolean, JsonNumber, JsonString, JsonArray, JsonObject, JsonCanonical {
 
   /** The value's JSON type, for error messages. */
   String typeName();

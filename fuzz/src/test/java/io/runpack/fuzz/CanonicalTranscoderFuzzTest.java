@@ -1,0 +1,64 @@
+package io.runpack.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.runpack.adapters.json.JacksonJsonCodec;
+import io.runpack.adapters.json.JsonLimits;
+import io.runpack.domain.error.ErrorCode;
+import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.json.CanonicalJson;
+import java.util.Set;
+
+/**
+ * Differential fuzzing of the one-pass canonicalizer against the reference path (strict decode
+ * to a tree, then the canonical writer): for any bytes, both give the same canonical bytes, or
+ * both refuse with a typed error. The codes may differ when the input has several defects: the
+ * reference checks the encoding of the whole text first and a duplicate key as soon as it is
+ * read, the one-pass reader reports defects in reading order and duplicates of an unsorted
+ * object when the object ends.
+ */
+class CanonicalTranscoderFuzzTest {
+
+  private static final int MAX_BYTES = 1 << 20;
+  private static final Set<String> TYPED = Set.of(ErrorCode.INVALID_JSON.name(), ErrorCode.LIMIT_EXCEEDED.name());
+  private static final JacksonJsonCodec CODEC = new JacksonJsonCodec(JsonLimits.DEFAULTS.withMaxDocumentBytes(1 << 16));
+
+  @FuzzTest(maxDuration = "10m")
+  void transcoderAgreesWithTheTreePath(byte[] input) {
+    Bounded.run(() -> checkAgreement(input));
+  }
+
+  private static void checkAgreement(byte[] input) {
+    if (input.length > 1 << 16) {
+      return;
+    }
+    Outcome reference = Outcome.of(() -> CanonicalJson.toBytes(CODEC.decode(input), MAX_BYTES));
+    Outcome transcoded = Outcome.of(() -> CanonicalJson.canonicalize(input, MAX_BYTES));
+    String why = "reference: " + reference + ", transcoder: " + transcoded;
+    assertEquals(reference.error() == null, transcoded.error() == null, why);
+    if (transcoded.error() != null) {
+      assertTrue(TYPED.contains(transcoded.error()), why);
+    }
+    if (reference.bytes() != null) {
+      assertArrayEquals(reference.bytes(), transcoded.bytes());
+    }
+  }
+
+  private record Outcome(byte[] bytes, String error, String message) {
+    static Outcome of(java.util.function.Supplier<byte[]> run) {
+      try {
+        return new Outcome(run.get(), null, null);
+      } catch (RunpackException e) {
+        return new Outcome(null, e.code().name(), e.getMessage());
+      }
+    }
+
+    @Override
+    public String toString() {
+      return error == null ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : error + " " + message;
+    }
+  }
+}
