@@ -52,6 +52,11 @@ public final class LocalAws {
     public void reset() {
       counts.clear();
     }
+
+    /** Operations of any kind. */
+    public int total() {
+      return counts.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
   }
 
   public static S3Client s3() {

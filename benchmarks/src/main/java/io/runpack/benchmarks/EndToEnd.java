@@ -1,0 +1,161 @@
+package io.runpack.benchmarks;
+
+import io.runpack.adapters.dynamodb.DynamoDbRunImporter;
+import io.runpack.adapters.dynamodb.DynamoDbRunStore;
+import io.runpack.adapters.dynamodb.RunLogTable;
+import io.runpack.adapters.json.JacksonJsonCodec;
+import io.runpack.adapters.s3.S3RunpackStorage;
+import io.runpack.adapters.s3.S3Settings;
+import io.runpack.domain.model.LoadedRun;
+import io.runpack.domain.model.RunpackFile;
+import io.runpack.domain.model.RunpackPath;
+import io.runpack.domain.model.Timestamp;
+import io.runpack.domain.port.in.ExportResult;
+import io.runpack.domain.port.in.ExportRunpackCommand;
+import io.runpack.domain.service.ExportRunpackService;
+import io.runpack.domain.service.ExportSettings;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+
+/**
+ * One benchmark run imported into DynamoDB, exported to S3 two ways: by Runpack through its real
+ * adapters ({@link #export}), and by {@link #ioFloor}, which issues the same requests with the
+ * bare SDK — the same strongly consistent Query pages and GetItem, the same PutObject bodies
+ * and headers with the same concurrency, manifest last — and does nothing else. What Runpack
+ * adds to the floor is its whole cost: decoding, canonicalizing, hashing, verifying.
+ */
+public final class EndToEnd implements AutoCloseable {
+
+  /** The same number of concurrent artifact writes as the deployed function. */
+  static final int CONCURRENT_WRITES = 8;
+
+  private final DynamoDbClient dynamoDb;
+  private final S3Client s3;
+  private final String table;
+  private final String bucket;
+  private final String runId;
+  private final ExportRunpackService exporter;
+  private final ExecutorService writers = Executors.newFixedThreadPool(CONCURRENT_WRITES);
+  private final AtomicInteger exports = new AtomicInteger();
+  private List<RunpackFile> files = List.of();
+  private RunpackFile manifest;
+
+  public EndToEnd(DynamoDbClient dynamoDb, S3Client s3, String table, String bucket, String runId) {
+    this.dynamoDb = dynamoDb;
+    this.s3 = s3;
+    this.table = table;
+    this.bucket = bucket;
+    this.runId = runId;
+    JacksonJsonCodec codec = new JacksonJsonCodec();
+    this.exporter = new ExportRunpackService(
+        new DynamoDbRunStore(dynamoDb, table, codec),
+        new S3RunpackStorage(s3, new S3Settings(bucket, Optional.empty(), true, CONCURRENT_WRITES)),
+        codec, ExportSettings.NONE);
+  }
+
+  /** Imports {@code run}, then exports it once to learn the bytes the floor will write. */
+  public static EndToEnd prepare(DynamoDbClient dynamoDb, S3Client s3, String table, String bucket, LoadedRun run) {
+    new DynamoDbRunImporter(dynamoDb, table).importRun(run);
+    EndToEnd endToEnd = new EndToEnd(dynamoDb, s3, table, bucket, run.state().runId());
+    endToEnd.captureFiles(run);
+    return endToEnd;
+  }
+
+  private void captureFiles(LoadedRun run) {
+    JacksonJsonCodec codec = new JacksonJsonCodec();
+    List<RunpackFile> captured = new ArrayList<>();
+    RunpackFile[] capturedManifest = new RunpackFile[1];
+    new ExportRunpackService(new DynamoDbRunStore(dynamoDb, table, codec), (target, artifacts, manifestFile) -> {
+      captured.addAll(artifacts);
+      capturedManifest[0] = manifestFile;
+      return Optional.empty();
+    }, codec, ExportSettings.NONE).export(command("capture"));
+    files = List.copyOf(captured);
+    manifest = capturedManifest[0];
+  }
+
+  /** The request: the runpack_export tool's input, with verification, to a new directory each time. */
+  ExportRunpackCommand command(String outputDir) {
+    return new ExportRunpackCommand(1, 1, "bench", runId, Timestamp.unixMillis(1795680120000L), true,
+        RunpackPath.of(ExportRunpackCommand.DEFAULT_MANIFEST_NAME), Optional.of(outputDir));
+  }
+
+  public ExportResult export() {
+    return exporter.export(command("export-" + exports.incrementAndGet()));
+  }
+
+  /** The floor: the same reads and writes, raw. Returns the number of items read. */
+  public int ioFloor() throws Exception {
+    int items = 0;
+    String pk = "TENANT#1#NAMESPACE#1#RUN#" + runId;
+    QueryRequest query = QueryRequest.builder()
+        .tableName(table)
+        .keyConditionExpression("#pk = :pk")
+        .expressionAttributeNames(Map.of("#pk", RunLogTable.PK))
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))
+        .consistentRead(true)
+        .build();
+    for (QueryResponse page : dynamoDb.queryPaginator(query)) {
+      items += page.items().size();
+    }
+    String specHash = files.get(0).hash().value(); // the first artifact is the scenario spec
+    dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
+        RunLogTable.PK, AttributeValue.fromS("TENANT#1#NAMESPACE#1#SCENARIO#bench"),
+        RunLogTable.SK, AttributeValue.fromS("SPEC#sha256#" + specHash))));
+    String prefix = "floor-" + exports.incrementAndGet() + "/";
+    List<Future<?>> writes = new ArrayList<>();
+    for (RunpackFile file : files) {
+      writes.add(writers.submit(() -> put(prefix, file)));
+    }
+    for (Future<?> write : writes) {
+      write.get();
+    }
+    put(prefix, manifest);
+    return items;
+  }
+
+  private void put(String prefix, RunpackFile file) {
+    s3.putObject(PutObjectRequest.builder()
+            .bucket(bucket)
+            .key(prefix + file.path().value())
+            .contentType("application/json")
+            .contentLength((long) file.bytes().length)
+            .checksumSHA256(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.hash().value())))
+            .ifNoneMatch("*")
+            .build(),
+        RequestBody.fromBytes(file.bytes()));
+  }
+
+  /** Files of the runpack, manifest included, and their bytes. */
+  public int fileCount() {
+    return files.size() + 1;
+  }
+
+  public long runpackBytes() {
+    long bytes = manifest.bytes().length;
+    for (RunpackFile file : files) {
+      bytes += file.bytes().length;
+    }
+    return bytes;
+  }
+
+  @Override
+  public void close() {
+    writers.shutdownNow();
+  }
+}

@@ -1,0 +1,108 @@
+package io.runpack.benchmarks;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import io.runpack.adapters.json.JacksonJsonCodec;
+import io.runpack.domain.json.CanonicalJson;
+import io.runpack.domain.model.Limits;
+import io.runpack.domain.model.RunLog;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.concurrent.TimeUnit;
+import org.erdtman.jcs.JsonCanonicalizer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The export core: one Decision Gate log document (JSON text as Decision Gate writes it) to its
+ * canonical bytes and their SHA-256, which is all the CPU work an export does per artifact.
+ * Against, on the same bytes in the same run:
+ *
+ * <ul>
+ *   <li>{@code floorJacksonStreamingCopy} (baseline A): Jackson's streaming parser feeding its
+ *       generator, token by token, and SHA-256 of the output — a copy, not a canonicalization;
+ *   <li>{@code erdtmanJcs} (baseline B): the off-the-shelf RFC 8785 library and SHA-256;
+ *   <li>{@code runpackTreeRoundTrip}: Runpack's previous path, strict decode to a tree and the
+ *       canonical writer, kept to show what the one-pass canonicalizer replaced.
+ * </ul>
+ *
+ * Each returns the digest, so nothing is optimized away. Throughput is bytes of input per second
+ * ({@code docs/BENCHMARKS.md} divides the document size by the time per operation).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class ExportCoreBenchmark {
+
+  /** Document sizes: 1 KiB to just under the 16 MiB artifact limit. */
+  @Param({"1024", "65536", "1048576", "16711680"})
+  public int bytes;
+
+  @Param({"TRIGGERS", "GATE_EVALS"})
+  public RunLog log;
+
+  private byte[] document;
+  private final JsonFactory jackson = new JsonFactory();
+  private final JacksonJsonCodec codec = new JacksonJsonCodec();
+
+  @Setup(Level.Trial)
+  public void generate() {
+    document = DecisionGateLogs.logDocument(log, bytes, 2026_11_26L);
+  }
+
+  /** The document actually measured (its size is at most {@link #bytes}). */
+  public byte[] document() {
+    return document;
+  }
+
+  @Benchmark
+  public byte[] runpack() {
+    return sha256(CanonicalJson.canonicalize(document, Limits.MAX_ARTIFACT_BYTES));
+  }
+
+  @Benchmark
+  public byte[] floorJacksonStreamingCopy() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(document.length);
+    try (JsonParser parser = jackson.createParser(document);
+        JsonGenerator generator = jackson.createGenerator(out)) {
+      while (parser.nextToken() != null) {
+        generator.copyCurrentEvent(parser);
+      }
+    }
+    return sha256(out.toByteArray());
+  }
+
+  @Benchmark
+  public byte[] erdtmanJcs() throws IOException {
+    return sha256(new JsonCanonicalizer(document).getEncodedUTF8());
+  }
+
+  @Benchmark
+  public byte[] runpackTreeRoundTrip() {
+    return sha256(CanonicalJson.toBytes(codec.decode(document), Limits.MAX_ARTIFACT_BYTES));
+  }
+
+  static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

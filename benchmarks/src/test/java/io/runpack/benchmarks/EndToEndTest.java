@@ -1,0 +1,41 @@
+package io.runpack.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.runpack.domain.port.in.ExportResult;
+import io.runpack.testsupport.LocalAws;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The end-to-end benchmark's two sides issue the same requests: the floor reads every item the
+ * export reads and writes as many objects of the same bytes, against the real local stack.
+ */
+class EndToEndTest {
+
+  @Test
+  void theFloorIssuesTheRequestsOfTheExport() throws Exception {
+    LocalAws.OperationCounter counter = new LocalAws.OperationCounter();
+    DynamoDbClient dynamoDb = LocalAws.dynamoDb(LocalAws.stack().dynamoDbEndpoint(), List.of(counter));
+    S3Client s3 = LocalAws.s3(LocalAws.stack().s3Endpoint(), List.of(counter), 3);
+    String table = LocalAws.newTable(dynamoDb);
+    String bucket = LocalAws.newBucket(s3);
+    try (EndToEnd endToEnd = EndToEnd.prepare(dynamoDb, s3, table, bucket, BenchmarkRuns.ofRecords(300))) {
+      counter.reset();
+      ExportResult result = endToEnd.export();
+      int exportQueries = counter.count("Query");
+      assertEquals(endToEnd.fileCount(), counter.count("PutObject"));
+      assertEquals(endToEnd.runpackBytes(), result.runpackBytes());
+      assertTrue(result.report().orElseThrow().passed(), "the exported runpack verifies");
+
+      counter.reset();
+      assertEquals(301, endToEnd.ioFloor(), "300 records and the run item");
+      assertEquals(exportQueries, counter.count("Query"));
+      assertEquals(1, counter.count("GetItem"));
+      assertEquals(endToEnd.fileCount(), counter.count("PutObject"));
+    }
+  }
+}
