@@ -52,28 +52,27 @@ final class CanonicalNumbers {
       }
       return;
     }
-    String fast = integerLiteral ? null : shortDecimal(in, start, end);
-    if (fast != null) {
-      out.writeAscii(fast);
+    if (!integerLiteral && shortDecimal(in, start, end, out)) {
       return;
     }
     out.writeAscii(general(new String(in, start, end - start, StandardCharsets.US_ASCII), integerLiteral));
   }
 
   /**
-   * The ECMAScript form of a decimal lexeme with at most {@link #SAFE_DIGITS} significant digits
-   * and a decimal exponent well inside the normal range, else null. Its digits are the answer:
+   * Writes the ECMAScript form of a decimal lexeme with at most {@link #SAFE_DIGITS} significant
+   * digits and a decimal exponent well inside the normal range; false, writing nothing, for any
+   * other lexeme. Its digits are the answer:
    * every decimal of at most 15 significant digits in the normal range survives the round trip
    * through the nearest double (DBL_DIG), so no shorter decimal, and no other one as short,
    * reads back as the same double.
    */
-  private static String shortDecimal(byte[] in, int start, int end) {
+  private static boolean shortDecimal(byte[] in, int start, int end, ByteOutput out) {
     int i = start;
     boolean negative = in[i] == '-';
     if (negative) {
       i++;
     }
-    char[] digits = new char[SAFE_DIGITS];
+    byte[] digits = new byte[SAFE_DIGITS]; // scalar-replaced by the JIT: it never escapes
     int kept = 0; // significant digits so far, trailing zeros included
     int trailingZeros = 0;
     int fractionDigits = 0;
@@ -97,15 +96,16 @@ final class CanonicalNumbers {
         continue;
       }
       if (kept + trailingZeros + 1 > SAFE_DIGITS) {
-        return null;
+        return false;
       }
       for (; trailingZeros > 0; trailingZeros--) {
         digits[kept++] = '0';
       }
-      digits[kept++] = (char) b;
+      digits[kept++] = b;
     }
     if (kept == 0) {
-      return "0"; // zero, also negative zero
+      out.write('0'); // zero, also negative zero
+      return true;
     }
     long exponent = 0;
     if (i < end) { // at 'e' or 'E'
@@ -124,9 +124,44 @@ final class CanonicalNumbers {
     // value = digits × 10^(exponent − fractionDigits + trailingZeros) = 0.digits × 10^n
     long n = kept + exponent - fractionDigits + trailingZeros;
     if (n <= -SAFE_EXPONENT || n >= SAFE_EXPONENT) {
-      return null;
+      return false;
     }
-    return (negative ? "-" : "") + layout(new String(digits, 0, kept), (int) n);
+    if (negative) {
+      out.write('-');
+    }
+    layout(digits, kept, (int) n, out);
+    return true;
+  }
+
+  /** {@link #layout(String, int)} for digits d1..dk in {@code digits[0, k)}, straight to bytes. */
+  private static void layout(byte[] digits, int k, int n, ByteOutput out) {
+    if (k <= n && n <= 21) {
+      out.write(digits, 0, k);
+      for (int z = k; z < n; z++) {
+        out.write('0');
+      }
+    } else if (0 < n && n <= 21) {
+      out.write(digits, 0, n);
+      out.write('.');
+      out.write(digits, n, k - n);
+    } else if (-6 < n && n <= 0) {
+      out.write('0');
+      out.write('.');
+      for (int z = n; z < 0; z++) {
+        out.write('0');
+      }
+      out.write(digits, 0, k);
+    } else {
+      int e = n - 1;
+      out.write(digits[0]);
+      if (k > 1) {
+        out.write('.');
+        out.write(digits, 1, k - 1);
+      }
+      out.write('e');
+      out.write(e < 0 ? '-' : '+');
+      out.writeAscii(Integer.toString(Math.abs(e)));
+    }
   }
 
   /** Any lexeme: integers beyond 64 bits, long or extreme decimals. */
