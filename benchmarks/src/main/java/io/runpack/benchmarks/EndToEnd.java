@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * and headers with the same concurrency, manifest last — and does nothing else. What Runpack
  * adds to the floor is its whole cost: decoding, canonicalizing, hashing, verifying.
  */
-public final class EndToEnd implements AutoCloseable {
+public final class EndToEnd {
 
   /** The same number of concurrent artifact writes as the deployed function. */
   static final int CONCURRENT_WRITES = 8;
@@ -49,8 +49,8 @@ public final class EndToEnd implements AutoCloseable {
   private final String table;
   private final String bucket;
   private final String runId;
-  private final ExportRunpackService exporter;
-  private final ExecutorService writers = Executors.newFixedThreadPool(CONCURRENT_WRITES);
+  private final JacksonJsonCodec codec = new JacksonJsonCodec();
+  private final DynamoDbRunStore store;
   private final AtomicInteger exports = new AtomicInteger();
   private List<RunpackFile> files = List.of();
   private RunpackFile manifest;
@@ -61,11 +61,7 @@ public final class EndToEnd implements AutoCloseable {
     this.table = table;
     this.bucket = bucket;
     this.runId = runId;
-    JacksonJsonCodec codec = new JacksonJsonCodec();
-    this.exporter = new ExportRunpackService(
-        new DynamoDbRunStore(dynamoDb, table, codec),
-        new S3RunpackStorage(s3, new S3Settings(bucket, Optional.empty(), true, CONCURRENT_WRITES)),
-        codec, ExportSettings.NONE);
+    this.store = new DynamoDbRunStore(dynamoDb, table, codec);
   }
 
   /** Imports {@code run}, then exports it once to learn the bytes the floor will write. */
@@ -95,8 +91,18 @@ public final class EndToEnd implements AutoCloseable {
         RunpackPath.of(ExportRunpackCommand.DEFAULT_MANIFEST_NAME), Optional.of(outputDir));
   }
 
+  /**
+   * One export, write-once, under a root prefix of its own: S3 keys do not depend on the request's
+   * output_dir, and exporting twice to the same keys would measure the idempotent re-export.
+   */
   public ExportResult export() {
-    return exporter.export(command("export-" + exports.incrementAndGet()));
+    String root = "export-" + exports.incrementAndGet();
+    S3RunpackStorage storage = new S3RunpackStorage(s3, new S3Settings(bucket, Optional.of(root), true, CONCURRENT_WRITES));
+    try {
+      return new ExportRunpackService(store, storage, codec, ExportSettings.NONE).export(command(root));
+    } finally {
+      storage.close();
+    }
   }
 
   /** The floor: the same reads and writes, raw. Returns the number of items read. */
@@ -118,12 +124,17 @@ public final class EndToEnd implements AutoCloseable {
         RunLogTable.PK, AttributeValue.fromS("TENANT#1#NAMESPACE#1#SCENARIO#bench"),
         RunLogTable.SK, AttributeValue.fromS("SPEC#sha256#" + specHash))));
     String prefix = "floor-" + exports.incrementAndGet() + "/";
-    List<Future<?>> writes = new ArrayList<>();
-    for (RunpackFile file : files) {
-      writes.add(writers.submit(() -> put(prefix, file)));
-    }
-    for (Future<?> write : writes) {
-      write.get();
+    ExecutorService writers = Executors.newFixedThreadPool(CONCURRENT_WRITES);
+    try {
+      List<Future<?>> writes = new ArrayList<>();
+      for (RunpackFile file : files) {
+        writes.add(writers.submit(() -> put(prefix, file)));
+      }
+      for (Future<?> write : writes) {
+        write.get();
+      }
+    } finally {
+      writers.shutdown();
     }
     put(prefix, manifest);
     return items;
@@ -152,10 +163,5 @@ public final class EndToEnd implements AutoCloseable {
       bytes += file.bytes().length;
     }
     return bytes;
-  }
-
-  @Override
-  public void close() {
-    writers.shutdownNow();
   }
 }

@@ -25,7 +25,7 @@ public final class EndToEndProbe {
 
   private static final long MIB = 1024 * 1024;
   /** What the deployed function gives the JVM (infra: JAVA_TOOL_OPTIONS). */
-  private static final List<String> FUNCTION_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+  static final List<String> FUNCTION_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
   private EndToEndProbe() {}
 
@@ -41,10 +41,7 @@ public final class EndToEndProbe {
       String bucket = LocalAws.newBucket(s3);
       LoadedRun loaded = BenchmarkRuns.named(run);
       int records = loaded.state().logs().values().stream().mapToInt(List::size).sum();
-      long runpackBytes;
-      try (EndToEnd endToEnd = EndToEnd.prepare(dynamoDb, s3, table, bucket, loaded)) {
-        runpackBytes = endToEnd.runpackBytes();
-      }
+      long runpackBytes = EndToEnd.prepare(dynamoDb, s3, table, bucket, loaded).runpackBytes();
       loaded = null; // only the child's heap is measured, but keep this one small too
       long partitionBytes = partitionBytes(dynamoDb, table, BenchmarkRuns.runId(run));
       long bound = 3 * runpackBytes + 64 * MIB;

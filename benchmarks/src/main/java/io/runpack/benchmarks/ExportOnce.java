@@ -25,30 +25,29 @@ public final class ExportOnce {
     LocalAws.OperationCounter counter = new LocalAws.OperationCounter();
     DynamoDbClient dynamoDb = LocalAws.dynamoDb(URI.create(args[1]), List.of(counter));
     S3Client s3 = LocalAws.s3(URI.create(args[0]), List.of(counter), 3);
-    try (EndToEnd endToEnd = new EndToEnd(dynamoDb, s3, args[2], args[3], args[4])) {
-      System.gc();
-      List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-          .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-      long before = 0;
-      for (MemoryPoolMXBean pool : heap) {
-        pool.resetPeakUsage();
-        before += pool.getUsage().getUsed();
-      }
-      long gcsBefore = collections();
-      long start = System.nanoTime();
-      ExportResult result = endToEnd.export();
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      long peak = 0;
-      for (MemoryPoolMXBean pool : heap) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-      System.out.printf(
-          "{\"first_export_ms\":%d,\"runpack_bytes\":%d,\"heap_before\":%d,\"peak_heap\":%d,\"gcs\":%d,"
-              + "\"query\":%d,\"get_item\":%d,\"put_object\":%d,\"other_requests\":%d}%n",
-          millis, result.runpackBytes(), before, peak, collections() - gcsBefore,
-          counter.count("Query"), counter.count("GetItem"), counter.count("PutObject"),
-          counter.total() - counter.count("Query") - counter.count("GetItem") - counter.count("PutObject"));
+    EndToEnd endToEnd = new EndToEnd(dynamoDb, s3, args[2], args[3], args[4]);
+    System.gc();
+    List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+    long before = 0;
+    for (MemoryPoolMXBean pool : heap) {
+      pool.resetPeakUsage();
+      before += pool.getUsage().getUsed();
     }
+    long gcsBefore = collections();
+    long start = System.nanoTime();
+    ExportResult result = endToEnd.export();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    long peak = 0;
+    for (MemoryPoolMXBean pool : heap) {
+      peak += pool.getPeakUsage().getUsed();
+    }
+    System.out.printf(
+        "{\"first_export_ms\":%d,\"runpack_bytes\":%d,\"heap_before\":%d,\"peak_heap\":%d,\"gcs\":%d,"
+            + "\"query\":%d,\"get_item\":%d,\"put_object\":%d,\"other_requests\":%d}%n",
+        millis, result.runpackBytes(), before, peak, collections() - gcsBefore,
+        counter.count("Query"), counter.count("GetItem"), counter.count("PutObject"),
+        counter.total() - counter.count("Query") - counter.count("GetItem") - counter.count("PutObject"));
   }
 
   private static long collections() {

@@ -12,6 +12,7 @@ import io.runpack.domain.json.JsonObject;
 import io.runpack.domain.model.LoadedRun;
 import io.runpack.localaws.LocalAwsStack;
 import io.runpack.localaws.LocalLambdaRuntime;
+import io.runpack.localaws.PackagedFunction;
 import io.runpack.testsupport.Fixtures;
 import io.runpack.testsupport.LocalAws;
 import java.io.IOException;
@@ -47,7 +48,7 @@ class PackagedFunctionIT {
   @BeforeAll
   static void prepareStorage() throws IOException {
     assertTrue(Files.isRegularFile(ZIP), "package the function first: " + ZIP);
-    task = unzip(ZIP, Files.createTempDirectory("runpack-task"));
+    task = PackagedFunction.unpack(ZIP, Files.createTempDirectory("runpack-task"));
     LocalAwsStack stack = LocalAwsStack.shared();
     bucket = "runpack-packaged-" + UUID.randomUUID().toString().substring(0, 8);
     table = LocalAws.newTable(LocalAws.dynamoDb());
@@ -80,15 +81,9 @@ class PackagedFunctionIT {
   private static long coldStart(List<String> flags) throws IOException, InterruptedException, Exception {
     try (LocalLambdaRuntime runtime = new LocalLambdaRuntime()) {
       var answer = runtime.invoke(Fixtures.read(Fixtures.request(LABEL)));
-      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-      command.addAll(flags);
-      command.addAll(List.of("-cp", task + ":" + task.resolve("lib") + "/*:" + RIC + "/*",
-          "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER));
-      ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile()).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(System.getProperty("test.report.dir", "target"), "packaged-function.log").toFile()));
-      builder.environment().putAll(environment(runtime));
       long start = System.nanoTime();
-      Process process = builder.start();
+      Process process = PackagedFunction.start(flags, PackagedFunction.classpath(task, RIC), HANDLER, task, runtime,
+          environment(), Path.of(System.getProperty("test.report.dir", "target"), "packaged-function.log"));
       try {
         LocalLambdaRuntime.Answer result = answer.get(120, TimeUnit.SECONDS);
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -98,41 +93,15 @@ class PackagedFunctionIT {
             CanonicalJson.toBytes(output.get("manifest").orElseThrow()));
         return millis;
       } finally {
-        process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
+        PackagedFunction.stop(process);
         assertEquals(false, runtime.initError().isDone(), "no init error");
       }
     }
   }
 
-  /** Unpacks the deployment package as Lambda does into its task directory. */
-  private static Path unzip(Path zip, Path into) throws IOException {
-    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
-      for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        Path target = into.resolve(entry.getName()).normalize();
-        assertTrue(target.startsWith(into), entry.getName());
-        if (entry.isDirectory()) {
-          Files.createDirectories(target);
-        } else {
-          Files.createDirectories(target.getParent());
-          Files.copy(in, target);
-        }
-      }
-    }
-    return into;
-  }
-
-  private static Map<String, String> environment(LocalLambdaRuntime runtime) {
+  private static Map<String, String> environment() {
     LocalAwsStack stack = LocalAwsStack.shared();
     return Map.ofEntries(
-        Map.entry("AWS_LAMBDA_RUNTIME_API", runtime.address()),
-        Map.entry("LAMBDA_TASK_ROOT", task.toString()),
-        Map.entry("_HANDLER", HANDLER),
-        Map.entry("AWS_REGION", LocalAwsStack.REGION),
-        Map.entry("AWS_ACCESS_KEY_ID", "local"),
-        Map.entry("AWS_SECRET_ACCESS_KEY", "local"),
         Map.entry("RUNPACK_TABLE", table),
         Map.entry("RUNPACK_BUCKET", bucket),
         Map.entry("RUNPACK_SECURITY_NAMESPACE_AUTHORITY", "dg_registry"),
