@@ -34,8 +34,8 @@ public final class ColdStartProbe {
   private record Variant(String name, String classpath, String handler, List<String> flags) {}
 
   public static void main(String[] args) throws Exception {
-    Path zip = Path.of(args[0]);
-    Path ric = Path.of(args[1]);
+    Path zip = Path.of(args[0]).toAbsolutePath();
+    Path ric = Path.of(args[1]).toAbsolutePath();
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 7;
     DynamoDbClient dynamoDb = LocalAws.dynamoDb();
     S3Client s3 = LocalAws.s3();
@@ -45,7 +45,7 @@ public final class ColdStartProbe {
     Path log = Files.createTempFile("cold-start", ".log");
     String functionClasspath = PackagedFunction.classpath(task, ric);
     List<Variant> variants = List.of(
-        new Variant("empty handler (baseline)", System.getProperty("java.class.path") + ":" + ric + "/*",
+        new Variant("empty handler (baseline)", Path.of(System.getProperty("java.class.path")).toAbsolutePath() + ":" + ric + "/*",
             EMPTY_HANDLER, EndToEndProbe.FUNCTION_FLAGS),
         new Variant("runpack, function flags", functionClasspath, FUNCTION_HANDLER, EndToEndProbe.FUNCTION_FLAGS),
         new Variant("runpack, default flags", functionClasspath, FUNCTION_HANDLER, List.of()));
@@ -74,7 +74,17 @@ public final class ColdStartProbe {
       Process process = PackagedFunction.start(variant.flags(), variant.classpath(), variant.handler(), task, runtime,
           environment(table, bucket), log);
       try {
-        LocalLambdaRuntime.Answer result = answer.get(120, TimeUnit.SECONDS);
+        while (!answer.isDone() && process.isAlive()) {
+          try {
+            answer.get(100, TimeUnit.MILLISECONDS);
+          } catch (java.util.concurrent.TimeoutException e) {
+            // still starting
+          }
+        }
+        if (!answer.isDone()) {
+          throw new IllegalStateException(variant.name() + " exited before answering (log: " + log + ")");
+        }
+        LocalLambdaRuntime.Answer result = answer.get();
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         String body = new String(result.body(), StandardCharsets.UTF_8);
         if (result.error() || (variant.handler().equals(FUNCTION_HANDLER) && !body.contains("\"storage_uri\""))) {
