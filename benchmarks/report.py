@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Turns one benchmark run (benchmarks/run.sh) into the tables and plot of docs/BENCHMARKS.md.
 
-Reads, from the results directory given as the only argument: core.json (JMH), e2e.jsonl
+Reads, from the results directory given as the only argument: core.json (JMH) and
+document-sizes.jsonl (the bytes each core benchmark processes), e2e.jsonl
 (interleaved exports and floors), probe.jsonl (request counts, peak heap), cold-start.jsonl,
 machine.txt. Writes results.md (the
 tables) and growth.svg (the plot) there. Every figure is a ratio against a baseline measured in
@@ -37,11 +38,12 @@ def method(entry):
     return entry["benchmark"].rsplit(".", 1)[1]
 
 
-def core_table(core):
+def core_table(core, sizes):
+    actual = {(d["log"], d["bytes"]): d["document_bytes"] for d in sizes}
     by = {}
     for e in core:
         p = e["params"]
-        key = (p["log"], int(p["bytes"]))
+        key = (p["log"], actual.get((p["log"], int(p["bytes"])), int(p["bytes"])))
         alloc = e.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
         by.setdefault(key, {})[method(e)] = (e["primaryMetric"]["score"], e["primaryMetric"]["scoreError"], alloc)
     out = ["| log | document | Runpack MB/s | A: Jackson copy MB/s | B: JCS MB/s | tree round trip MB/s | Runpack ÷ A | Runpack ÷ B | alloc/MB Runpack | alloc/MB A | alloc/MB B |",
@@ -58,7 +60,9 @@ def core_table(core):
 
 
 def human(size):
-    return f"{size / MIB:.1f} MiB" if size >= MIB else f"{size / 1024:.0f} KiB"
+    if size >= MIB:
+        return f"{size / MIB:.1f} MiB"
+    return f"{size / 1024:.1f} KiB" if size < 10 * 1024 else f"{size / 1024:.0f} KiB"
 
 
 def run_key(run):
@@ -158,9 +162,10 @@ def svg(rows):
 
 
 core, e2e, probe, cold = jmh("core.json"), lines("e2e.jsonl"), lines("probe.jsonl"), lines("cold-start.jsonl")
+sizes = lines("document-sizes.jsonl")
 rows = e2e_rows(e2e, probe)
 machine = (results / "machine.txt").read_text().strip() if (results / "machine.txt").exists() else ""
-md = [f"Results of `{results}`\n", "```", machine, "```", "", "### Export core", core_table(core), "",
+md = [f"Results of `{results}`\n", "```", machine, "```", "", "### Export core", core_table(core, sizes), "",
       "### End to end", e2e_table(rows), "", "### Heap", heap_table(rows), "", "### Cold start", cold_table(cold), "",
       "### Cost", cost_table(rows), ""]
 (results / "results.md").write_text("\n".join(md))

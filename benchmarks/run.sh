@@ -23,6 +23,7 @@ fi
   echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (with local changes)'), $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "command: benchmarks/run.sh${QUICK:+ (QUICK=1)}"
 } > "$out/machine.txt"
+java -cp "$jar" io.runpack.benchmarks.DocumentSizes > "$out/document-sizes.jsonl"
 java -jar "$jar" ExportCoreBenchmark -prof gc "${jmh[@]}" -rf json -rff "$out/core.json" | tee "$out/core.log" | grep -E '^(Benchmark|ExportCore)' | grep -v 'gc\.'
 java -Xms3g -Xmx3g -cp "$jar" io.runpack.benchmarks.EndToEndBenchmark ${runs//,/ } | tee "$out/e2e.jsonl"
 java -Xmx3g -cp "$jar" io.runpack.benchmarks.EndToEndProbe ${runs//,/ } --min-heap | tee "$out/probe.jsonl"

@@ -38,7 +38,10 @@ public final class DecisionGateLogs {
     return json.toString();
   }
 
-  /** A log document (JSON array of records) of at most {@code maxBytes}, as full as records allow. */
+  /**
+   * A log document (JSON array of records) of at most {@code maxBytes}, as full as records allow,
+   * and at least one record even where that one is larger.
+   */
   public static byte[] logDocument(RunLog log, int maxBytes, long seed) {
     Random random = new Random(seed);
     StringBuilder json = new StringBuilder(maxBytes + 2048);
@@ -47,7 +50,7 @@ public final class DecisionGateLogs {
     for (int i = 0; ; i++) {
       String record = record(log, i, random);
       int size = record.getBytes(StandardCharsets.UTF_8).length + (i > 0 ? 1 : 0);
-      if (bytes + size > maxBytes) {
+      if (i > 0 && bytes + size > maxBytes) {
         break;
       }
       if (i > 0) {

@@ -50,7 +50,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class ExportCoreBenchmark {
 
-  /** Document sizes: 1 KiB to just under the 16 MiB artifact limit. */
+  /** Seed of the generated documents. */
+  static final long SEED = 2026_11_26L;
+
+  /** Document sizes: 1 KiB (one record) to just under the 16 MiB artifact limit. */
   @Param({"1024", "65536", "1048576", "16711680"})
   public int bytes;
 
@@ -63,7 +66,7 @@ public class ExportCoreBenchmark {
 
   @Setup(Level.Trial)
   public void generate() {
-    document = DecisionGateLogs.logDocument(log, bytes, 2026_11_26L);
+    document = DecisionGateLogs.logDocument(log, bytes, SEED);
   }
 
   /** The document actually measured (its size is at most {@link #bytes}). */

@@ -9,6 +9,8 @@ final class ByteOutput {
 
   private final int limit;
   private byte[] bytes;
+  /** min(bytes.length, limit): one comparison tells whether a write fits. */
+  private int capacity;
   private int size;
 
   ByteOutput(int limit) {
@@ -16,30 +18,40 @@ final class ByteOutput {
   }
 
   ByteOutput(int limit, int initialCapacity) {
+    this(limit, new byte[Math.max(1, initialCapacity)]);
+  }
+
+  /** Writes into {@code buffer} (whatever it holds) until it must grow. */
+  ByteOutput(int limit, byte[] buffer) {
     this.limit = limit;
-    this.bytes = new byte[Math.max(1, initialCapacity)];
+    this.bytes = buffer;
+    this.capacity = Math.min(bytes.length, limit);
   }
 
   void write(int b) {
-    ensure(1);
+    if (size == capacity) {
+      grow(1);
+    }
     bytes[size++] = (byte) b;
   }
 
   void write(byte[] b) {
-    ensure(b.length);
-    System.arraycopy(b, 0, bytes, size, b.length);
-    size += b.length;
+    write(b, 0, b.length);
   }
 
   void write(byte[] b, int offset, int length) {
-    ensure(length);
+    if (length > capacity - size) {
+      grow(length);
+    }
     System.arraycopy(b, offset, bytes, size, length);
     size += length;
   }
 
   void writeAscii(String s) {
     int n = s.length();
-    ensure(n);
+    if (n > capacity - size) {
+      grow(n);
+    }
     for (int i = 0; i < n; i++) {
       bytes[size++] = (byte) s.charAt(i);
     }
@@ -54,12 +66,17 @@ final class ByteOutput {
     return bytes;
   }
 
+  /** A copy of the output, for a buffer that will be reused. */
+  byte[] copy() {
+    return Arrays.copyOf(bytes, size);
+  }
+
   /** The output, without a copy when the buffer is exactly full. */
   byte[] toByteArray() {
     return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
   }
 
-  private void ensure(int more) {
+  private void grow(int more) {
     long needed = (long) size + more;
     if (needed > limit) {
       throw new RunpackException(
@@ -69,5 +86,6 @@ final class ByteOutput {
       long grown = Math.max(needed, Math.min((long) bytes.length * 2, limit));
       bytes = Arrays.copyOf(bytes, (int) grown);
     }
+    capacity = Math.min(bytes.length, limit);
   }
 }

@@ -1,23 +1,29 @@
 package io.runpack.domain.json;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
  * The members of the objects a {@link CanonicalTranscoder} is writing, as spans of its output:
- * a stack, since objects nest, of (key start, key end, value end, source offset) per member. It
+ * a stack, since objects nest, of (key start, key end, value end, source offset) per member,
+ * with the key's first eight bytes as one number, so most comparisons are one instruction. It
  * orders a finished object's members by their escaped key bytes and closing quote (FORMAT §1)
  * by moving their bytes in place, and finds duplicate keys, in O(n log n) for n members.
  */
 final class ObjectMembers {
 
   private static final int FIELDS = 4;
+  private static final VarHandle BIG_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
   private static final int INSERTION_SORT_MAX = 12;
 
-  private int[] spans = new int[FIELDS * 64];
+  private int[] spans = new int[FIELDS * 32];
+  private long[] prefixes = new long[32];
   private int count;
-  private int[] order = new int[16];
-  private int[] mergeScratch = new int[16];
-  private byte[] bytesScratch = new byte[256];
+  private int[] order = new int[0];
+  private int[] mergeScratch = new int[0];
+  private byte[] bytesScratch = new byte[0];
 
   /** Starts an object; returns the index of its first member. */
   int open() {
@@ -29,16 +35,40 @@ final class ObjectMembers {
     count = first;
   }
 
-  void add(int keyStart, int keyEnd, int valueEnd, int sourceOffset) {
-    if ((count + 1) * FIELDS > spans.length) {
-      spans = Arrays.copyOf(spans, spans.length * 2);
+  /**
+   * Adds a member whose key (with its quotes) is {@code buffer[keyStart, keyEnd)}; returns its
+   * index, for {@link #endValue}. Members of objects nested in its value come after it and are
+   * gone again by the time its value ends.
+   */
+  int addKey(byte[] buffer, int keyStart, int keyEnd, int sourceOffset) {
+    if (count == prefixes.length) {
+      prefixes = Arrays.copyOf(prefixes, count * 2);
+      spans = Arrays.copyOf(spans, count * 2 * FIELDS);
     }
     int at = count * FIELDS;
     spans[at] = keyStart;
     spans[at + 1] = keyEnd;
-    spans[at + 2] = valueEnd;
     spans[at + 3] = sourceOffset;
-    count++;
+    prefixes[count] = prefix(buffer, keyStart + 1, keyEnd);
+    return count++;
+  }
+
+  void endValue(int member, int valueEnd) {
+    spans[member * FIELDS + 2] = valueEnd;
+  }
+
+  /** The first eight bytes of {@code buffer[from, to)}, big-endian, zero-padded: their order. */
+  private static long prefix(byte[] buffer, int from, int to) {
+    int n = Math.min(8, to - from);
+    if (from + 8 <= buffer.length) {
+      long eight = (long) BIG_ENDIAN_LONGS.get(buffer, from);
+      return n == 8 ? eight : eight & (-1L << (8 * (8 - n)));
+    }
+    long prefix = 0;
+    for (int i = 0; i < n; i++) {
+      prefix = (prefix << 8) | (buffer[from + i] & 0xff);
+    }
+    return prefix << (8 * (8 - n));
   }
 
   int keyStart(int member) {
@@ -53,13 +83,22 @@ final class ObjectMembers {
     return spans[member * FIELDS + 3];
   }
 
-  /** Sign of (new key − last key of this object); positive when there is no last key yet. */
-  int compareWithLast(int first, byte[] buffer, int keyStart, int keyEnd) {
-    if (count == first) {
-      return 1;
+  /** Sign of (key of {@code member} − key of the member before it); positive for an object's first. */
+  int compareWithPrevious(int first, byte[] buffer, int member) {
+    return member == first ? 1 : compare(buffer, member, member - 1);
+  }
+
+  /** Unsigned byte order of two spans of one buffer; keys are short, so a plain loop is fastest. */
+  private static int compareKeys(byte[] buffer, int a, int aEnd, int b, int bEnd) {
+    int n = Math.min(aEnd - a, bEnd - b);
+    for (int i = 0; i < n; i++) {
+      int x = buffer[a + i] & 0xff;
+      int y = buffer[b + i] & 0xff;
+      if (x != y) {
+        return x - y;
+      }
     }
-    int last = count - 1;
-    return Arrays.compareUnsigned(buffer, keyStart, keyEnd, buffer, keyStart(last), keyEnd(last));
+    return (aEnd - a) - (bEnd - b);
   }
 
   /**
@@ -69,7 +108,7 @@ final class ObjectMembers {
   int sortInPlace(int first, byte[] buffer) {
     int n = count - first;
     if (order.length < n) {
-      order = new int[Math.max(n, order.length * 2)];
+      order = new int[Math.max(n, Math.max(16, order.length * 2))];
       mergeScratch = new int[order.length];
     }
     for (int i = 0; i < n; i++) {
@@ -84,7 +123,7 @@ final class ObjectMembers {
     int base = keyStart(first);
     int length = spans[(count - 1) * FIELDS + 2] - base;
     if (bytesScratch.length < length) {
-      bytesScratch = new byte[Math.max(length, bytesScratch.length * 2)];
+      bytesScratch = new byte[Math.max(length, Math.max(256, bytesScratch.length * 2))];
     }
     System.arraycopy(buffer, base, bytesScratch, 0, length);
     int to = base;
@@ -101,8 +140,17 @@ final class ObjectMembers {
     return -1;
   }
 
+  /**
+   * Key order. Keys end with their closing quote, which no key byte before it can be, so two
+   * different keys differ at or before the shorter one's quote: equal prefixes mean both keys
+   * are at least eight bytes long and share those eight.
+   */
   private int compare(byte[] buffer, int a, int b) {
-    return Arrays.compareUnsigned(buffer, keyStart(a), keyEnd(a), buffer, keyStart(b), keyEnd(b));
+    int order = Long.compareUnsigned(prefixes[a], prefixes[b]);
+    if (order != 0) {
+      return order;
+    }
+    return compareKeys(buffer, keyStart(a) + 9, keyEnd(a), keyStart(b) + 9, keyEnd(b));
   }
 
   /** Stable merge sort of order[from, to), insertion sort for short runs. */
