@@ -139,7 +139,7 @@ def svg(rows):
     Y = lambda v: h - bottom - (math.log10(v) - y0) / (y1 - y0) * (h - top - bottom)
     s = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" font-family="sans-serif" font-size="12">',
          f'<rect width="{w}" height="{h}" fill="white"/>',
-         f'<text x="{w / 2}" y="18" text-anchor="middle" font-size="14">Export cost by run size (log–log; {results.name})</text>']
+         f'<text x="{w / 2}" y="18" text-anchor="middle" font-size="14">Export time and heap by run size (log–log)</text>']
     for e in range(x0, x1 + 1):
         s.append(f'<line x1="{X(10 ** e)}" y1="{top}" x2="{X(10 ** e)}" y2="{h - bottom}" stroke="#ddd"/>')
         s.append(f'<text x="{X(10 ** e)}" y="{h - bottom + 16}" text-anchor="middle">{10 ** e:,}</text>')

@@ -36,9 +36,28 @@ public final class CanonicalJson {
    * have no canonical form (lone surrogates, numbers overflowing a double).
    */
   public static byte[] toBytes(JsonValue value, int maxBytes) {
-    ByteOutput out = new ByteOutput(maxBytes);
+    long known = knownSize(value);
+    ByteOutput out = known > 0 && known <= maxBytes ? new ByteOutput(maxBytes, (int) known) : new ByteOutput(maxBytes);
     write(value, out, 0);
     return out.toByteArray();
+  }
+
+  /**
+   * The exact canonical size of an array of values held canonical (a log of records), so that
+   * its bytes are written once into an array of the right size; -1 for anything else.
+   */
+  private static long knownSize(JsonValue value) {
+    if (!(value instanceof JsonArray array) || array.elements().isEmpty()) {
+      return -1;
+    }
+    long size = 1 + array.elements().size(); // brackets and the commas between elements
+    for (JsonValue element : array.elements()) {
+      if (!(element instanceof JsonCanonical canonical)) {
+        return -1;
+      }
+      size += canonical.length();
+    }
+    return size;
   }
 
   /**

@@ -56,6 +56,37 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
 
   @Override
   public ExportResult export(ExportRunpackCommand command) {
+    Prepared prepared = prepare(command); // the run itself is no longer reachable: its records can go
+    List<RunpackFile> files = prepared.files();
+    List<ArtifactRecord> records = prepared.records();
+    Manifest manifest = prepared.manifest();
+
+    Optional<VerificationReport> report = Optional.empty();
+    if (command.includeVerification()) {
+      VerificationReport verdict = verifier.verify(manifest, InMemoryRunpack.of(files));
+      add(files, records, ArtifactKind.VERIFIER_REPORT, artifact(RunLog.VERIFIER_REPORT_PATH, verdict.toJson()));
+      manifest = manifest.withContents(records, integrityOf(files));
+      report = Optional.of(verdict);
+    }
+    RunpackFile manifestFile;
+    try {
+      manifestFile = canonicalFile(command.manifestName().value(), manifest.toJson());
+    } catch (RunpackException e) {
+      throw e.withContext(command.manifestName().value());
+    }
+    Optional<String> storageUri = storage.publish(prepared.target(), List.copyOf(files), manifestFile);
+    long bytes = manifestFile.bytes().length;
+    for (RunpackFile file : files) {
+      bytes += file.bytes().length;
+    }
+    return new ExportResult(manifest, report, storageUri, bytes);
+  }
+
+  /** The artifacts of a run, its manifest so far and where it goes. */
+  private record Prepared(
+      List<RunpackFile> files, List<ArtifactRecord> records, Manifest manifest, RunpackTarget target) {}
+
+  private Prepared prepare(ExportRunpackCommand command) {
     LoadedRun run = runs.loadRun(command.runKey());
     RunState state = run.state();
     checkRunMatches(command, run);
@@ -75,30 +106,11 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
     }
     Manifest manifest = manifestFor(command, run, spec.hash(), files, records);
     requireNoCollision(command, files);
-
-    Optional<VerificationReport> report = Optional.empty();
-    if (command.includeVerification()) {
-      VerificationReport verdict = verifier.verify(manifest, InMemoryRunpack.of(files));
-      add(files, records, ArtifactKind.VERIFIER_REPORT, artifact(RunLog.VERIFIER_REPORT_PATH, verdict.toJson()));
-      manifest = manifest.withContents(records, integrityOf(files));
-      report = Optional.of(verdict);
-    }
-    RunpackFile manifestFile;
-    try {
-      manifestFile = canonicalFile(command.manifestName().value(), manifest.toJson());
-    } catch (RunpackException e) {
-      throw e.withContext(command.manifestName().value());
-    }
     RunpackTarget target =
         new RunpackTarget(
             state.tenantId(), state.namespaceId(), manifest.scenarioId(), state.runId(),
             spec.hash(), command.outputDir());
-    Optional<String> storageUri = storage.publish(target, List.copyOf(files), manifestFile);
-    long bytes = manifestFile.bytes().length;
-    for (RunpackFile file : files) {
-      bytes += file.bytes().length;
-    }
-    return new ExportResult(manifest, report, storageUri, bytes);
+    return new Prepared(files, records, manifest, target);
   }
 
   /** The stored run must be the requested one: same ids, same scenario as request and spec. */
