@@ -16,7 +16,7 @@ import java.nio.ByteOrder;
  */
 abstract class CanonicalLexer {
 
-  /** Eight bytes of the text at a time, for {@link #plainAscii}. */
+  /** Eight bytes of the text at a time, for {@link #specialBytes}. */
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
@@ -100,7 +100,12 @@ abstract class CanonicalLexer {
     out.write('"');
     while (true) {
       int run = pos;
-      while (pos + 8 <= end && plainAscii((long) LONGS.get(in, pos))) {
+      while (pos + 8 <= end) {
+        long special = specialBytes((long) LONGS.get(in, pos));
+        if (special != 0) {
+          pos += Long.numberOfTrailingZeros(special) >>> 3; // the first one is exact
+          break;
+        }
         pos += 8;
       }
       while (pos < end) {
@@ -280,14 +285,15 @@ abstract class CanonicalLexer {
   }
 
   /**
-   * True when none of eight bytes ends a plain run of string content: none is non-ASCII,
-   * a control character, a quote or a backslash (the classic SWAR zero-byte tests).
+   * The high bit of each of eight bytes (little-endian) that ends a plain run of string content:
+   * non-ASCII, a control character, a quote or a backslash (the classic SWAR zero-byte tests). A
+   * borrow can only mark bytes after a marked one, so the lowest mark is always exact.
    */
-  private static boolean plainAscii(long eight) {
+  private static long specialBytes(long eight) {
     long controls = (eight - 0x20 * ONES) & ~eight;
     long quotes = hasZeroByte(eight ^ ('"' * ONES));
     long backslashes = hasZeroByte(eight ^ ('\\' * ONES));
-    return ((eight | controls | quotes | backslashes) & HIGHS) == 0;
+    return (eight | controls | quotes | backslashes) & HIGHS;
   }
 
   private static long hasZeroByte(long v) {
