@@ -13,8 +13,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * One export in a JVM of its own, started by {@link EndToEndProbe} with the heap limit under
- * test and the function's JVM flags: prints the SDK operations it made, the peak heap it used and
- * how long it took, as one JSON line. Arguments: S3 endpoint, DynamoDB endpoint, table, bucket,
+ * test and the function's JVM flags: prints the SDK operations it made, the heap pools' peak
+ * occupancy (garbage included, so it tends to the limit given: the live need is the smallest
+ * limit under which the export completes, which {@link EndToEndProbe} searches), the collections
+ * and how long it took, as one JSON line. Arguments: S3 endpoint, DynamoDB endpoint, table, bucket,
  * run id.
  */
 public final class ExportOnce {
