@@ -16,7 +16,7 @@ import io.runpack.domain.error.RunpackException;
  * nesting deeper than {@link CanonicalJson#MAX_DEPTH}, numbers longer than
  * {@link JsonNumber#MAX_LEXEME_LENGTH} and output over the byte limit
  * ({@link ErrorCode#LIMIT_EXCEEDED}). One instance per call: it is not thread-safe; each thread
- * keeps its working memory (member spans, an output buffer of up to {@link #KEPT_BUFFER_BYTES})
+ * keeps its working memory (member spans, an output buffer: up to {@link #KEPT_BUFFER_BYTES} each)
  * from one call to the next, so that canonicalizing many small records allocates little more
  * than their results.
  */
@@ -30,9 +30,9 @@ final class CanonicalTranscoder extends CanonicalLexer {
   private final ObjectMembers members;
   private int maxDepth;
 
-  /** What a thread reuses: member spans and an output buffer. */
+  /** What a thread reuses: member spans and an output buffer, each kept only while small. */
   private static final class Scratch {
-    final ObjectMembers members = new ObjectMembers();
+    ObjectMembers members = new ObjectMembers();
     byte[] buffer = new byte[4096];
   }
 
@@ -55,6 +55,9 @@ final class CanonicalTranscoder extends CanonicalLexer {
     } finally {
       if (out.buffer().length <= KEPT_BUFFER_BYTES && out.buffer().length > scratch.buffer.length) {
         scratch.buffer = out.buffer();
+      }
+      if (scratch.members.retainedBytes() > KEPT_BUFFER_BYTES) {
+        scratch.members = new ObjectMembers(); // after a huge object: do not keep its working memory
       }
     }
   }

@@ -25,6 +25,11 @@ final class ObjectMembers {
   private int[] mergeScratch = new int[0];
   private byte[] bytesScratch = new byte[0];
 
+  /** Bytes of working memory held, whatever the number of members now. */
+  long retainedBytes() {
+    return 4L * spans.length + 8L * prefixes.length + 4L * (order.length + mergeScratch.length) + bytesScratch.length;
+  }
+
   /** Starts an object; returns the index of its first member. */
   int open() {
     return count;
