@@ -105,12 +105,7 @@ final class CanonicalTranscoder extends CanonicalLexer {
   }
 
   private void object(int depth) {
-    pos++; // '{'
-    out.write('{');
-    skipWhitespace();
-    if (peek() == '}') {
-      pos++;
-      out.write('}');
+    if (empty('{', '}')) {
       return;
     }
     int first = members.open();
@@ -149,18 +144,26 @@ final class CanonicalTranscoder extends CanonicalLexer {
   }
 
   private void array(int depth) {
-    pos++; // '['
-    out.write('[');
-    skipWhitespace();
-    if (peek() == ']') {
-      pos++;
-      out.write(']');
+    if (empty('[', ']')) {
       return;
     }
     do {
       value(depth);
     } while (another(']', "',' or ']' in an array"));
     out.write(']');
+  }
+
+  /** Past the opening bracket (written): true, past the closing one too, when nothing is inside. */
+  private boolean empty(char open, char close) {
+    pos++;
+    out.write(open);
+    skipWhitespace();
+    if (peek() != close) {
+      return false;
+    }
+    pos++;
+    out.write(close);
+    return true;
   }
 
   /** After a member or an element: true past a ',' (written), false past the closing bracket. */
