@@ -2,6 +2,7 @@ package io.runpack.benchmarks;
 
 import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.json.JsonArray;
+import io.runpack.domain.json.JsonCanonical;
 import io.runpack.domain.json.JsonNumber;
 import io.runpack.domain.json.JsonObject;
 import io.runpack.domain.json.JsonString;
@@ -66,8 +67,8 @@ public final class BenchmarkRuns {
       List<JsonValue> list = new ArrayList<>();
       long bytes = 2;
       for (int i = 0; ; i++) {
-        JsonValue record = record(log, i, random);
-        int size = ((io.runpack.domain.json.JsonCanonical) record).length() + 1;
+        JsonCanonical record = record(log, i, random);
+        int size = record.length() + 1;
         if (bytes + size > Limits.MAX_ARTIFACT_BYTES - HEADROOM) {
           break;
         }
@@ -79,7 +80,7 @@ public final class BenchmarkRuns {
     return run(runId(LARGEST), logs);
   }
 
-  private static JsonValue record(RunLog log, int index, Random random) {
+  private static JsonCanonical record(RunLog log, int index, Random random) {
     byte[] json = DecisionGateLogs.record(log, index, random).getBytes(StandardCharsets.UTF_8);
     return CanonicalJson.canonicalValue(json, Limits.MAX_ARTIFACT_BYTES);
   }
