@@ -20,10 +20,8 @@ import java.util.Arrays;
  */
 final class CanonicalNumbers {
 
-  private static final String MAX_U64 = "18446744073709551615";
-  private static final String MIN_I64_MAGNITUDE = "9223372036854775808";
-  private static final byte[] MAX_U64_BYTES = MAX_U64.getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] MIN_I64_MAGNITUDE_BYTES = MIN_I64_MAGNITUDE.getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MAX_U64 = "18446744073709551615".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MIN_I64_MAGNITUDE = "9223372036854775808".getBytes(StandardCharsets.US_ASCII);
   private static final double TWO_POW_53 = 9007199254740992.0;
   /** Significant digits that always survive decimal → double → decimal (DBL_DIG). */
   private static final int SAFE_DIGITS = 15;
@@ -55,7 +53,7 @@ final class CanonicalNumbers {
     if (!integerLiteral && shortDecimal(in, start, end, out)) {
       return;
     }
-    out.writeAscii(general(new String(in, start, end - start, StandardCharsets.US_ASCII), integerLiteral));
+    out.writeAscii(general(new String(in, start, end - start, StandardCharsets.US_ASCII)));
   }
 
   /**
@@ -164,11 +162,8 @@ final class CanonicalNumbers {
     }
   }
 
-  /** Any lexeme: integers beyond 64 bits, long or extreme decimals. */
-  private static String general(String lexeme, boolean integerLiteral) {
-    if (integerLiteral && fitsSixtyFourBits(lexeme)) {
-      return lexeme.equals("-0") ? "0" : lexeme;
-    }
+  /** The other lexemes: integers beyond 64 bits, long or extreme decimals, read as a double. */
+  private static String general(String lexeme) {
     double value = Double.parseDouble(lexeme);
     if (Double.isInfinite(value)) {
       throw new RunpackException(
@@ -269,30 +264,16 @@ final class CanonicalNumbers {
     return out.toString();
   }
 
+  /** Digit runs without leading zeros compare by length, then byte by byte. */
   private static boolean fitsSixtyFourBits(byte[] in, int start, int end) {
     boolean negative = in[start] == '-';
-    byte[] max = negative ? MIN_I64_MAGNITUDE_BYTES : MAX_U64_BYTES;
+    byte[] max = negative ? MIN_I64_MAGNITUDE : MAX_U64;
     int from = negative ? start + 1 : start;
     int length = end - from;
     if (length != max.length) {
       return length < max.length;
     }
     return Arrays.compare(in, from, end, max, 0, max.length) <= 0;
-  }
-
-  private static boolean fitsSixtyFourBits(String lexeme) {
-    if (lexeme.startsWith("-")) {
-      return fitsUnder(lexeme.substring(1), MIN_I64_MAGNITUDE);
-    }
-    return fitsUnder(lexeme, MAX_U64);
-  }
-
-  /** Digit strings without leading zeros compare by length, then lexicographically. */
-  private static boolean fitsUnder(String digits, String max) {
-    if (digits.length() != max.length()) {
-      return digits.length() < max.length();
-    }
-    return digits.compareTo(max) <= 0;
   }
 
   private static String abbreviate(String lexeme) {
