@@ -24,6 +24,9 @@ import java.util.Random;
  */
 public final class BenchmarkRuns {
 
+  /** The scenario of every benchmark run. */
+  public static final String SCENARIO = "bench";
+
   /** The {@code run} parameter naming the largest run the artifact limit allows. */
   public static final String LARGEST = "largest";
 
@@ -87,7 +90,7 @@ public final class BenchmarkRuns {
 
   private static LoadedRun run(String runId, List<List<JsonValue>> logs) {
     JsonObject spec = JsonObject.builder()
-        .put("scenario_id", new JsonString("bench"))
+        .put("scenario_id", new JsonString(SCENARIO))
         .put("spec_version", new JsonString("v1"))
         .put("stages", JsonArray.of(new JsonString("intake"), new JsonString("review"), new JsonString("approval"),
             new JsonString("fulfilment"), new JsonString("audit")))
@@ -97,7 +100,7 @@ public final class BenchmarkRuns {
         .put("tenant_id", JsonNumber.of(1))
         .put("namespace_id", JsonNumber.of(1))
         .put("run_id", new JsonString(runId))
-        .put("scenario_id", new JsonString("bench"))
+        .put("scenario_id", new JsonString(SCENARIO))
         .put("spec_hash", JsonObject.builder().put("algorithm", new JsonString("sha256"))
             .put("value", new JsonString(specHash)).build())
         .put("status", new JsonString("completed"))

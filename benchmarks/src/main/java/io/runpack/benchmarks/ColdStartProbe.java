@@ -72,7 +72,7 @@ public final class ColdStartProbe {
       var answer = runtime.invoke(request());
       long start = System.nanoTime();
       Process process = PackagedFunction.start(variant.flags(), variant.classpath(), variant.handler(), task, runtime,
-          environment(table, bucket), log);
+          PackagedFunction.runpackEnvironment(LocalAws.stack(), table, bucket), log);
       try {
         while (!answer.isDone() && process.isAlive()) {
           try {
@@ -98,19 +98,9 @@ public final class ColdStartProbe {
   }
 
   private static byte[] request() {
-    return ("{\"tenant_id\":1,\"namespace_id\":1,\"scenario_id\":\"bench\",\"run_id\":\"" + BenchmarkRuns.runId(RUN)
+    return ("{\"tenant_id\":1,\"namespace_id\":1,\"scenario_id\":\"" + BenchmarkRuns.SCENARIO + "\",\"run_id\":\"" + BenchmarkRuns.runId(RUN)
         + "\",\"generated_at\":{\"kind\":\"unix_millis\",\"value\":1795680120000},\"include_verification\":true}")
         .getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static Map<String, String> environment(String table, String bucket) {
-    return Map.of(
-        "RUNPACK_TABLE", table,
-        "RUNPACK_BUCKET", bucket,
-        "RUNPACK_SECURITY_NAMESPACE_AUTHORITY", "dg_registry",
-        "QUARKUS_S3_ENDPOINT_OVERRIDE", LocalAws.stack().s3Endpoint().toString(),
-        "QUARKUS_S3_PATH_STYLE_ACCESS", "true",
-        "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", LocalAws.stack().dynamoDbEndpoint().toString());
   }
 
   private static long median(List<Long> values) {

@@ -6,7 +6,9 @@ import io.runpack.adapters.dynamodb.RunLogTable;
 import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.adapters.s3.S3RunpackStorage;
 import io.runpack.adapters.s3.S3Settings;
+import io.runpack.domain.model.HashDigest;
 import io.runpack.domain.model.LoadedRun;
+import io.runpack.domain.model.RunKey;
 import io.runpack.domain.model.RunpackFile;
 import io.runpack.domain.model.RunpackPath;
 import io.runpack.domain.model.Timestamp;
@@ -87,7 +89,7 @@ public final class EndToEnd {
 
   /** The request: the runpack_export tool's input, with verification, to a new directory each time. */
   ExportRunpackCommand command(String outputDir) {
-    return new ExportRunpackCommand(1, 1, "bench", runId, Timestamp.unixMillis(1795680120000L), true,
+    return new ExportRunpackCommand(1, 1, BenchmarkRuns.SCENARIO, runId, Timestamp.unixMillis(1795680120000L), true,
         RunpackPath.of(ExportRunpackCommand.DEFAULT_MANIFEST_NAME), Optional.of(outputDir));
   }
 
@@ -105,24 +107,27 @@ public final class EndToEnd {
     }
   }
 
-  /** The floor: the same reads and writes, raw. Returns the number of items read. */
-  public int ioFloor() throws Exception {
-    int items = 0;
-    String pk = "TENANT#1#NAMESPACE#1#RUN#" + runId;
-    QueryRequest query = QueryRequest.builder()
+  /** The Query of a run's partition, as the run store issues it: strongly consistent, no page size. */
+  static QueryRequest partitionQuery(String table, String runId) {
+    return QueryRequest.builder()
         .tableName(table)
         .keyConditionExpression("#pk = :pk")
         .expressionAttributeNames(Map.of("#pk", RunLogTable.PK))
-        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RunLogTable.runPk(new RunKey(1, 1, runId)))))
         .consistentRead(true)
         .build();
-    for (QueryResponse page : dynamoDb.queryPaginator(query)) {
+  }
+
+  /** The floor: the same reads and writes, raw. Returns the number of items read. */
+  public int ioFloor() throws Exception {
+    int items = 0;
+    for (QueryResponse page : dynamoDb.queryPaginator(partitionQuery(table, runId))) {
       items += page.items().size();
     }
-    String specHash = files.get(0).hash().value(); // the first artifact is the scenario spec
+    HashDigest specHash = files.get(0).hash(); // the first artifact is the scenario spec
     dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
-        RunLogTable.PK, AttributeValue.fromS("TENANT#1#NAMESPACE#1#SCENARIO#bench"),
-        RunLogTable.SK, AttributeValue.fromS("SPEC#sha256#" + specHash))));
+        RunLogTable.PK, AttributeValue.fromS(RunLogTable.scenarioPk(1, 1, BenchmarkRuns.SCENARIO)),
+        RunLogTable.SK, AttributeValue.fromS(RunLogTable.specSk(specHash)))));
     String prefix = "floor-" + exports.incrementAndGet() + "/";
     ExecutorService writers = Executors.newFixedThreadPool(CONCURRENT_WRITES);
     try {

@@ -1,6 +1,5 @@
 package io.runpack.benchmarks;
 
-import io.runpack.adapters.dynamodb.RunLogTable;
 import io.runpack.domain.model.LoadedRun;
 import io.runpack.testsupport.LocalAws;
 import java.io.IOException;
@@ -91,9 +90,7 @@ public final class EndToEndProbe {
   /** Size of the run's partition by DynamoDB's item-size rules: what the 1 MB Query pages hold. */
   private static long partitionBytes(DynamoDbClient dynamoDb, String table, String runId) {
     long bytes = 0;
-    for (QueryResponse page : dynamoDb.queryPaginator(r -> r.tableName(table).keyConditionExpression("#pk = :pk")
-        .expressionAttributeNames(Map.of("#pk", RunLogTable.PK))
-        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("TENANT#1#NAMESPACE#1#RUN#" + runId))))) {
+    for (QueryResponse page : dynamoDb.queryPaginator(EndToEnd.partitionQuery(table, runId))) {
       for (Map<String, AttributeValue> item : page.items()) {
         bytes += itemSize(item);
       }

@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,7 +82,7 @@ class PackagedFunctionIT {
       var answer = runtime.invoke(Fixtures.read(Fixtures.request(LABEL)));
       long start = System.nanoTime();
       Process process = PackagedFunction.start(flags, PackagedFunction.classpath(task, RIC), HANDLER, task, runtime,
-          environment(), Path.of(System.getProperty("test.report.dir", "target"), "packaged-function.log"));
+          PackagedFunction.runpackEnvironment(LocalAwsStack.shared(), table, bucket), Path.of(System.getProperty("test.report.dir", "target"), "packaged-function.log"));
       try {
         LocalLambdaRuntime.Answer result = answer.get(120, TimeUnit.SECONDS);
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -97,16 +96,5 @@ class PackagedFunctionIT {
         assertEquals(false, runtime.initError().isDone(), "no init error");
       }
     }
-  }
-
-  private static Map<String, String> environment() {
-    LocalAwsStack stack = LocalAwsStack.shared();
-    return Map.ofEntries(
-        Map.entry("RUNPACK_TABLE", table),
-        Map.entry("RUNPACK_BUCKET", bucket),
-        Map.entry("RUNPACK_SECURITY_NAMESPACE_AUTHORITY", "dg_registry"),
-        Map.entry("QUARKUS_S3_ENDPOINT_OVERRIDE", stack.s3Endpoint().toString()),
-        Map.entry("QUARKUS_S3_PATH_STYLE_ACCESS", "true"),
-        Map.entry("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", stack.dynamoDbEndpoint().toString()));
   }
 }

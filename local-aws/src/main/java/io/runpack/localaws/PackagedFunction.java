@@ -74,6 +74,20 @@ public final class PackagedFunction {
     return builder.start();
   }
 
+  /**
+   * The Runpack function's settings for the local stack: its table and bucket, a namespace
+   * authority, and the SDK clients pointed at the stack's endpoints.
+   */
+  public static Map<String, String> runpackEnvironment(LocalAwsStack stack, String table, String bucket) {
+    return Map.of(
+        "RUNPACK_TABLE", table,
+        "RUNPACK_BUCKET", bucket,
+        "RUNPACK_SECURITY_NAMESPACE_AUTHORITY", "dg_registry",
+        "QUARKUS_S3_ENDPOINT_OVERRIDE", stack.s3Endpoint().toString(),
+        "QUARKUS_S3_PATH_STYLE_ACCESS", "true",
+        "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", stack.dynamoDbEndpoint().toString());
+  }
+
   /** Stops a started function. */
   public static void stop(Process process) throws InterruptedException {
     process.destroy();

@@ -42,7 +42,8 @@ public final class RunLogTable {
 
   private RunLogTable() {}
 
-  static String runPk(RunKey key) {
+  /** The partition of a run: its run item and its records. */
+  public static String runPk(RunKey key) {
     return "TENANT#" + Long.toUnsignedString(key.tenantId()) + "#NAMESPACE#"
         + Long.toUnsignedString(key.namespaceId()) + "#RUN#" + key.runId();
   }
@@ -52,12 +53,14 @@ public final class RunLogTable {
     return LOG_SK_PREFIX + log.stateField() + "#" + "0".repeat(INDEX_DIGITS - digits.length()) + digits;
   }
 
-  static String scenarioPk(long tenantId, long namespaceId, String scenarioId) {
+  /** The partition of a scenario's specs. */
+  public static String scenarioPk(long tenantId, long namespaceId, String scenarioId) {
     return "TENANT#" + Long.toUnsignedString(tenantId) + "#NAMESPACE#" + Long.toUnsignedString(namespaceId)
         + "#SCENARIO#" + scenarioId;
   }
 
-  static String specSk(HashDigest specHash) {
+  /** The sort key of a spec, by its hash. */
+  public static String specSk(HashDigest specHash) {
     return "SPEC#" + specHash.algorithm() + "#" + specHash.value();
   }
 }
