@@ -20,6 +20,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -111,12 +112,7 @@ public final class DynamoDbRunStore implements LoadRunPort {
    * them): no tree is built, and a record the importer stored canonical is copied as it is.
    */
   private JsonValue record(Map<String, AttributeValue> item, String pk, String sk) {
-    String text = string(item, RunLogTable.RECORD, pk, sk);
-    try {
-      return CanonicalJson.canonicalValue(text.getBytes(StandardCharsets.UTF_8), Limits.MAX_ARTIFACT_BYTES);
-    } catch (RunpackException e) {
-      throw DynamoDbFailures.corrupt(table, pk, sk, RunLogTable.RECORD + " is not valid JSON: " + e.getMessage());
-    }
+    return json(item, RunLogTable.RECORD, pk, sk, utf8 -> CanonicalJson.canonicalValue(utf8, Limits.MAX_ARTIFACT_BYTES));
   }
 
   private RunState state(String pk, Map<String, AttributeValue> runItem, Map<RunLog, List<JsonValue>> logs) {
@@ -173,9 +169,15 @@ public final class DynamoDbRunStore implements LoadRunPort {
   }
 
   private JsonValue json(Map<String, AttributeValue> item, String attribute, String pk, String sk) {
+    return json(item, attribute, pk, sk, codec::decode);
+  }
+
+  /** A string attribute read as JSON by {@code read}; text that is not valid JSON is corrupt data. */
+  private JsonValue json(
+      Map<String, AttributeValue> item, String attribute, String pk, String sk, Function<byte[], JsonValue> read) {
     String text = string(item, attribute, pk, sk);
     try {
-      return codec.decode(text.getBytes(StandardCharsets.UTF_8));
+      return read.apply(text.getBytes(StandardCharsets.UTF_8));
     } catch (RunpackException e) {
       throw DynamoDbFailures.corrupt(table, pk, sk, attribute + " is not valid JSON: " + e.getMessage());
     }
