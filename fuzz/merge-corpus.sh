@@ -19,7 +19,7 @@ for pair in Codec:CanonicalJsonFuzzTest/canonicalizeIsTypedAndAFixedPoint \
   committed="$resources/${class}Inputs/$method"
   [[ -d "$grown" ]] || continue
   merged=$(mktemp -d)
-  java -cp "$cp" -Dtest.fixtures.dir="$(cd .. && pwd)/shared/fixtures/decision-gate" \
+  java -cp "$cp" -Dtest.fixtures.dir="$(pwd)/fixtures/decision-gate" \
     com.code_intelligence.jazzer.Jazzer --target_class="io.runpack.fuzz.MergeTargets\$$target" \
     --instrumentation_includes="$includes" -merge=1 "$merged" "$committed" "$grown" >/dev/null 2>&1
   cp -n "$merged"/* "$committed"/ 2>/dev/null || true

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** The Decision Gate reference fixtures (shared/fixtures/decision-gate), read-only, and file helpers. */
+/** The Decision Gate reference fixtures (fixtures/decision-gate in this repository), read-only, and file helpers. */
 public final class Fixtures {
 
   /** The two golden runpacks and the runs they came from. */
@@ -24,7 +24,7 @@ public final class Fixtures {
   private Fixtures() {}
 
   public static Path root() {
-    String configured = System.getProperty("test.fixtures.dir", "../../shared/fixtures/decision-gate");
+    String configured = System.getProperty("test.fixtures.dir", "../fixtures/decision-gate");
     Path root = Path.of(configured).toAbsolutePath().normalize();
     assertTrue(Files.isDirectory(root), "Decision Gate fixtures not found at " + root);
     return root;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The {@code runpack_export} request (shared/spec/runpack_export.tool.txt), checked on
+ * The {@code runpack_export} request (docs/spec/runpack_export.tool.txt), checked on
  * construction: ids at least 1, scenario and run ids valid key segments, the manifest name a safe
  * runpack path (default {@code manifest.json}). Every defect is {@link ErrorCode#INVALID_REQUEST}.
  */
