@@ -1,7 +1,7 @@
 /**
  * A Lambda error type of the Runpack function. Lambda reports a failed invocation's errorType as
- * the exception's class name, and Step Functions Retry/Catch match it exactly: this class is in
- * the unnamed package so that errorType is exactly "Forbidden".
+ * the exception's class name, and Step Functions Retry/Catch match it exactly: this class is in the
+ * unnamed package so that errorType is exactly "Forbidden".
  */
 public final class Forbidden extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -1,7 +1,7 @@
 /**
  * A Lambda error type of the Runpack function. Lambda reports a failed invocation's errorType as
- * the exception's class name, and Step Functions Retry/Catch match it exactly: this class is in
- * the unnamed package so that errorType is exactly "InvalidRequest".
+ * the exception's class name, and Step Functions Retry/Catch match it exactly: this class is in the
+ * unnamed package so that errorType is exactly "InvalidRequest".
  */
 public final class InvalidRequest extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -19,8 +19,8 @@ import java.util.Random;
 
 /**
  * Whole runs for the end-to-end benchmarks: a scenario spec and a run state whose six logs hold
- * {@link DecisionGateLogs} records in the proportions of a busy approval scenario, or, for
- * {@link #LARGEST}, as many records as fit each log under the 16 MiB artifact limit.
+ * {@link DecisionGateLogs} records in the proportions of a busy approval scenario, or, for {@link
+ * #LARGEST}, as many records as fit each log under the 16 MiB artifact limit.
  */
 public final class BenchmarkRuns {
 
@@ -32,8 +32,10 @@ public final class BenchmarkRuns {
 
   /** Share of each log, per thousand records (triggers … tool calls). */
   private static final int[] PER_MILLE = {300, 300, 150, 100, 50, 100};
+
   /** Room left under the limit in each log of the largest run. */
   private static final int HEADROOM = 64 * 1024;
+
   private static final long SEED = 2026_11_26L;
 
   private BenchmarkRuns() {}
@@ -52,7 +54,10 @@ public final class BenchmarkRuns {
     List<List<JsonValue>> logs = new ArrayList<>();
     int assigned = 0;
     for (RunLog log : RunLog.values()) {
-      int count = log.ordinal() == RunLog.values().length - 1 ? records - assigned : records * PER_MILLE[log.ordinal()] / 1000;
+      int count =
+          log.ordinal() == RunLog.values().length - 1
+              ? records - assigned
+              : records * PER_MILLE[log.ordinal()] / 1000;
       assigned += count;
       List<JsonValue> list = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
@@ -89,22 +94,34 @@ public final class BenchmarkRuns {
   }
 
   private static LoadedRun run(String runId, List<List<JsonValue>> logs) {
-    JsonObject spec = JsonObject.builder()
-        .put("scenario_id", new JsonString(SCENARIO))
-        .put("spec_version", new JsonString("v1"))
-        .put("stages", JsonArray.of(new JsonString("intake"), new JsonString("review"), new JsonString("approval"),
-            new JsonString("fulfilment"), new JsonString("audit")))
-        .build();
+    JsonObject spec =
+        JsonObject.builder()
+            .put("scenario_id", new JsonString(SCENARIO))
+            .put("spec_version", new JsonString("v1"))
+            .put(
+                "stages",
+                JsonArray.of(
+                    new JsonString("intake"),
+                    new JsonString("review"),
+                    new JsonString("approval"),
+                    new JsonString("fulfilment"),
+                    new JsonString("audit")))
+            .build();
     String specHash = Sha256.of(CanonicalJson.toBytes(spec)).value();
-    JsonObject.Builder state = JsonObject.builder()
-        .put("tenant_id", JsonNumber.of(1))
-        .put("namespace_id", JsonNumber.of(1))
-        .put("run_id", new JsonString(runId))
-        .put("scenario_id", new JsonString(SCENARIO))
-        .put("spec_hash", JsonObject.builder().put("algorithm", new JsonString("sha256"))
-            .put("value", new JsonString(specHash)).build())
-        .put("status", new JsonString("completed"))
-        .put("current_stage_id", new JsonString("audit"));
+    JsonObject.Builder state =
+        JsonObject.builder()
+            .put("tenant_id", JsonNumber.of(1))
+            .put("namespace_id", JsonNumber.of(1))
+            .put("run_id", new JsonString(runId))
+            .put("scenario_id", new JsonString(SCENARIO))
+            .put(
+                "spec_hash",
+                JsonObject.builder()
+                    .put("algorithm", new JsonString("sha256"))
+                    .put("value", new JsonString(specHash))
+                    .build())
+            .put("status", new JsonString("completed"))
+            .put("current_stage_id", new JsonString("audit"));
     for (RunLog log : RunLog.values()) {
       state.put(log.stateField(), new JsonArray(logs.get(log.ordinal())));
     }

@@ -18,14 +18,15 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Cold start of the packaged function: from starting its JVM to the first completed export of a
  * 1,000-record run (DynamoDB → S3 on the local stack), through a local Lambda Runtime API. The
- * baseline, measured in the same rounds, is {@link EmptyHandler} under the same runtime client
- * and JVM flags: what any JVM Lambda pays before doing anything. Variants run interleaved, one
- * of each per round, each export into a new bucket. Arguments: function.zip, the runtime
- * client's jar directory, rounds. Prints one JSON line per variant.
+ * baseline, measured in the same rounds, is {@link EmptyHandler} under the same runtime client and
+ * JVM flags: what any JVM Lambda pays before doing anything. Variants run interleaved, one of each
+ * per round, each export into a new bucket. Arguments: function.zip, the runtime client's jar
+ * directory, rounds. Prints one JSON line per variant.
  */
 public final class ColdStartProbe {
 
-  private static final String FUNCTION_HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+  private static final String FUNCTION_HANDLER =
+      "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
   private static final String EMPTY_HANDLER = EmptyHandler.class.getName() + "::handleRequest";
   private static final String RUN = "1000";
 
@@ -44,11 +45,19 @@ public final class ColdStartProbe {
     Path task = PackagedFunction.unpack(zip, Files.createTempDirectory("runpack-task"));
     Path log = Files.createTempFile("cold-start", ".log");
     String functionClasspath = PackagedFunction.classpath(task, ric);
-    List<Variant> variants = List.of(
-        new Variant("empty handler (baseline)", Path.of(System.getProperty("java.class.path")).toAbsolutePath() + ":" + ric + "/*",
-            EMPTY_HANDLER, EndToEndProbe.FUNCTION_FLAGS),
-        new Variant("runpack, function flags", functionClasspath, FUNCTION_HANDLER, EndToEndProbe.FUNCTION_FLAGS),
-        new Variant("runpack, default flags", functionClasspath, FUNCTION_HANDLER, List.of()));
+    List<Variant> variants =
+        List.of(
+            new Variant(
+                "empty handler (baseline)",
+                Path.of(System.getProperty("java.class.path")).toAbsolutePath() + ":" + ric + "/*",
+                EMPTY_HANDLER,
+                EndToEndProbe.FUNCTION_FLAGS),
+            new Variant(
+                "runpack, function flags",
+                functionClasspath,
+                FUNCTION_HANDLER,
+                EndToEndProbe.FUNCTION_FLAGS),
+            new Variant("runpack, default flags", functionClasspath, FUNCTION_HANDLER, List.of()));
     Map<Variant, List<Long>> millis = new LinkedHashMap<>();
     variants.forEach(v -> millis.put(v, new ArrayList<>()));
     for (int round = 0; round < rounds; round++) {
@@ -60,19 +69,33 @@ public final class ColdStartProbe {
     for (Variant variant : variants) {
       List<Long> times = millis.get(variant);
       times.sort(null);
-      System.out.printf("{\"variant\":\"%s\",\"median_ms\":%d,\"min_ms\":%d,\"max_ms\":%d,\"rounds\":%d,\"vs_baseline\":%.2f,\"flags\":\"%s\"}%n",
-          variant.name(), median(times), times.get(0), times.get(times.size() - 1), times.size(),
-          (double) median(times) / baseline, String.join(" ", variant.flags()));
+      System.out.printf(
+          "{\"variant\":\"%s\",\"median_ms\":%d,\"min_ms\":%d,\"max_ms\":%d,\"rounds\":%d,\"vs_baseline\":%.2f,\"flags\":\"%s\"}%n",
+          variant.name(),
+          median(times),
+          times.get(0),
+          times.get(times.size() - 1),
+          times.size(),
+          (double) median(times) / baseline,
+          String.join(" ", variant.flags()));
     }
     System.exit(0);
   }
 
-  private static long coldStart(Variant variant, Path task, String table, String bucket, Path log) throws Exception {
+  private static long coldStart(Variant variant, Path task, String table, String bucket, Path log)
+      throws Exception {
     try (LocalLambdaRuntime runtime = new LocalLambdaRuntime()) {
       var answer = runtime.invoke(request());
       long start = System.nanoTime();
-      Process process = PackagedFunction.start(variant.flags(), variant.classpath(), variant.handler(), task, runtime,
-          PackagedFunction.runpackEnvironment(LocalAws.stack(), table, bucket), log);
+      Process process =
+          PackagedFunction.start(
+              variant.flags(),
+              variant.classpath(),
+              variant.handler(),
+              task,
+              runtime,
+              PackagedFunction.runpackEnvironment(LocalAws.stack(), table, bucket),
+              log);
       try {
         while (!answer.isDone() && process.isAlive()) {
           try {
@@ -82,13 +105,16 @@ public final class ColdStartProbe {
           }
         }
         if (!answer.isDone()) {
-          throw new IllegalStateException(variant.name() + " exited before answering (log: " + log + ")");
+          throw new IllegalStateException(
+              variant.name() + " exited before answering (log: " + log + ")");
         }
         LocalLambdaRuntime.Answer result = answer.get();
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         String body = new String(result.body(), StandardCharsets.UTF_8);
-        if (result.error() || (variant.handler().equals(FUNCTION_HANDLER) && !body.contains("\"storage_uri\""))) {
-          throw new IllegalStateException(variant.name() + " failed: " + body + " (log: " + log + ")");
+        if (result.error()
+            || (variant.handler().equals(FUNCTION_HANDLER) && !body.contains("\"storage_uri\""))) {
+          throw new IllegalStateException(
+              variant.name() + " failed: " + body + " (log: " + log + ")");
         }
         return elapsed;
       } finally {
@@ -98,8 +124,11 @@ public final class ColdStartProbe {
   }
 
   private static byte[] request() {
-    return ("{\"tenant_id\":1,\"namespace_id\":1,\"scenario_id\":\"" + BenchmarkRuns.SCENARIO + "\",\"run_id\":\"" + BenchmarkRuns.runId(RUN)
-        + "\",\"generated_at\":{\"kind\":\"unix_millis\",\"value\":1795680120000},\"include_verification\":true}")
+    return ("{\"tenant_id\":1,\"namespace_id\":1,\"scenario_id\":\""
+            + BenchmarkRuns.SCENARIO
+            + "\",\"run_id\":\""
+            + BenchmarkRuns.runId(RUN)
+            + "\",\"generated_at\":{\"kind\":\"unix_millis\",\"value\":1795680120000},\"include_verification\":true}")
         .getBytes(StandardCharsets.UTF_8);
   }
 

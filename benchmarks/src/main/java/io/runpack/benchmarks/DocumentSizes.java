@@ -4,9 +4,9 @@ import io.runpack.domain.model.RunLog;
 import org.openjdk.jmh.annotations.Param;
 
 /**
- * Prints, as JSON lines, the size in bytes of every document {@link ExportCoreBenchmark}
- * measures (its parameters, read from the benchmark itself), so that throughput is reported in
- * bytes actually processed.
+ * Prints, as JSON lines, the size in bytes of every document {@link ExportCoreBenchmark} measures
+ * (its parameters, read from the benchmark itself), so that throughput is reported in bytes
+ * actually processed.
  */
 public final class DocumentSizes {
 
@@ -17,8 +17,11 @@ public final class DocumentSizes {
     String[] sizes = ExportCoreBenchmark.class.getField("bytes").getAnnotation(Param.class).value();
     for (String log : logs) {
       for (String bytes : sizes) {
-        byte[] document = DecisionGateLogs.logDocument(RunLog.valueOf(log), Integer.parseInt(bytes), ExportCoreBenchmark.SEED);
-        System.out.printf("{\"log\":\"%s\",\"bytes\":%s,\"document_bytes\":%d}%n", log, bytes, document.length);
+        byte[] document =
+            DecisionGateLogs.logDocument(
+                RunLog.valueOf(log), Integer.parseInt(bytes), ExportCoreBenchmark.SEED);
+        System.out.printf(
+            "{\"log\":\"%s\",\"bytes\":%s,\"document_bytes\":%d}%n", log, bytes, document.length);
       }
     }
   }

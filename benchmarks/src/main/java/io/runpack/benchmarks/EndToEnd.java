@@ -36,10 +36,10 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
  * One benchmark run imported into DynamoDB, exported to S3 two ways: by Runpack through its real
- * adapters ({@link #export}), and by {@link #ioFloor}, which issues the same requests with the
- * bare SDK — the same strongly consistent Query pages and GetItem, the same PutObject bodies
- * and headers with the same concurrency, manifest last — and does nothing else. What Runpack
- * adds to the floor is its whole cost: decoding, canonicalizing, hashing, verifying.
+ * adapters ({@link #export}), and by {@link #ioFloor}, which issues the same requests with the bare
+ * SDK — the same strongly consistent Query pages and GetItem, the same PutObject bodies and headers
+ * with the same concurrency, manifest last — and does nothing else. What Runpack adds to the floor
+ * is its whole cost: decoding, canonicalizing, hashing, verifying.
  */
 public final class EndToEnd {
 
@@ -67,7 +67,8 @@ public final class EndToEnd {
   }
 
   /** Imports {@code run}, then exports it once to learn the bytes the floor will write. */
-  public static EndToEnd prepare(DynamoDbClient dynamoDb, S3Client s3, String table, String bucket, LoadedRun run) {
+  public static EndToEnd prepare(
+      DynamoDbClient dynamoDb, S3Client s3, String table, String bucket, LoadedRun run) {
     new DynamoDbRunImporter(dynamoDb, table).importRun(run);
     EndToEnd endToEnd = new EndToEnd(dynamoDb, s3, table, bucket, run.state().runId());
     endToEnd.captureFiles(run);
@@ -78,19 +79,33 @@ public final class EndToEnd {
     JacksonJsonCodec codec = new JacksonJsonCodec();
     List<RunpackFile> captured = new ArrayList<>();
     RunpackFile[] capturedManifest = new RunpackFile[1];
-    new ExportRunpackService(new DynamoDbRunStore(dynamoDb, table, codec), (target, artifacts, manifestFile) -> {
-      captured.addAll(artifacts);
-      capturedManifest[0] = manifestFile;
-      return Optional.empty();
-    }, codec, ExportSettings.NONE).export(command("capture"));
+    new ExportRunpackService(
+            new DynamoDbRunStore(dynamoDb, table, codec),
+            (target, artifacts, manifestFile) -> {
+              captured.addAll(artifacts);
+              capturedManifest[0] = manifestFile;
+              return Optional.empty();
+            },
+            codec,
+            ExportSettings.NONE)
+        .export(command("capture"));
     files = List.copyOf(captured);
     manifest = capturedManifest[0];
   }
 
-  /** The request: the runpack_export tool's input, with verification, to a new directory each time. */
+  /**
+   * The request: the runpack_export tool's input, with verification, to a new directory each time.
+   */
   ExportRunpackCommand command(String outputDir) {
-    return new ExportRunpackCommand(1, 1, BenchmarkRuns.SCENARIO, runId, Timestamp.unixMillis(1795680120000L), true,
-        RunpackPath.of(ExportRunpackCommand.DEFAULT_MANIFEST_NAME), Optional.of(outputDir));
+    return new ExportRunpackCommand(
+        1,
+        1,
+        BenchmarkRuns.SCENARIO,
+        runId,
+        Timestamp.unixMillis(1795680120000L),
+        true,
+        RunpackPath.of(ExportRunpackCommand.DEFAULT_MANIFEST_NAME),
+        Optional.of(outputDir));
   }
 
   /**
@@ -99,21 +114,27 @@ public final class EndToEnd {
    */
   public ExportResult export() {
     String root = "export-" + exports.incrementAndGet();
-    S3RunpackStorage storage = new S3RunpackStorage(s3, new S3Settings(bucket, Optional.of(root), true, CONCURRENT_WRITES));
+    S3RunpackStorage storage =
+        new S3RunpackStorage(
+            s3, new S3Settings(bucket, Optional.of(root), true, CONCURRENT_WRITES));
     try {
-      return new ExportRunpackService(store, storage, codec, ExportSettings.NONE).export(command(root));
+      return new ExportRunpackService(store, storage, codec, ExportSettings.NONE)
+          .export(command(root));
     } finally {
       storage.close();
     }
   }
 
-  /** The Query of a run's partition, as the run store issues it: strongly consistent, no page size. */
+  /**
+   * The Query of a run's partition, as the run store issues it: strongly consistent, no page size.
+   */
   static QueryRequest partitionQuery(String table, String runId) {
     return QueryRequest.builder()
         .tableName(table)
         .keyConditionExpression("#pk = :pk")
         .expressionAttributeNames(Map.of("#pk", RunLogTable.PK))
-        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RunLogTable.runPk(new RunKey(1, 1, runId)))))
+        .expressionAttributeValues(
+            Map.of(":pk", AttributeValue.fromS(RunLogTable.runPk(new RunKey(1, 1, runId)))))
         .consistentRead(true)
         .build();
   }
@@ -125,9 +146,16 @@ public final class EndToEnd {
       items += page.items().size();
     }
     HashDigest specHash = files.get(0).hash(); // the first artifact is the scenario spec
-    dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
-        RunLogTable.PK, AttributeValue.fromS(RunLogTable.scenarioPk(1, 1, BenchmarkRuns.SCENARIO)),
-        RunLogTable.SK, AttributeValue.fromS(RunLogTable.specSk(specHash)))));
+    dynamoDb.getItem(
+        r ->
+            r.tableName(table)
+                .consistentRead(true)
+                .key(
+                    Map.of(
+                        RunLogTable.PK,
+                            AttributeValue.fromS(
+                                RunLogTable.scenarioPk(1, 1, BenchmarkRuns.SCENARIO)),
+                        RunLogTable.SK, AttributeValue.fromS(RunLogTable.specSk(specHash)))));
     String prefix = "floor-" + exports.incrementAndGet() + "/";
     ExecutorService writers = Executors.newFixedThreadPool(CONCURRENT_WRITES);
     try {
@@ -146,12 +174,14 @@ public final class EndToEnd {
   }
 
   private void put(String prefix, RunpackFile file) {
-    s3.putObject(PutObjectRequest.builder()
+    s3.putObject(
+        PutObjectRequest.builder()
             .bucket(bucket)
             .key(prefix + file.path().value())
             .contentType("application/json")
             .contentLength((long) file.bytes().length)
-            .checksumSHA256(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.hash().value())))
+            .checksumSHA256(
+                Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.hash().value())))
             .ifNoneMatch("*")
             .build(),
         RequestBody.fromBytes(file.bytes()));

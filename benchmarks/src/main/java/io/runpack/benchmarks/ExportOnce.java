@@ -12,12 +12,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * One export in a JVM of its own, started by {@link EndToEndProbe} with the heap limit under
- * test and the function's JVM flags: prints the SDK operations it made, the heap pools' peak
- * occupancy (garbage included, so it tends to the limit given: the live need is the smallest
- * limit under which the export completes, which {@link EndToEndProbe} searches), the collections
- * and how long it took, as one JSON line. Arguments: S3 endpoint, DynamoDB endpoint, table, bucket,
- * run id.
+ * One export in a JVM of its own, started by {@link EndToEndProbe} with the heap limit under test
+ * and the function's JVM flags: prints the SDK operations it made, the heap pools' peak occupancy
+ * (garbage included, so it tends to the limit given: the live need is the smallest limit under
+ * which the export completes, which {@link EndToEndProbe} searches), the collections and how long
+ * it took, as one JSON line. Arguments: S3 endpoint, DynamoDB endpoint, table, bucket, run id.
  */
 public final class ExportOnce {
 
@@ -29,8 +28,10 @@ public final class ExportOnce {
     S3Client s3 = LocalAws.s3(URI.create(args[0]), List.of(counter), 3);
     EndToEnd endToEnd = new EndToEnd(dynamoDb, s3, args[2], args[3], args[4]);
     System.gc();
-    List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+    List<MemoryPoolMXBean> heap =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP)
+            .toList();
     long before = 0;
     for (MemoryPoolMXBean pool : heap) {
       pool.resetPeakUsage();
@@ -47,9 +48,18 @@ public final class ExportOnce {
     System.out.printf(
         "{\"first_export_ms\":%d,\"runpack_bytes\":%d,\"heap_before\":%d,\"peak_heap\":%d,\"gcs\":%d,"
             + "\"query\":%d,\"get_item\":%d,\"put_object\":%d,\"other_requests\":%d}%n",
-        millis, result.runpackBytes(), before, peak, collections() - gcsBefore,
-        counter.count("Query"), counter.count("GetItem"), counter.count("PutObject"),
-        counter.total() - counter.count("Query") - counter.count("GetItem") - counter.count("PutObject"));
+        millis,
+        result.runpackBytes(),
+        before,
+        peak,
+        collections() - gcsBefore,
+        counter.count("Query"),
+        counter.count("GetItem"),
+        counter.count("PutObject"),
+        counter.total()
+            - counter.count("Query")
+            - counter.count("GetItem")
+            - counter.count("PutObject"));
   }
 
   private static long collections() {

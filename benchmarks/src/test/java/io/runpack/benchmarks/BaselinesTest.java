@@ -26,7 +26,8 @@ class BaselinesTest {
   void generatedLogsAreTheSameBytesForTheSameSeedAndFillTheirSize(RunLog log) {
     byte[] document = DecisionGateLogs.logDocument(log, SIZE, 7);
     assertArrayEquals(document, DecisionGateLogs.logDocument(log, SIZE, 7));
-    assertTrue(document.length <= SIZE && document.length > SIZE * 9 / 10, "size " + document.length);
+    assertTrue(
+        document.length <= SIZE && document.length > SIZE * 9 / 10, "size " + document.length);
   }
 
   @ParameterizedTest
@@ -35,11 +36,14 @@ class BaselinesTest {
     byte[] document = DecisionGateLogs.logDocument(log, SIZE, 11);
     byte[] runpack = CanonicalJson.canonicalize(document, Limits.MAX_ARTIFACT_BYTES);
     assertArrayEquals(new JsonCanonicalizer(document).getEncodedUTF8(), runpack);
-    assertFalse(java.util.Arrays.equals(runpack, document), "generated logs are not already canonical");
+    assertFalse(
+        java.util.Arrays.equals(runpack, document), "generated logs are not already canonical");
   }
 
   @ParameterizedTest
-  @EnumSource(value = RunLog.class, names = {"TRIGGERS", "GATE_EVALS"})
+  @EnumSource(
+      value = RunLog.class,
+      names = {"TRIGGERS", "GATE_EVALS"})
   void eachBenchmarkHashesWhatItProduced(RunLog log) throws Exception {
     ExportCoreBenchmark benchmark = new ExportCoreBenchmark();
     benchmark.bytes = SIZE;

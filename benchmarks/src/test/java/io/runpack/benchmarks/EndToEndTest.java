@@ -19,7 +19,8 @@ class EndToEndTest {
   @Test
   void theFloorIssuesTheRequestsOfTheExport() throws Exception {
     LocalAws.OperationCounter counter = new LocalAws.OperationCounter();
-    DynamoDbClient dynamoDb = LocalAws.dynamoDb(LocalAws.stack().dynamoDbEndpoint(), List.of(counter));
+    DynamoDbClient dynamoDb =
+        LocalAws.dynamoDb(LocalAws.stack().dynamoDbEndpoint(), List.of(counter));
     S3Client s3 = LocalAws.s3(LocalAws.stack().s3Endpoint(), List.of(counter), 3);
     String table = LocalAws.newTable(dynamoDb);
     String bucket = LocalAws.newBucket(s3);
@@ -28,7 +29,8 @@ class EndToEndTest {
     ExportResult result = endToEnd.export();
     int exportQueries = counter.count("Query");
     assertEquals(endToEnd.fileCount(), counter.count("PutObject"));
-    assertEquals(0, counter.count("GetObjectAttributes"), "a new runpack: no write-once comparison");
+    assertEquals(
+        0, counter.count("GetObjectAttributes"), "a new runpack: no write-once comparison");
     assertEquals(endToEnd.runpackBytes(), result.runpackBytes());
     endToEnd.export();
     assertEquals(2 * endToEnd.fileCount(), counter.count("PutObject"));

@@ -13,8 +13,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * AWS clients for the command: credentials from the SDK's default chain (environment, profile,
- * instance role), region from {@code --region} or the default chain, an optional endpoint (for
- * the local stack), and bounded timeouts so that an unreachable service fails instead of hanging.
+ * instance role), region from {@code --region} or the default chain, an optional endpoint (for the
+ * local stack), and bounded timeouts so that an unreachable service fails instead of hanging.
  */
 final class AwsClients {
 
@@ -25,8 +25,11 @@ final class AwsClients {
   private AwsClients() {}
 
   static S3Client s3(String endpoint, String region) {
-    var builder = S3Client.builder().httpClient(http()).region(region(region))
-        .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT));
+    var builder =
+        S3Client.builder()
+            .httpClient(http())
+            .region(region(region))
+            .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT));
     if (endpoint != null) {
       builder.endpointOverride(uri(endpoint)).forcePathStyle(true);
     }
@@ -34,8 +37,11 @@ final class AwsClients {
   }
 
   static DynamoDbClient dynamoDb(String endpoint, String region) {
-    var builder = DynamoDbClient.builder().httpClient(http()).region(region(region))
-        .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT));
+    var builder =
+        DynamoDbClient.builder()
+            .httpClient(http())
+            .region(region(region))
+            .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT));
     if (endpoint != null) {
       builder.endpointOverride(uri(endpoint));
     }
@@ -43,7 +49,10 @@ final class AwsClients {
   }
 
   private static SdkHttpClient http() {
-    return UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(SOCKET_TIMEOUT).build();
+    return UrlConnectionHttpClient.builder()
+        .connectionTimeout(CONNECT_TIMEOUT)
+        .socketTimeout(SOCKET_TIMEOUT)
+        .build();
   }
 
   private static Region region(String region) {
@@ -53,7 +62,8 @@ final class AwsClients {
     try {
       return new DefaultAwsRegionProviderChain().getRegion();
     } catch (SdkClientException e) {
-      throw Failures.invalidInput(ErrorCode.INVALID_REQUEST, "no AWS region: pass --region or set AWS_REGION");
+      throw Failures.invalidInput(
+          ErrorCode.INVALID_REQUEST, "no AWS region: pass --region or set AWS_REGION");
     }
   }
 
@@ -65,7 +75,8 @@ final class AwsClients {
       }
       return uri;
     } catch (IllegalArgumentException e) {
-      throw Failures.invalidInput(ErrorCode.INVALID_REQUEST, "--endpoint is not a URL: " + endpoint);
+      throw Failures.invalidInput(
+          ErrorCode.INVALID_REQUEST, "--endpoint is not a URL: " + endpoint);
     }
   }
 }

@@ -20,7 +20,10 @@ final class CanonicalizeCommand implements Callable<Integer> {
 
   @ParentCommand RunpackCommand parent;
 
-  @Parameters(arity = "0..1", paramLabel = "FILE", description = "The JSON to read; standard input if absent or '-'.")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "FILE",
+      description = "The JSON to read; standard input if absent or '-'.")
   String file;
 
   @Override

@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code runpack export}: the runpack_export tool on a laptop. The run comes from a filesystem
- * run store, the runpack goes to a directory, the tool output is printed on stdout.
+ * {@code runpack export}: the runpack_export tool on a laptop. The run comes from a filesystem run
+ * store, the runpack goes to a directory, the tool output is printed on stdout.
  */
 @Command(
     name = "export",
@@ -33,24 +33,37 @@ final class ExportCommand implements Callable<Integer> {
 
   @ParentCommand RunpackCommand parent;
 
-  @Option(names = "--request", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--request",
+      required = true,
+      paramLabel = "FILE",
       description = "The runpack_export input (JSON); '-' reads standard input.")
   String request;
 
-  @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
-      description = "Run store: bundles at DIR/<tenant_id>/<namespace_id>/<run_id>.json (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--runs",
+      paramLabel = "DIR",
+      defaultValue = "runs",
+      description =
+          "Run store: bundles at DIR/<tenant_id>/<namespace_id>/<run_id>.json (default: ${DEFAULT-VALUE}).")
   Path runs;
 
-  @Option(names = "--output-dir", paramLabel = "DIR",
+  @Option(
+      names = "--output-dir",
+      paramLabel = "DIR",
       description = "Write the runpack here instead of the request's output_dir.")
   String outputDir;
 
-  @Option(names = "--namespace-authority", paramLabel = "LABEL",
+  @Option(
+      names = "--namespace-authority",
+      paramLabel = "LABEL",
       description = "Record this namespace authority in the manifest's security context.")
   String namespaceAuthority;
 
-  @Option(names = "--dev-permissive",
-      description = "Record dev_permissive: true in the manifest's security context (needs --namespace-authority).")
+  @Option(
+      names = "--dev-permissive",
+      description =
+          "Record dev_permissive: true in the manifest's security context (needs --namespace-authority).")
   boolean devPermissive;
 
   @Override
@@ -58,8 +71,12 @@ final class ExportCommand implements Callable<Integer> {
     Console console = parent.console;
     ExportRunpackCommand command = readRequest(console);
     JacksonJsonCodec codec = new JacksonJsonCodec();
-    ExportRunpackService exporter = new ExportRunpackService(
-        new FileSystemRunStore(runs, codec), new FileSystemRunpackStorage(Optional.empty()), codec, settings());
+    ExportRunpackService exporter =
+        new ExportRunpackService(
+            new FileSystemRunStore(runs, codec),
+            new FileSystemRunpackStorage(Optional.empty()),
+            codec,
+            settings());
     ExportResult result = exporter.export(command);
     console.printJson(result.toJson());
     return 0;
@@ -80,7 +97,8 @@ final class ExportCommand implements Callable<Integer> {
   private ExportSettings settings() {
     if (namespaceAuthority == null) {
       if (devPermissive) {
-        throw Failures.invalidInput(ErrorCode.INVALID_REQUEST, "--dev-permissive needs --namespace-authority");
+        throw Failures.invalidInput(
+            ErrorCode.INVALID_REQUEST, "--dev-permissive needs --namespace-authority");
       }
       return ExportSettings.NONE;
     }

@@ -8,8 +8,8 @@ import picocli.CommandLine;
 
 /**
  * How the command fails: one line {@code {"error":{"code":…,"message":…}}} on stderr, nothing on
- * stdout, exit 2 for invalid input or usage and 3 for anything else. A stack trace only with
- * {@code --debug}.
+ * stdout, exit 2 for invalid input or usage and 3 for anything else. A stack trace only with {@code
+ * --debug}.
  */
 final class Failures {
 
@@ -36,10 +36,12 @@ final class Failures {
   static int report(Console console, RunpackException failure, int exitCode, Throwable trace) {
     JsonObject error =
         JsonObject.builder()
-            .put("error", JsonObject.builder()
-                .put("code", failure.code().wireName())
-                .put("message", failure.getMessage())
-                .build())
+            .put(
+                "error",
+                JsonObject.builder()
+                    .put("code", failure.code().wireName())
+                    .put("message", failure.getMessage())
+                    .build())
             .build();
     byte[] line = CanonicalJson.toBytes(error);
     console.err.write(line, 0, line.length);
@@ -52,7 +54,9 @@ final class Failures {
   }
 
   static int exitCodeOf(ErrorCode code) {
-    return code == ErrorCode.INVALID_REQUEST || code == ErrorCode.INVALID_JSON ? INVALID_INPUT : FAILED;
+    return code == ErrorCode.INVALID_REQUEST || code == ErrorCode.INVALID_JSON
+        ? INVALID_INPUT
+        : FAILED;
   }
 
   /** Usage errors (unknown option, missing parameter): exit 2. */
@@ -65,7 +69,11 @@ final class Failures {
 
     @Override
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
-      return report(console, new RunpackException(ErrorCode.INVALID_REQUEST, e.getMessage()), INVALID_INPUT, e);
+      return report(
+          console,
+          new RunpackException(ErrorCode.INVALID_REQUEST, e.getMessage()),
+          INVALID_INPUT,
+          e);
     }
   }
 
@@ -78,15 +86,17 @@ final class Failures {
     }
 
     @Override
-    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    public int handleExecutionException(
+        Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
       if (e instanceof InvalidInput input) {
         return report(console, input.failure, INVALID_INPUT, e);
       }
       if (e instanceof RunpackException failure) {
         return report(console, failure, exitCodeOf(failure.code()), e);
       }
-      RunpackException internal = new RunpackException(
-          ErrorCode.INTERNAL_ERROR, "unexpected failure: " + e.getClass().getSimpleName());
+      RunpackException internal =
+          new RunpackException(
+              ErrorCode.INTERNAL_ERROR, "unexpected failure: " + e.getClass().getSimpleName());
       return report(console, internal, FAILED, e);
     }
   }

@@ -26,13 +26,23 @@ final class ImportCommand implements Callable<Integer> {
 
   @ParentCommand RunpackCommand parent;
 
-  @Option(names = "--table", required = true, paramLabel = "NAME", description = "The run-log table.")
+  @Option(
+      names = "--table",
+      required = true,
+      paramLabel = "NAME",
+      description = "The run-log table.")
   String table;
 
-  @Option(names = "--endpoint", paramLabel = "URL", description = "DynamoDB endpoint (e.g. the local stack's).")
+  @Option(
+      names = "--endpoint",
+      paramLabel = "URL",
+      description = "DynamoDB endpoint (e.g. the local stack's).")
   String endpoint;
 
-  @Option(names = "--region", paramLabel = "R", description = "AWS region (default: the SDK's default chain).")
+  @Option(
+      names = "--region",
+      paramLabel = "R",
+      description = "AWS region (default: the SDK's default chain).")
   String region;
 
   @Parameters(arity = "1..*", paramLabel = "BUNDLE", description = "Run bundle files.")
@@ -46,13 +56,14 @@ final class ImportCommand implements Callable<Integer> {
       for (String bundle : bundles) {
         LoadedRun run = readBundle(codec, bundle);
         DynamoDbRunImporter.Summary summary = importer.importRun(run);
-        parent.console.printJson(JsonObject.builder()
-            .put("bundle", bundle)
-            .put("items", JsonNumber.of(summary.items()))
-            .put("records", JsonNumber.of(summary.records()))
-            .put("run", summary.runPk())
-            .put("table", table)
-            .build());
+        parent.console.printJson(
+            JsonObject.builder()
+                .put("bundle", bundle)
+                .put("items", JsonNumber.of(summary.items()))
+                .put("records", JsonNumber.of(summary.records()))
+                .put("run", summary.runPk())
+                .put("table", table)
+                .build());
       }
     }
     return 0;

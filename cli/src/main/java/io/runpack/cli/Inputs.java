@@ -22,7 +22,8 @@ final class Inputs {
     int cap = (int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8);
     try {
       if (!stdin && Files.isDirectory(Path.of(source))) {
-        throw Failures.invalidInput(ErrorCode.INVALID_REQUEST, what + " " + name + " is a directory");
+        throw Failures.invalidInput(
+            ErrorCode.INVALID_REQUEST, what + " " + name + " is a directory");
       }
       byte[] bytes;
       try (InputStream in = stdin ? console.in : Files.newInputStream(Path.of(source))) {
@@ -30,13 +31,16 @@ final class Inputs {
       }
       if (bytes.length > maxBytes) {
         throw Failures.invalidInput(
-            ErrorCode.LIMIT_EXCEEDED, what + " " + name + " is larger than the limit of " + maxBytes + " bytes");
+            ErrorCode.LIMIT_EXCEEDED,
+            what + " " + name + " is larger than the limit of " + maxBytes + " bytes");
       }
       return bytes;
     } catch (NoSuchFileException e) {
-      throw Failures.invalidInput(ErrorCode.INVALID_REQUEST, "cannot read " + what + " " + name + ": no such file");
+      throw Failures.invalidInput(
+          ErrorCode.INVALID_REQUEST, "cannot read " + what + " " + name + ": no such file");
     } catch (IOException | java.nio.file.InvalidPathException e) {
-      throw Failures.invalidInput(ErrorCode.INVALID_REQUEST, "cannot read " + what + " " + name + ": " + e.getMessage());
+      throw Failures.invalidInput(
+          ErrorCode.INVALID_REQUEST, "cannot read " + what + " " + name + ": " + e.getMessage());
     }
   }
 }

@@ -7,8 +7,8 @@ import java.io.PrintStream;
 import picocli.CommandLine;
 
 /**
- * Entry point of the {@code runpack} command. Exit codes: 0 done (verify: pass), 1 verify
- * failed, 2 invalid input or usage, 3 any other failure. Errors are one JSON line on stderr.
+ * Entry point of the {@code runpack} command. Exit codes: 0 done (verify: pass), 1 verify failed, 2
+ * invalid input or usage, 3 any other failure. Errors are one JSON line on stderr.
  */
 public final class Main {
 
@@ -29,8 +29,13 @@ public final class Main {
     try {
       return commandLine.execute(args);
     } catch (OutOfMemoryError e) {
-      return Failures.report(console, new RunpackException(ErrorCode.LIMIT_EXCEEDED,
-          "out of memory: the input is too large for this JVM's heap (raise it with -Xmx)"), Failures.FAILED, e);
+      return Failures.report(
+          console,
+          new RunpackException(
+              ErrorCode.LIMIT_EXCEEDED,
+              "out of memory: the input is too large for this JVM's heap (raise it with -Xmx)"),
+          Failures.FAILED,
+          e);
     }
   }
 }

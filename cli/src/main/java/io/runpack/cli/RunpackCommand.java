@@ -10,7 +10,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = RunpackCommand.Version.class,
     description = "Export, verify and canonicalize Decision Gate runpacks.",
-    subcommands = {ExportCommand.class, VerifyCommand.class, CanonicalizeCommand.class, ImportCommand.class},
+    subcommands = {
+      ExportCommand.class,
+      VerifyCommand.class,
+      CanonicalizeCommand.class,
+      ImportCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done (verify: the runpack passed)",
@@ -22,7 +27,9 @@ final class RunpackCommand implements Runnable {
 
   final Console console;
 
-  @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
+  @Option(
+      names = "--debug",
+      scope = picocli.CommandLine.ScopeType.INHERIT,
       description = "Print a stack trace with errors.")
   void debug(boolean debug) {
     console.debug = debug;
@@ -35,7 +42,8 @@ final class RunpackCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        new picocli.CommandLine(this), "a command is required: export, verify, canonicalize or import");
+        new picocli.CommandLine(this),
+        "a command is required: export, verify, canonicalize or import");
   }
 
   /** The version from the jar manifest ({@code dev} when run from classes). */

@@ -29,26 +29,45 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class VerifyCommand implements Callable<Integer> {
 
   /** Output formats of the report. */
-  enum Format { json, text }
+  enum Format {
+    json,
+    text
+  }
 
   @ParentCommand RunpackCommand parent;
 
-  @Parameters(index = "0", paramLabel = "DIR|s3://BUCKET/PREFIX/",
-      description = "The runpack: a directory, or an S3 prefix (verified in place from S3's stored checksums).")
+  @Parameters(
+      index = "0",
+      paramLabel = "DIR|s3://BUCKET/PREFIX/",
+      description =
+          "The runpack: a directory, or an S3 prefix (verified in place from S3's stored checksums).")
   String location;
 
-  @Option(names = "--endpoint", paramLabel = "URL", description = "S3 endpoint (e.g. the local stack's).")
+  @Option(
+      names = "--endpoint",
+      paramLabel = "URL",
+      description = "S3 endpoint (e.g. the local stack's).")
   String endpoint;
 
-  @Option(names = "--region", paramLabel = "R", description = "AWS region (default: the SDK's default chain).")
+  @Option(
+      names = "--region",
+      paramLabel = "R",
+      description = "AWS region (default: the SDK's default chain).")
   String region;
 
-  @Option(names = "--manifest", paramLabel = "NAME", defaultValue = "manifest.json",
+  @Option(
+      names = "--manifest",
+      paramLabel = "NAME",
+      defaultValue = "manifest.json",
       description = "Manifest file name inside the runpack (default: ${DEFAULT-VALUE}).")
   String manifest;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-      description = "json (the report as canonical JSON) or text (a summary) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "json",
+      description =
+          "json (the report as canonical JSON) or text (a summary) (default: ${DEFAULT-VALUE}).")
   Format format;
 
   @Override
@@ -78,6 +97,7 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   private static VerificationReport verify(RunpackReader reader, RunpackPath manifestName) {
-    return new VerifyRunpackService(new JacksonJsonCodec()).verify(new VerifyRunpackCommand(reader, manifestName));
+    return new VerifyRunpackService(new JacksonJsonCodec())
+        .verify(new VerifyRunpackCommand(reader, manifestName));
   }
 }

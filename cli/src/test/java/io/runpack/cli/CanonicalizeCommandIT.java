@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@code runpack canonicalize}, run as a process, matches the canonical-JSON golden files. */
 class CanonicalizeCommandIT {
 
-  static final Path CASES = Path.of(System.getProperty("test.canonical.dir", "../adapters/src/test/resources/canonical"));
+  static final Path CASES =
+      Path.of(System.getProperty("test.canonical.dir", "../adapters/src/test/resources/canonical"));
 
   @TempDir Path temp;
 
@@ -24,7 +25,9 @@ class CanonicalizeCommandIT {
   @ParameterizedTest
   @MethodSource("cases")
   void canonicalizesAFileToTheGoldenBytes(String name) {
-    CliProcess.Result result = CliProcess.run(temp, "canonicalize", CASES.resolve("input").resolve(name).toAbsolutePath().toString());
+    CliProcess.Result result =
+        CliProcess.run(
+            temp, "canonicalize", CASES.resolve("input").resolve(name).toAbsolutePath().toString());
 
     assertEquals(0, result.exitCode(), result.stderr());
     assertArrayEquals(Fixtures.read(CASES.resolve("output").resolve(name)), result.stdout());
@@ -33,7 +36,8 @@ class CanonicalizeCommandIT {
   @ParameterizedTest
   @MethodSource("cases")
   void canonicalizesStandardInputToTheGoldenBytes(String name) {
-    CliProcess.Result result = CliProcess.run(temp, Fixtures.read(CASES.resolve("input").resolve(name)), "canonicalize");
+    CliProcess.Result result =
+        CliProcess.run(temp, Fixtures.read(CASES.resolve("input").resolve(name)), "canonicalize");
 
     assertEquals(0, result.exitCode(), result.stderr());
     assertArrayEquals(Fixtures.read(CASES.resolve("output").resolve(name)), result.stdout());

@@ -38,7 +38,9 @@ final class CliProcess {
       assertEquals("", out(), "nothing on stdout");
       String prefix = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + messageStart;
       assertTrue(stderr.startsWith(prefix), stderr);
-      assertTrue(stderr.endsWith("\"}}\n") && stderr.indexOf('\n') == stderr.length() - 1, "one line: " + stderr);
+      assertTrue(
+          stderr.endsWith("\"}}\n") && stderr.indexOf('\n') == stderr.length() - 1,
+          "one line: " + stderr);
     }
   }
 
@@ -53,14 +55,17 @@ final class CliProcess {
   /** Runs with extra environment variables (credentials for the local AWS stack). */
   static Result run(Path workingDir, Map<String, String> env, byte[] stdin, String... args) {
     assertTrue(Files.isRegularFile(JAR), "build the jar first: " + JAR);
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toAbsolutePath().toString()));
+    List<String> command =
+        new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toAbsolutePath().toString()));
     command.addAll(List.of(args));
     try {
       ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
       builder.environment().putAll(env);
       Process process = builder.start();
-      CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-      CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+      CompletableFuture<byte[]> out =
+          CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+      CompletableFuture<byte[]> err =
+          CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
       try (OutputStream in = process.getOutputStream()) {
         in.write(stdin);
       }
@@ -68,7 +73,8 @@ final class CliProcess {
         process.destroyForcibly();
         throw new AssertionError("runpack did not finish within 60 s: " + command);
       }
-      return new Result(process.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
+      return new Result(
+          process.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

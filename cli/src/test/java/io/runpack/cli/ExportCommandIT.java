@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.runpack.testsupport.Fixtures;
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.json.JsonObject;
+import io.runpack.testsupport.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.FieldSource;
 class ExportCommandIT {
 
   static final java.util.List<String> LABELS = Fixtures.LABELS;
-  static final Path EXAMPLES = Path.of(System.getProperty("test.examples.dir", "../examples")).toAbsolutePath();
+  static final Path EXAMPLES =
+      Path.of(System.getProperty("test.examples.dir", "../examples")).toAbsolutePath();
 
   @TempDir Path temp;
 
@@ -31,9 +32,18 @@ class ExportCommandIT {
     Path store = temp.resolve("runs");
     new LocalRunpack(store, null).putBundle(Fixtures.read(Fixtures.runBundle(label)));
 
-    CliProcess.Result result = CliProcess.run(temp,
-        "export", "--request", Fixtures.request(label).toString(), "--runs", store.toString(),
-        "--output-dir", "out", "--namespace-authority", "dg_registry");
+    CliProcess.Result result =
+        CliProcess.run(
+            temp,
+            "export",
+            "--request",
+            Fixtures.request(label).toString(),
+            "--runs",
+            store.toString(),
+            "--output-dir",
+            "out",
+            "--namespace-authority",
+            "dg_registry");
 
     assertEquals(0, result.exitCode(), result.stderr());
     assertEquals("", result.stderr());
@@ -45,31 +55,62 @@ class ExportCommandIT {
     String stdout = result.out();
     assertTrue(stdout.endsWith("}\n") && stdout.indexOf('\n') == stdout.length() - 1, "one line");
     JsonObject printed = (JsonObject) LocalRunpack.json(result.stdout());
-    assertArrayEquals(expected.get("manifest.json"), CanonicalJson.toBytes(printed.get("manifest").orElseThrow()));
-    assertEquals("{\"checked_files\":7,\"errors\":[],\"status\":\"pass\"}",
-        new String(CanonicalJson.toBytes(printed.get("report").orElseThrow()), StandardCharsets.UTF_8));
-    assertEquals("null", new String(CanonicalJson.toBytes(printed.get("storage_uri").orElseThrow()), StandardCharsets.UTF_8));
-    assertArrayEquals((new String(CanonicalJson.toBytes(printed), StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8),
-        result.stdout(), "stdout is canonical JSON and a newline");
+    assertArrayEquals(
+        expected.get("manifest.json"),
+        CanonicalJson.toBytes(printed.get("manifest").orElseThrow()));
+    assertEquals(
+        "{\"checked_files\":7,\"errors\":[],\"status\":\"pass\"}",
+        new String(
+            CanonicalJson.toBytes(printed.get("report").orElseThrow()), StandardCharsets.UTF_8));
+    assertEquals(
+        "null",
+        new String(
+            CanonicalJson.toBytes(printed.get("storage_uri").orElseThrow()),
+            StandardCharsets.UTF_8));
+    assertArrayEquals(
+        (new String(CanonicalJson.toBytes(printed), StandardCharsets.UTF_8) + "\n")
+            .getBytes(StandardCharsets.UTF_8),
+        result.stdout(),
+        "stdout is canonical JSON and a newline");
   }
 
   @Test
   void exportReadsTheRequestFromStandardInput() {
     byte[] request = Fixtures.read(Fixtures.request("golden_time_after_pass"));
 
-    CliProcess.Result result = CliProcess.run(temp, request,
-        "export", "--request", "-", "--runs", Fixtures.root().resolve("store").toString(),
-        "--output-dir", "out", "--namespace-authority", "dg_registry", "--dev-permissive");
+    CliProcess.Result result =
+        CliProcess.run(
+            temp,
+            request,
+            "export",
+            "--request",
+            "-",
+            "--runs",
+            Fixtures.root().resolve("store").toString(),
+            "--output-dir",
+            "out",
+            "--namespace-authority",
+            "dg_registry",
+            "--dev-permissive");
 
     assertEquals(0, result.exitCode(), result.stderr());
-    assertTrue(result.out().contains("\"security\":{\"dev_permissive\":true,\"namespace_authority\":\"dg_registry\"}"));
+    assertTrue(
+        result
+            .out()
+            .contains(
+                "\"security\":{\"dev_permissive\":true,\"namespace_authority\":\"dg_registry\"}"));
   }
 
   @Test
   void withoutOutputDirTheRequestsOutputDirIsUsed() {
-    CliProcess.Result result = CliProcess.run(temp,
-        "export", "--request", EXAMPLES.resolve("requests/release-2026-11-26.json").toString(),
-        "--runs", EXAMPLES.resolve("runs").toString());
+    CliProcess.Result result =
+        CliProcess.run(
+            temp,
+            "export",
+            "--request",
+            EXAMPLES.resolve("requests/release-2026-11-26.json").toString(),
+            "--runs",
+            EXAMPLES.resolve("runs").toString());
 
     assertEquals(0, result.exitCode(), result.stderr());
     assertTrue(Files.isRegularFile(temp.resolve("release-2026-11-26/manifest.json")));
@@ -77,9 +118,16 @@ class ExportCommandIT {
 
   @Test
   void exportWithoutSecurityFlagsRecordsNoSecurityContext() {
-    CliProcess.Result result = CliProcess.run(temp,
-        "export", "--request", Fixtures.request("golden_time_after_pass").toString(),
-        "--runs", Fixtures.root().resolve("store").toString(), "--output-dir", "out");
+    CliProcess.Result result =
+        CliProcess.run(
+            temp,
+            "export",
+            "--request",
+            Fixtures.request("golden_time_after_pass").toString(),
+            "--runs",
+            Fixtures.root().resolve("store").toString(),
+            "--output-dir",
+            "out");
 
     assertEquals(0, result.exitCode(), result.stderr());
     assertEquals(false, result.out().contains("\"security\""));
@@ -87,9 +135,16 @@ class ExportCommandIT {
 
   @Test
   void theReadmeExampleExportsAndVerifies() {
-    CliProcess.Result result = CliProcess.run(temp,
-        "export", "--request", EXAMPLES.resolve("requests/release-2026-11-26.json").toString(),
-        "--runs", EXAMPLES.resolve("runs").toString(), "--output-dir", "out/release-2026-11-26");
+    CliProcess.Result result =
+        CliProcess.run(
+            temp,
+            "export",
+            "--request",
+            EXAMPLES.resolve("requests/release-2026-11-26.json").toString(),
+            "--runs",
+            EXAMPLES.resolve("runs").toString(),
+            "--output-dir",
+            "out/release-2026-11-26");
 
     assertEquals(0, result.exitCode(), result.stderr());
     assertTrue(Files.isRegularFile(temp.resolve("out/release-2026-11-26/manifest.json")));

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Each failure class: its exit code, one JSON line on stderr, nothing on stdout, no stack trace. */
+/**
+ * Each failure class: its exit code, one JSON line on stderr, nothing on stdout, no stack trace.
+ */
 class FailuresIT {
 
   @TempDir Path temp;
@@ -29,12 +31,15 @@ class FailuresIT {
 
   @Test
   void unknownOptionIsAUsageError() {
-    CliProcess.run(temp, "verify", "x", "--colour").assertFailure(2, "invalid_request", "Unknown option: '--colour'");
+    CliProcess.run(temp, "verify", "x", "--colour")
+        .assertFailure(2, "invalid_request", "Unknown option: '--colour'");
   }
 
   @Test
   void missingCommandIsAUsageError() {
-    CliProcess.run(temp).assertFailure(2, "invalid_request", "a command is required: export, verify, canonicalize or import");
+    CliProcess.run(temp)
+        .assertFailure(
+            2, "invalid_request", "a command is required: export, verify, canonicalize or import");
   }
 
   @Test
@@ -46,12 +51,15 @@ class FailuresIT {
   @Test
   void requestThatIsNotJsonIsInvalidInput() throws IOException {
     Files.writeString(temp.resolve("r.json"), "{\"tenant_id\":");
-    CliProcess.run(temp, "export", "--request", "r.json").assertFailureStartingWith(2, "invalid_json", "Unexpected end-of-input");
+    CliProcess.run(temp, "export", "--request", "r.json")
+        .assertFailureStartingWith(2, "invalid_json", "Unexpected end-of-input");
   }
 
   @Test
   void requestThatBreaksTheSchemaIsInvalidInput() throws IOException {
-    Files.writeString(temp.resolve("r.json"), Files.readString(Path.of(request())).replace("\"tenant_id\": 1", "\"tenant_id\": 0"));
+    Files.writeString(
+        temp.resolve("r.json"),
+        Files.readString(Path.of(request())).replace("\"tenant_id\": 1", "\"tenant_id\": 0"));
     CliProcess.run(temp, "export", "--request", "r.json", "--runs", store(), "--output-dir", "out")
         .assertFailure(2, "invalid_request", "request.tenant_id must be at least 1");
     assertFalse(Files.exists(temp.resolve("out")));
@@ -61,12 +69,22 @@ class FailuresIT {
   void oversizedRequestIsInvalidInput() throws IOException {
     Files.write(temp.resolve("r.json"), new byte[Inputs.MAX_REQUEST_BYTES + 1]);
     CliProcess.run(temp, "export", "--request", "r.json")
-        .assertFailure(2, "limit_exceeded", "request r.json is larger than the limit of 65536 bytes");
+        .assertFailure(
+            2, "limit_exceeded", "request r.json is larger than the limit of 65536 bytes");
   }
 
   @Test
   void devPermissiveWithoutAuthorityIsAUsageError() {
-    CliProcess.run(temp, "export", "--request", request(), "--runs", store(), "--output-dir", "out", "--dev-permissive")
+    CliProcess.run(
+            temp,
+            "export",
+            "--request",
+            request(),
+            "--runs",
+            store(),
+            "--output-dir",
+            "out",
+            "--dev-permissive")
         .assertFailure(2, "invalid_request", "--dev-permissive needs --namespace-authority");
   }
 
@@ -74,14 +92,22 @@ class FailuresIT {
   void unknownRunFailsWithExitThree() throws IOException {
     Files.createDirectories(temp.resolve("runs/1/1"));
     CliProcess.run(temp, "export", "--request", request(), "--output-dir", "out")
-        .assertFailure(3, "run_not_found", "no run for tenant 1, namespace 1, run run-1 (no run bundle 1/1/run-1.json)");
+        .assertFailure(
+            3,
+            "run_not_found",
+            "no run for tenant 1, namespace 1, run run-1 (no run bundle 1/1/run-1.json)");
   }
 
   @Test
   void specHashMismatchFailsWithExitThreeAndWritesNothing() throws IOException {
-    String bundle = new String(Fixtures.read(Fixtures.runBundle("golden_time_after_pass")), StandardCharsets.UTF_8);
-    Fixtures.write(temp.resolve("runs/1/1/run-1.json"),
-        bundle.replace("\"check_id\": \"after\"", "\"check_id\": \"before\"").getBytes(StandardCharsets.UTF_8));
+    String bundle =
+        new String(
+            Fixtures.read(Fixtures.runBundle("golden_time_after_pass")), StandardCharsets.UTF_8);
+    Fixtures.write(
+        temp.resolve("runs/1/1/run-1.json"),
+        bundle
+            .replace("\"check_id\": \"after\"", "\"check_id\": \"before\"")
+            .getBytes(StandardCharsets.UTF_8));
     CliProcess.run(temp, "export", "--request", request(), "--output-dir", "out")
         .assertFailureStartingWith(3, "spec_hash_mismatch", "run state spec hash mismatch");
     assertFalse(Files.exists(temp.resolve("out")));
@@ -90,13 +116,17 @@ class FailuresIT {
   @Test
   void missingManifestFailsWithExitThree() throws IOException {
     Files.createDirectories(temp.resolve("empty"));
-    CliProcess.run(temp, "verify", "empty").assertFailure(3, "invalid_manifest", "cannot read manifest manifest.json: no such file");
+    CliProcess.run(temp, "verify", "empty")
+        .assertFailure(3, "invalid_manifest", "cannot read manifest manifest.json: no such file");
   }
 
   @Test
   void unsafeManifestNameIsInvalidInput() {
     CliProcess.run(temp, "verify", ".", "--manifest", "../m.json")
-        .assertFailure(2, "invalid_request", "invalid runpack path \\\"../m.json\\\": has a \\\"..\\\" component");
+        .assertFailure(
+            2,
+            "invalid_request",
+            "invalid runpack path \\\"../m.json\\\": has a \\\"..\\\" component");
   }
 
   @Test

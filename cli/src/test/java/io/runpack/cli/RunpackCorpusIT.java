@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RunpackCorpusIT {
 
-  static final Path CORPUS = Path.of(System.getProperty("test.corpus.dir", "../corpus")).resolve("runpacks");
+  static final Path CORPUS =
+      Path.of(System.getProperty("test.corpus.dir", "../corpus")).resolve("runpacks");
   static final JacksonJsonCodec CODEC = new JacksonJsonCodec();
 
   @TempDir Path temp;
@@ -45,7 +46,12 @@ class RunpackCorpusIT {
   static Stream<String> cases() throws IOException {
     List<String> names;
     try (Stream<Path> files = Files.list(CORPUS)) {
-      names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+      names =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".json"))
+              .sorted()
+              .toList();
     }
     assertTrue(names.size() >= 200, "at least 200 hostile runpacks: " + names.size());
     return names.stream();
@@ -55,7 +61,9 @@ class RunpackCorpusIT {
   @MethodSource("cases")
   void hostileRunpackIsHandledAsDescribed(String name) throws IOException {
     JsonObject descriptor = (JsonObject) CODEC.decode(Files.readAllBytes(CORPUS.resolve(name)));
-    Path runpack = Fixtures.copyTree(Fixtures.root().resolve(text(descriptor, "base")), temp.resolve("runpack"));
+    Path runpack =
+        Fixtures.copyTree(
+            Fixtures.root().resolve(text(descriptor, "base")), temp.resolve("runpack"));
     Path outside = Files.createDirectories(temp.resolve("outside"));
     Files.copy(runpack.resolve("artifacts/triggers.json"), outside.resolve("triggers.json"));
     for (JsonValue op : ((JsonArray) descriptor.get("ops").orElseThrow()).elements()) {
@@ -66,21 +74,52 @@ class RunpackCorpusIT {
 
     JsonObject expect = (JsonObject) descriptor.get("expect").orElseThrow();
     int exit = Integer.parseInt(((JsonNumber) expect.get("exit").orElseThrow()).lexeme());
-    assertEquals(exit, result.exitCode(), text(descriptor, "description") + "\nstdout: " + result.out() + "\nstderr: " + result.stderr());
+    assertEquals(
+        exit,
+        result.exitCode(),
+        text(descriptor, "description")
+            + "\nstdout: "
+            + result.out()
+            + "\nstderr: "
+            + result.stderr());
     if (exit == 1) {
       JsonObject report = (JsonObject) CODEC.decode(result.stdout());
       List<String> errors = new ArrayList<>();
-      ((JsonArray) report.get("errors").orElseThrow()).elements().forEach(e -> errors.add(((JsonString) e).value()));
+      ((JsonArray) report.get("errors").orElseThrow())
+          .elements()
+          .forEach(e -> errors.add(((JsonString) e).value()));
       assertEquals(new JsonString("fail"), report.get("status").orElseThrow());
-      expect.get("checked_files").ifPresent(n -> assertEquals(n, report.get("checked_files").orElseThrow()));
-      expect.get("errors_include").ifPresent(list -> strings(list).forEach(e -> assertTrue(errors.contains(e), e + " in " + errors)));
+      expect
+          .get("checked_files")
+          .ifPresent(n -> assertEquals(n, report.get("checked_files").orElseThrow()));
+      expect
+          .get("errors_include")
+          .ifPresent(
+              list ->
+                  strings(list).forEach(e -> assertTrue(errors.contains(e), e + " in " + errors)));
       expect.get("errors_exactly").ifPresent(list -> assertEquals(strings(list), errors));
-      expect.get("errors_include_prefix").ifPresent(list -> strings(list).forEach(
-          p -> assertTrue(errors.stream().anyMatch(e -> e.startsWith(p)), p + "… in " + errors)));
+      expect
+          .get("errors_include_prefix")
+          .ifPresent(
+              list ->
+                  strings(list)
+                      .forEach(
+                          p ->
+                              assertTrue(
+                                  errors.stream().anyMatch(e -> e.startsWith(p)),
+                                  p + "… in " + errors)));
     } else {
       result.assertFailureStartingWith(exit, text(expect, "code"), "");
-      String message = ((JsonString) ((JsonObject) ((JsonObject) CODEC.decode(result.stderr().getBytes(StandardCharsets.UTF_8)))
-          .get("error").orElseThrow()).get("message").orElseThrow()).value();
+      String message =
+          ((JsonString)
+                  ((JsonObject)
+                          ((JsonObject)
+                                  CODEC.decode(result.stderr().getBytes(StandardCharsets.UTF_8)))
+                              .get("error")
+                              .orElseThrow())
+                      .get("message")
+                      .orElseThrow())
+              .value();
       assertTrue(message.startsWith(text(expect, "message_prefix")), message);
     }
   }
@@ -92,25 +131,38 @@ class RunpackCorpusIT {
       case "flip" -> {
         byte[] bytes = Files.readAllBytes(file);
         JsonValue offset = op.get("offset").orElseThrow();
-        int at = offset instanceof JsonString ? bytes.length / 2 : Integer.parseInt(((JsonNumber) offset).lexeme());
+        int at =
+            offset instanceof JsonString
+                ? bytes.length / 2
+                : Integer.parseInt(((JsonNumber) offset).lexeme());
         bytes[at < 0 ? bytes.length + at : at] ^= 0x01;
         Files.write(file, bytes);
       }
       case "truncate" -> {
         byte[] bytes = Files.readAllBytes(file);
         JsonValue length = op.get("length").orElseThrow();
-        int keep = length instanceof JsonString ? bytes.length / 2 : Integer.parseInt(((JsonNumber) length).lexeme());
+        int keep =
+            length instanceof JsonString
+                ? bytes.length / 2
+                : Integer.parseInt(((JsonNumber) length).lexeme());
         Files.write(file, Arrays.copyOf(bytes, keep));
       }
-      case "append" -> Files.write(file, text(op, "text").getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+      case "append" ->
+          Files.write(
+              file,
+              text(op, "text").getBytes(StandardCharsets.UTF_8),
+              java.nio.file.StandardOpenOption.APPEND);
       case "write" -> Files.write(file, text(op, "text").getBytes(StandardCharsets.UTF_8));
       case "delete" -> Files.delete(file);
       case "replace" -> {
         String content = Files.readString(file, StandardCharsets.UTF_8);
         assertTrue(content.contains(text(op, "from")), "case does not apply: " + text(op, "from"));
-        Files.writeString(file, content.replace(text(op, "from"), text(op, "to")), StandardCharsets.UTF_8);
+        Files.writeString(
+            file, content.replace(text(op, "from"), text(op, "to")), StandardCharsets.UTF_8);
       }
-      case "symlink" -> Files.createSymbolicLink(file, Path.of(text(op, "target").replace("$OUTSIDE", outside.toString())));
+      case "symlink" ->
+          Files.createSymbolicLink(
+              file, Path.of(text(op, "target").replace("$OUTSIDE", outside.toString())));
       case "sparse" -> {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
           raf.setLength(Long.parseLong(((JsonNumber) op.get("size").orElseThrow()).lexeme()));
@@ -119,11 +171,14 @@ class RunpackCorpusIT {
       case "drop_member" -> {
         JsonObject manifest = (JsonObject) CODEC.decode(Files.readAllBytes(file));
         JsonObject.Builder without = JsonObject.builder();
-        manifest.members().forEach((k, v) -> {
-          if (!k.equals(text(op, "member"))) {
-            without.put(k, v);
-          }
-        });
+        manifest
+            .members()
+            .forEach(
+                (k, v) -> {
+                  if (!k.equals(text(op, "member"))) {
+                    without.put(k, v);
+                  }
+                });
         Files.write(file, CanonicalJson.toBytes(without.build()));
       }
       case "replace_in_integrity" -> flipIntegrityDigit(runpack.resolve("manifest.json"), op);
@@ -135,12 +190,21 @@ class RunpackCorpusIT {
   private static void flipIntegrityDigit(Path manifest, JsonObject op) throws IOException {
     String text = Files.readString(manifest);
     JsonValue which = op.get("which").orElseThrow();
-    int at = which instanceof JsonString
-        ? text.indexOf("\"value\":\"", text.indexOf("\"root_hash\":"))
-        : nthValue(text, text.indexOf("\"file_hashes\":"), Integer.parseInt(((JsonNumber) which).lexeme()));
-    int position = at + "\"value\":\"".length() + Integer.parseInt(((JsonNumber) op.get("digit").orElseThrow()).lexeme());
+    int at =
+        which instanceof JsonString
+            ? text.indexOf("\"value\":\"", text.indexOf("\"root_hash\":"))
+            : nthValue(
+                text,
+                text.indexOf("\"file_hashes\":"),
+                Integer.parseInt(((JsonNumber) which).lexeme()));
+    int position =
+        at
+            + "\"value\":\"".length()
+            + Integer.parseInt(((JsonNumber) op.get("digit").orElseThrow()).lexeme());
     char old = text.charAt(position);
-    Files.writeString(manifest, text.substring(0, position) + (old == '0' ? '1' : '0') + text.substring(position + 1));
+    Files.writeString(
+        manifest,
+        text.substring(0, position) + (old == '0' ? '1' : '0') + text.substring(position + 1));
   }
 
   private static int nthValue(String text, int from, int n) {
@@ -153,15 +217,25 @@ class RunpackCorpusIT {
 
   /** What a forger does: recompute every file hash and the root hash from the files as they are. */
   private static void rehash(Path runpack) throws IOException {
-    Manifest manifest = Manifest.fromJson(CODEC.decode(Files.readAllBytes(runpack.resolve("manifest.json"))));
+    Manifest manifest =
+        Manifest.fromJson(CODEC.decode(Files.readAllBytes(runpack.resolve("manifest.json"))));
     List<FileHash> hashes = new ArrayList<>();
     List<ArtifactRecord> artifacts = new ArrayList<>();
     for (ArtifactRecord artifact : manifest.artifacts()) {
       var hash = Sha256.of(Files.readAllBytes(runpack.resolve(artifact.path())));
       hashes.add(new FileHash(artifact.path(), hash));
-      artifacts.add(new ArtifactRecord(artifact.artifactId(), artifact.kind(), artifact.path(), artifact.contentType(), hash, artifact.required()));
+      artifacts.add(
+          new ArtifactRecord(
+              artifact.artifactId(),
+              artifact.kind(),
+              artifact.path(),
+              artifact.contentType(),
+              hash,
+              artifact.required()));
     }
-    Files.write(runpack.resolve("manifest.json"), CanonicalJson.toBytes(manifest.withContents(artifacts, Integrity.over(hashes)).toJson()));
+    Files.write(
+        runpack.resolve("manifest.json"),
+        CanonicalJson.toBytes(manifest.withContents(artifacts, Integrity.over(hashes)).toJson()));
   }
 
   private static List<String> strings(JsonValue list) {
@@ -173,5 +247,4 @@ class RunpackCorpusIT {
   private static String text(JsonObject object, String key) {
     return ((JsonString) object.get(key).orElseThrow()).value();
   }
-
 }

@@ -13,19 +13,30 @@ import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * Holds the dependency rule of the hexagon: the domain's main classes use the JDK and nothing
- * else, and none of the JDK's doors to hidden inputs (files, network, clock, randomness,
- * environment, processes). Checked on the compiled classes with jdeps.
+ * Holds the dependency rule of the hexagon: the domain's main classes use the JDK and nothing else,
+ * and none of the JDK's doors to hidden inputs (files, network, clock, randomness, environment,
+ * processes). Checked on the compiled classes with jdeps.
  */
 class DomainDependencyTest {
 
   private static final List<String> FORBIDDEN_JDK_CLASSES =
       List.of(
-          "java.io.File", "java.io.FileInputStream", "java.io.FileOutputStream",
-          "java.io.RandomAccessFile", "java.nio.file.Files", "java.nio.file.Path",
-          "java.nio.file.Paths", "java.nio.channels.FileChannel", "java.net.", "java.time.Clock",
-          "java.time.Instant", "java.util.Random", "java.security.SecureRandom",
-          "java.lang.ProcessBuilder", "java.lang.Runtime", "java.util.concurrent.ThreadLocalRandom");
+          "java.io.File",
+          "java.io.FileInputStream",
+          "java.io.FileOutputStream",
+          "java.io.RandomAccessFile",
+          "java.nio.file.Files",
+          "java.nio.file.Path",
+          "java.nio.file.Paths",
+          "java.nio.channels.FileChannel",
+          "java.net.",
+          "java.time.Clock",
+          "java.time.Instant",
+          "java.util.Random",
+          "java.security.SecureRandom",
+          "java.lang.ProcessBuilder",
+          "java.lang.Runtime",
+          "java.util.concurrent.ThreadLocalRandom");
 
   @Test
   void domainMainCodeDependsOnTheJdkAlone() {
@@ -47,7 +58,8 @@ class DomainDependencyTest {
     List<String> hidden = new ArrayList<>();
     for (String dependency : dependenciesOfMainClasses()) {
       for (String forbidden : FORBIDDEN_JDK_CLASSES) {
-        if (dependency.equals(forbidden) || (forbidden.endsWith(".") && dependency.startsWith(forbidden))) {
+        if (dependency.equals(forbidden)
+            || (forbidden.endsWith(".") && dependency.startsWith(forbidden))) {
           hidden.add(dependency);
         }
       }
@@ -59,9 +71,17 @@ class DomainDependencyTest {
   private static List<String> dependenciesOfMainClasses() {
     Path classes = Path.of("target", "classes");
     assertTrue(Files.isDirectory(classes), "compile the domain first: " + classes.toAbsolutePath());
-    ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow(() -> new AssertionError("jdeps is part of the JDK"));
+    ToolProvider jdeps =
+        ToolProvider.findFirst("jdeps")
+            .orElseThrow(() -> new AssertionError("jdeps is part of the JDK"));
     StringWriter out = new StringWriter();
-    int status = jdeps.run(new PrintWriter(out), new PrintWriter(out), "-verbose:class", "-filter:none", classes.toString());
+    int status =
+        jdeps.run(
+            new PrintWriter(out),
+            new PrintWriter(out),
+            "-verbose:class",
+            "-filter:none",
+            classes.toString());
     assertEquals(0, status, out.toString());
     List<String> dependencies = new ArrayList<>();
     for (String line : out.toString().split("\n")) {

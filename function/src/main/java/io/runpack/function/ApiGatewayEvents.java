@@ -23,7 +23,8 @@ final class ApiGatewayEvents {
 
   /** A proxy event, as opposed to a direct invocation with the tool input as event. */
   static boolean isProxyEvent(JsonValue event) {
-    if (!(event instanceof JsonObject object) || !(object.members().get("requestContext") instanceof JsonObject)) {
+    if (!(event instanceof JsonObject object)
+        || !(object.members().get("requestContext") instanceof JsonObject)) {
       return false;
     }
     return object.members().containsKey("httpMethod") || object.members().containsKey("routeKey");
@@ -45,7 +46,8 @@ final class ApiGatewayEvents {
       bytes = body.value().getBytes(StandardCharsets.UTF_8);
     }
     if (bytes.length > maxBytes) {
-      throw new RunpackException(ErrorCode.LIMIT_EXCEEDED,
+      throw new RunpackException(
+          ErrorCode.LIMIT_EXCEEDED,
           "request body of " + bytes.length + " bytes exceeds the limit of " + maxBytes);
     }
     return bytes;
@@ -53,13 +55,18 @@ final class ApiGatewayEvents {
 
   /**
    * The caller's tenant claim: a JWT authorizer's claim (HTTP API {@code authorizer.jwt.claims},
-   * REST API {@code authorizer.claims}) or a Lambda authorizer's context value (HTTP API
-   * {@code authorizer.lambda}, REST API {@code authorizer}).
+   * REST API {@code authorizer.claims}) or a Lambda authorizer's context value (HTTP API {@code
+   * authorizer.lambda}, REST API {@code authorizer}).
    */
   static Optional<String> tenantClaim(JsonObject event, String claim) {
     JsonObject authorizer = object(object(event, "requestContext"), "authorizer");
-    for (JsonObject source : new JsonObject[] {
-        object(object(authorizer, "jwt"), "claims"), object(authorizer, "claims"), object(authorizer, "lambda"), authorizer}) {
+    for (JsonObject source :
+        new JsonObject[] {
+          object(object(authorizer, "jwt"), "claims"),
+          object(authorizer, "claims"),
+          object(authorizer, "lambda"),
+          authorizer
+        }) {
       JsonValue value = source.members().get(claim);
       if (value instanceof JsonString text && !text.value().isBlank()) {
         return Optional.of(text.value().trim());
@@ -73,22 +80,25 @@ final class ApiGatewayEvents {
 
   /** A proxy response with a JSON body. */
   static byte[] response(int status, JsonValue body) {
-    JsonObject response = JsonObject.builder()
-        .put("statusCode", JsonNumber.of(status))
-        .put("headers", JsonObject.builder().put("Content-Type", "application/json").build())
-        .put("body", new String(CanonicalJson.toBytes(body), StandardCharsets.UTF_8))
-        .put("isBase64Encoded", false)
-        .build();
+    JsonObject response =
+        JsonObject.builder()
+            .put("statusCode", JsonNumber.of(status))
+            .put("headers", JsonObject.builder().put("Content-Type", "application/json").build())
+            .put("body", new String(CanonicalJson.toBytes(body), StandardCharsets.UTF_8))
+            .put("isBase64Encoded", false)
+            .build();
     return CanonicalJson.toBytes(response);
   }
 
   /** {@code {"error":{"code":…,"message":…}}}. */
   static JsonObject error(RunpackException failure) {
     return JsonObject.builder()
-        .put("error", JsonObject.builder()
-            .put("code", failure.code().wireName())
-            .put("message", failure.getMessage())
-            .build())
+        .put(
+            "error",
+            JsonObject.builder()
+                .put("code", failure.code().wireName())
+                .put("message", failure.getMessage())
+                .build())
         .build();
   }
 

@@ -24,28 +24,47 @@ final class AuditLog {
 
   private AuditLog() {}
 
-  static void exported(String requestId, Caller caller, ExportRunpackCommand command, ExportResult result, long nanos) {
-    JsonObject.Builder line = common(requestId, caller, command, nanos)
-        .put("outcome", "exported")
-        .put("runpack_bytes", JsonNumber.of(result.runpackBytes()))
-        .put("storage_uri", result.storageUri().<JsonValue>map(JsonString::new).orElse(JsonNull.INSTANCE));
+  static void exported(
+      String requestId,
+      Caller caller,
+      ExportRunpackCommand command,
+      ExportResult result,
+      long nanos) {
+    JsonObject.Builder line =
+        common(requestId, caller, command, nanos)
+            .put("outcome", "exported")
+            .put("runpack_bytes", JsonNumber.of(result.runpackBytes()))
+            .put(
+                "storage_uri",
+                result.storageUri().<JsonValue>map(JsonString::new).orElse(JsonNull.INSTANCE));
     LOG.info(text(line.build()));
   }
 
-  static void failed(String requestId, Caller caller, ExportRunpackCommand command, RunpackException failure, long nanos) {
-    JsonObject.Builder line = common(requestId, caller, command, nanos)
-        .put("outcome", "failed")
-        .put("error_code", failure.code().wireName());
+  static void failed(
+      String requestId,
+      Caller caller,
+      ExportRunpackCommand command,
+      RunpackException failure,
+      long nanos) {
+    JsonObject.Builder line =
+        common(requestId, caller, command, nanos)
+            .put("outcome", "failed")
+            .put("error_code", failure.code().wireName());
     LOG.info(text(line.build()));
   }
 
-  private static JsonObject.Builder common(String requestId, Caller caller, ExportRunpackCommand command, long nanos) {
+  private static JsonObject.Builder common(
+      String requestId, Caller caller, ExportRunpackCommand command, long nanos) {
     return JsonObject.builder()
         .put("event", "runpack_export")
         .put("request_id", requestId == null ? JsonNull.INSTANCE : new JsonString(requestId))
         .put("caller", caller.kind())
-        .put("tenant_id", command == null ? JsonNull.INSTANCE : JsonNumber.ofUnsigned(command.tenantId()))
-        .put("namespace_id", command == null ? JsonNull.INSTANCE : JsonNumber.ofUnsigned(command.namespaceId()))
+        .put(
+            "tenant_id",
+            command == null ? JsonNull.INSTANCE : JsonNumber.ofUnsigned(command.tenantId()))
+        .put(
+            "namespace_id",
+            command == null ? JsonNull.INSTANCE : JsonNumber.ofUnsigned(command.namespaceId()))
         .put("run_id", command == null ? JsonNull.INSTANCE : new JsonString(command.runId()))
         .put("duration_ms", JsonNumber.of(nanos / 1_000_000));
   }

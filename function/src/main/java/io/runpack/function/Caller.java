@@ -40,7 +40,8 @@ record Caller(String kind, Optional<String> tenant, boolean restricted, String m
       throw new RunpackException(ErrorCode.FORBIDDEN, missingReason);
     }
     if (!tenant.get().equals(requested)) {
-      throw new RunpackException(ErrorCode.FORBIDDEN, "tenant_id " + requested + " is not the caller's tenant");
+      throw new RunpackException(
+          ErrorCode.FORBIDDEN, "tenant_id " + requested + " is not the caller's tenant");
     }
   }
 

@@ -10,26 +10,28 @@ import java.util.Map;
  */
 final class LambdaErrors {
 
-  private static final Map<ErrorCode, String> ERROR_TYPES = Map.ofEntries(
-      Map.entry(ErrorCode.INVALID_REQUEST, "InvalidRequest"),
-      Map.entry(ErrorCode.INVALID_JSON, "InvalidRequest"),
-      Map.entry(ErrorCode.RUN_NOT_FOUND, "RunNotFound"),
-      Map.entry(ErrorCode.SPEC_HASH_MISMATCH, "SpecHashMismatch"),
-      Map.entry(ErrorCode.CONFLICT, "Conflict"),
-      Map.entry(ErrorCode.FORBIDDEN, "Forbidden"),
-      Map.entry(ErrorCode.LIMIT_EXCEEDED, "LimitExceeded"),
-      Map.entry(ErrorCode.STORAGE_ERROR, "StorageError"),
-      Map.entry(ErrorCode.INVALID_RUN_DATA, "InvalidRunData"));
+  private static final Map<ErrorCode, String> ERROR_TYPES =
+      Map.ofEntries(
+          Map.entry(ErrorCode.INVALID_REQUEST, "InvalidRequest"),
+          Map.entry(ErrorCode.INVALID_JSON, "InvalidRequest"),
+          Map.entry(ErrorCode.RUN_NOT_FOUND, "RunNotFound"),
+          Map.entry(ErrorCode.SPEC_HASH_MISMATCH, "SpecHashMismatch"),
+          Map.entry(ErrorCode.CONFLICT, "Conflict"),
+          Map.entry(ErrorCode.FORBIDDEN, "Forbidden"),
+          Map.entry(ErrorCode.LIMIT_EXCEEDED, "LimitExceeded"),
+          Map.entry(ErrorCode.STORAGE_ERROR, "StorageError"),
+          Map.entry(ErrorCode.INVALID_RUN_DATA, "InvalidRunData"));
 
-  private static final Map<ErrorCode, Integer> STATUSES = Map.ofEntries(
-      Map.entry(ErrorCode.INVALID_REQUEST, 400),
-      Map.entry(ErrorCode.INVALID_JSON, 400),
-      Map.entry(ErrorCode.FORBIDDEN, 403),
-      Map.entry(ErrorCode.RUN_NOT_FOUND, 404),
-      Map.entry(ErrorCode.SPEC_HASH_MISMATCH, 409),
-      Map.entry(ErrorCode.CONFLICT, 409),
-      Map.entry(ErrorCode.LIMIT_EXCEEDED, 413),
-      Map.entry(ErrorCode.STORAGE_ERROR, 503));
+  private static final Map<ErrorCode, Integer> STATUSES =
+      Map.ofEntries(
+          Map.entry(ErrorCode.INVALID_REQUEST, 400),
+          Map.entry(ErrorCode.INVALID_JSON, 400),
+          Map.entry(ErrorCode.FORBIDDEN, 403),
+          Map.entry(ErrorCode.RUN_NOT_FOUND, 404),
+          Map.entry(ErrorCode.SPEC_HASH_MISMATCH, 409),
+          Map.entry(ErrorCode.CONFLICT, 409),
+          Map.entry(ErrorCode.LIMIT_EXCEEDED, 413),
+          Map.entry(ErrorCode.STORAGE_ERROR, 503));
 
   private LambdaErrors() {}
 
@@ -47,8 +49,10 @@ final class LambdaErrors {
   static RuntimeException toLambdaError(RunpackException failure) {
     String type = errorType(failure.code());
     try {
-      return (RuntimeException) Class.forName(type).getConstructor(String.class)
-          .newInstance(failure.code().wireName() + ": " + failure.getMessage());
+      return (RuntimeException)
+          Class.forName(type)
+              .getConstructor(String.class)
+              .newInstance(failure.code().wireName() + ": " + failure.getMessage());
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("Lambda error type " + type + " is missing", e);
     }

@@ -24,8 +24,8 @@ import java.util.List;
 /**
  * Turns request bytes into an export command, refusing anything the runpack_export contract does
  * not allow: strict JSON (duplicate keys, limits), then the tool's input JSON Schema (draft
- * 2020-12, every violation reported with its field), then the domain's own rules (safe
- * identifiers, manifest name, exact integers).
+ * 2020-12, every violation reported with its field), then the domain's own rules (safe identifiers,
+ * manifest name, exact integers).
  */
 @Singleton
 public class RequestValidator {
@@ -37,17 +37,23 @@ public class RequestValidator {
   private final Schema schema;
 
   public RequestValidator(RunpackConfig config) {
-    this.codec = new JacksonJsonCodec(JsonLimits.DEFAULTS.withMaxDocumentBytes(config.limits().maxRequestBytes()));
+    this.codec =
+        new JacksonJsonCodec(
+            JsonLimits.DEFAULTS.withMaxDocumentBytes(config.limits().maxRequestBytes()));
     try (InputStream in = RequestValidator.class.getResourceAsStream(SCHEMA)) {
-      this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-          .getSchema(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), InputFormat.JSON);
+      this.schema =
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+              .getSchema(
+                  new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                  InputFormat.JSON);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load " + SCHEMA, e);
     }
   }
 
   public ExportRunpackCommand validate(byte[] body) {
-    JsonValue request = codec.decode(body); // strict first: duplicate keys, limits, trailing content
+    JsonValue request =
+        codec.decode(body); // strict first: duplicate keys, limits, trailing content
     JsonNode tree;
     try {
       tree = mapper.readTree(body);
@@ -59,13 +65,18 @@ public class RequestValidator {
       violations.add(location(error.getInstanceLocation()) + ": " + error.getMessage());
     }
     if (!violations.isEmpty()) {
-      throw new RunpackException(ErrorCode.INVALID_REQUEST,
-          "request does not match the runpack_export input schema: " + String.join("; ", violations));
+      throw new RunpackException(
+          ErrorCode.INVALID_REQUEST,
+          "request does not match the runpack_export input schema: "
+              + String.join("; ", violations));
     }
     return ExportRunpackCommand.fromJson(request);
   }
 
-  /** {@code $} for the request itself, {@code $.generated_at.kind} for a member, {@code $.a[0]} for an item. */
+  /**
+   * {@code $} for the request itself, {@code $.generated_at.kind} for a member, {@code $.a[0]} for
+   * an item.
+   */
   private static String location(NodePath path) {
     StringBuilder out = new StringBuilder("$");
     for (int i = 0; i < path.getNameCount(); i++) {

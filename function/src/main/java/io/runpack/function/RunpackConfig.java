@@ -15,10 +15,16 @@ import java.util.Optional;
 public interface RunpackConfig {
 
   /** Where runs are read from. */
-  enum Store { dynamodb, filesystem }
+  enum Store {
+    dynamodb,
+    filesystem
+  }
 
   /** Where runpacks are written. */
-  enum Sink { s3, filesystem }
+  enum Sink {
+    s3,
+    filesystem
+  }
 
   @WithDefault("dynamodb")
   Store store();
@@ -78,12 +84,17 @@ public interface RunpackConfig {
 
   /** Callers through API Gateway. */
   interface Api {
-    /** The authorizer claim (or Lambda-authorizer context key) that holds the caller's tenant id. */
+    /**
+     * The authorizer claim (or Lambda-authorizer context key) that holds the caller's tenant id.
+     */
     @WithName("tenant-claim")
     @WithDefault("tenant_id")
     String tenantClaim();
 
-    /** Accept API requests without a tenant claim (only behind an authorizer that checks tenants itself). */
+    /**
+     * Accept API requests without a tenant claim (only behind an authorizer that checks tenants
+     * itself).
+     */
     @WithName("trust-missing-tenant")
     @WithDefault("false")
     boolean trustMissingTenant();

@@ -18,10 +18,10 @@ import org.jboss.logging.Logger;
 
 /**
  * The Lambda entry point: one handler for three callers. A direct invocation's event is the
- * runpack_export input and its result the tool output, failures being Lambda errors typed by
- * their class name ({@code InvalidRequest}, {@code RunNotFound}…). An API Gateway proxy event
- * (REST or HTTP API) gets a proxy response: 200 with the tool output, or an error status with
- * {@code {"error":{"code":…,"message":…}}}. No caller ever sees a stack trace.
+ * runpack_export input and its result the tool output, failures being Lambda errors typed by their
+ * class name ({@code InvalidRequest}, {@code RunNotFound}…). An API Gateway proxy event (REST or
+ * HTTP API) gets a proxy response: 200 with the tool output, or an error status with {@code
+ * {"error":{"code":…,"message":…}}}. No caller ever sees a stack trace.
  */
 @Named("runpack")
 public class RunpackHandler implements RequestStreamHandler {
@@ -35,18 +35,22 @@ public class RunpackHandler implements RequestStreamHandler {
   public RunpackHandler(ExportEndpoint endpoint, RunpackConfig config) {
     this.endpoint = endpoint;
     this.config = config;
-    this.eventCodec = new JacksonJsonCodec(JsonLimits.DEFAULTS.withMaxDocumentBytes(config.limits().maxEventBytes()));
+    this.eventCodec =
+        new JacksonJsonCodec(
+            JsonLimits.DEFAULTS.withMaxDocumentBytes(config.limits().maxEventBytes()));
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
     String requestId = context == null ? null : context.getAwsRequestId();
     byte[] event = input.readNBytes(config.limits().maxEventBytes() + 1);
     JsonValue parsed = null;
     try {
       parsed = eventCodec.decode(event); // also refuses an event over the limit
     } catch (RunpackException e) {
-      throw LambdaErrors.toLambdaError(e); // API Gateway always sends valid JSON: this is a direct caller
+      throw LambdaErrors.toLambdaError(
+          e); // API Gateway always sends valid JSON: this is a direct caller
     }
     if (ApiGatewayEvents.isProxyEvent(parsed)) {
       output.write(api((JsonObject) parsed, requestId));
@@ -81,14 +85,20 @@ public class RunpackHandler implements RequestStreamHandler {
     String claim = config.api().tenantClaim();
     return ApiGatewayEvents.tenantClaim(event, claim)
         .map(Caller::apiTenant)
-        .orElseGet(() -> config.api().trustMissingTenant()
-            ? Caller.apiTrusted()
-            : Caller.apiWithoutTenant("the caller's tenant is unknown: no " + claim + " in the authorizer context"));
+        .orElseGet(
+            () ->
+                config.api().trustMissingTenant()
+                    ? Caller.apiTrusted()
+                    : Caller.apiWithoutTenant(
+                        "the caller's tenant is unknown: no "
+                            + claim
+                            + " in the authorizer context"));
   }
 
   /** A defect: logged in full for operators, reported to the caller without details. */
   private static RunpackException internal(RuntimeException e, String requestId) {
     LOG.errorf(e, "unexpected failure in request %s", requestId);
-    return new RunpackException(ErrorCode.INTERNAL_ERROR, "unexpected failure (request " + requestId + ")");
+    return new RunpackException(
+        ErrorCode.INTERNAL_ERROR, "unexpected failure (request " + requestId + ")");
   }
 }

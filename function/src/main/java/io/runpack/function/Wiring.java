@@ -38,16 +38,23 @@ public class Wiring {
   @Produces
   @Singleton
   ExportRunpackUseCase exporter(
-      RunpackConfig config, JacksonJsonCodec codec, Instance<S3Client> s3, Instance<DynamoDbClient> dynamoDb) {
-    return new ExportRunpackService(store(config, codec, dynamoDb), sink(config, s3), codec, settings(config, codec));
+      RunpackConfig config,
+      JacksonJsonCodec codec,
+      Instance<S3Client> s3,
+      Instance<DynamoDbClient> dynamoDb) {
+    return new ExportRunpackService(
+        store(config, codec, dynamoDb), sink(config, s3), codec, settings(config, codec));
   }
 
-  private static LoadRunPort store(RunpackConfig config, JacksonJsonCodec codec, Instance<DynamoDbClient> dynamoDb) {
+  private static LoadRunPort store(
+      RunpackConfig config, JacksonJsonCodec codec, Instance<DynamoDbClient> dynamoDb) {
     if (config.store() == RunpackConfig.Store.filesystem) {
       return new FileSystemRunStore(
-          config.filesystem().runsDir().orElseThrow(() -> missing("runpack.filesystem.runs-dir")), codec);
+          config.filesystem().runsDir().orElseThrow(() -> missing("runpack.filesystem.runs-dir")),
+          codec);
     }
-    return new DynamoDbRunStore(dynamoDb.get(), config.table().orElseThrow(() -> missing("runpack.table")), codec);
+    return new DynamoDbRunStore(
+        dynamoDb.get(), config.table().orElseThrow(() -> missing("runpack.table")), codec);
   }
 
   private static PublishRunpackPort sink(RunpackConfig config, Instance<S3Client> s3) {
@@ -55,17 +62,27 @@ public class Wiring {
       return new FileSystemRunpackStorage(Optional.of(config.filesystem().outputBase()));
     }
     String bucket = config.bucket().orElseThrow(() -> missing("runpack.bucket"));
-    return new S3RunpackStorage(s3.get(), new S3Settings(bucket, config.rootPrefix(), config.writeOnce(), 8));
+    return new S3RunpackStorage(
+        s3.get(), new S3Settings(bucket, config.rootPrefix(), config.writeOnce(), 8));
   }
 
   static ExportSettings settings(RunpackConfig config, JacksonJsonCodec codec) {
-    Optional<SecurityContext> security = config.security().namespaceAuthority()
-        .map(authority -> new SecurityContext(config.security().devPermissive(), authority));
+    Optional<SecurityContext> security =
+        config
+            .security()
+            .namespaceAuthority()
+            .map(authority -> new SecurityContext(config.security().devPermissive(), authority));
     Optional<AnchorPolicy> anchors;
     try {
-      anchors = config.anchorPolicy().map(json -> AnchorPolicy.fromJson(
-          codec.decode(json.getBytes(StandardCharsets.UTF_8)), "runpack.anchor-policy",
-          io.runpack.domain.error.ErrorCode.INVALID_REQUEST));
+      anchors =
+          config
+              .anchorPolicy()
+              .map(
+                  json ->
+                      AnchorPolicy.fromJson(
+                          codec.decode(json.getBytes(StandardCharsets.UTF_8)),
+                          "runpack.anchor-policy",
+                          io.runpack.domain.error.ErrorCode.INVALID_REQUEST));
     } catch (RunpackException e) {
       throw new IllegalStateException("runpack.anchor-policy is invalid: " + e.getMessage(), e);
     }

@@ -28,23 +28,37 @@ class AnchorPolicyProfileTest {
   public static class WithAnchorPolicy implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return FilesystemProfiles.overrides(BASE, Map.of(
-          "runpack.anchor-policy",
-          "{\"providers\":[{\"anchor_type\":\"trigger_time_logical\",\"provider_id\":\"time\",\"required_fields\":[\"logical\"]}]}"));
+      return FilesystemProfiles.overrides(
+          BASE,
+          Map.of(
+              "runpack.anchor-policy",
+              "{\"providers\":[{\"anchor_type\":\"trigger_time_logical\",\"provider_id\":\"time\",\"required_fields\":[\"logical\"]}]}"));
     }
   }
 
   @Test
   void policyIsRecordedAndEnforced() {
-    String request = new String(Fixtures.read(Fixtures.request("golden_visibility_packet")), StandardCharsets.UTF_8)
-        .replace("\"output_dir\": null", "\"output_dir\": \"run-2\"");
+    String request =
+        new String(
+                Fixtures.read(Fixtures.request("golden_visibility_packet")), StandardCharsets.UTF_8)
+            .replace("\"output_dir\": null", "\"output_dir\": \"run-2\"");
 
     Response response = FunctionTestSupport.invoke(request);
 
     assertEquals(200, response.statusCode(), response.asString());
-    assertTrue(response.asString().contains("\"anchor_policy\":{\"providers\":[{\"anchor_type\":\"trigger_time_logical\""), response.asString());
-    assertTrue(response.asString().contains("\"report\":{\"checked_files\":7,\"errors\":[\"anchor invalid for condition after"
-        + " (trigger trigger-1, stage stage-1): anchor_value must be a JSON object\"],\"status\":\"fail\"}"), response.asString());
+    assertTrue(
+        response
+            .asString()
+            .contains(
+                "\"anchor_policy\":{\"providers\":[{\"anchor_type\":\"trigger_time_logical\""),
+        response.asString());
+    assertTrue(
+        response
+            .asString()
+            .contains(
+                "\"report\":{\"checked_files\":7,\"errors\":[\"anchor invalid for condition after"
+                    + " (trigger trigger-1, stage stage-1): anchor_value must be a JSON object\"],\"status\":\"fail\"}"),
+        response.asString());
     assertTrue(Files.isRegularFile(BASE.resolve("run-2/manifest.json")));
   }
 }

@@ -25,20 +25,21 @@ import org.junit.jupiter.api.Test;
 class AuditLogTest {
 
   final List<String> lines = new ArrayList<>();
-  final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      synchronized (lines) {
-        lines.add(record.getMessage());
-      }
-    }
+  final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          synchronized (lines) {
+            lines.add(record.getMessage());
+          }
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   @BeforeAll
   static void importRuns() {
@@ -60,27 +61,44 @@ class AuditLogTest {
     FunctionTestSupport.invoke(Fixtures.read(Fixtures.request("golden_visibility_packet")));
 
     JsonObject line = onlyLine();
-    assertEquals(List.of("caller", "duration_ms", "event", "namespace_id", "outcome", "request_id", "run_id",
-        "runpack_bytes", "storage_uri", "tenant_id"), List.copyOf(new java.util.TreeSet<>(line.members().keySet())));
+    assertEquals(
+        List.of(
+            "caller",
+            "duration_ms",
+            "event",
+            "namespace_id",
+            "outcome",
+            "request_id",
+            "run_id",
+            "runpack_bytes",
+            "storage_uri",
+            "tenant_id"),
+        List.copyOf(new java.util.TreeSet<>(line.members().keySet())));
     assertEquals("\"exported\"", text(line, "outcome"));
     assertEquals("\"direct\"", text(line, "caller"));
     assertEquals("\"run-2\"", text(line, "run_id"));
     assertEquals("1", text(line, "tenant_id"));
-    long goldenBytes = Fixtures.readTree(Fixtures.golden("golden_visibility_packet")).values().stream().mapToLong(b -> b.length).sum();
+    long goldenBytes =
+        Fixtures.readTree(Fixtures.golden("golden_visibility_packet")).values().stream()
+            .mapToLong(b -> b.length)
+            .sum();
     assertEquals(Long.toString(goldenBytes), text(line, "runpack_bytes"));
   }
 
   @Test
   void failedExportLogsItsErrorCodeAndNoPayload() {
-    String request = new String(Fixtures.read(Fixtures.request("golden_visibility_packet")), StandardCharsets.UTF_8)
-        .replace("\"run-2\"", "\"secret-run-that-does-not-exist\"");
+    String request =
+        new String(
+                Fixtures.read(Fixtures.request("golden_visibility_packet")), StandardCharsets.UTF_8)
+            .replace("\"run-2\"", "\"secret-run-that-does-not-exist\"");
 
     FunctionTestSupport.invoke(request);
 
     JsonObject line = onlyLine();
     assertEquals("\"failed\"", text(line, "outcome"));
     assertEquals("\"run_not_found\"", text(line, "error_code"));
-    assertFalse(line.members().containsKey("error_message"), "messages may quote input: not logged");
+    assertFalse(
+        line.members().containsKey("error_message"), "messages may quote input: not logged");
   }
 
   @Test
@@ -102,6 +120,8 @@ class AuditLogTest {
   }
 
   private static String text(JsonObject line, String key) {
-    return new String(io.runpack.domain.json.CanonicalJson.toBytes(line.get(key).orElseThrow()), StandardCharsets.UTF_8);
+    return new String(
+        io.runpack.domain.json.CanonicalJson.toBytes(line.get(key).orElseThrow()),
+        StandardCharsets.UTF_8);
   }
 }

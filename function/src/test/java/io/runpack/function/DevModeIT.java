@@ -25,35 +25,52 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dev mode as the README documents it: {@code ./mvnw -pl function -am quarkus:dev} from the
- * repository root, then a POST of the example request to the mock event server exports the
- * example run with no AWS at all. (Here on free ports and a temporary output base, so that it
- * neither collides with a developer's own dev mode nor writes into the work tree.)
+ * repository root, then a POST of the example request to the mock event server exports the example
+ * run with no AWS at all. (Here on free ports and a temporary output base, so that it neither
+ * collides with a developer's own dev mode nor writes into the work tree.)
  */
 class DevModeIT {
 
-  static final Path REPOSITORY = Path.of(System.getProperty("test.repository.dir", "..")).toAbsolutePath().normalize();
+  static final Path REPOSITORY =
+      Path.of(System.getProperty("test.repository.dir", "..")).toAbsolutePath().normalize();
 
   @Test
   void devModeExportsTheExampleRunWithoutAws() throws Exception {
     int port = LocalAwsStack.freePort();
     Path output = Files.createTempDirectory("runpack-dev-out");
     Path log = Path.of(System.getProperty("test.report.dir", "target"), "dev-mode.log");
-    Process maven = new ProcessBuilder(List.of(
-            REPOSITORY.resolve("mvnw").toString(), "-B", "-pl", "function", "-am", "quarkus:dev",
-            "-Ddebug=false", "-Dquarkus.console.enabled=false",
-            "-Djvm.args=-Dquarkus.lambda.mock-event-server.dev-port=" + port
-                + " -D%dev.runpack.filesystem.output-base=" + output))
-        .directory(REPOSITORY.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    Process maven =
+        new ProcessBuilder(
+                List.of(
+                    REPOSITORY.resolve("mvnw").toString(),
+                    "-B",
+                    "-pl",
+                    "function",
+                    "-am",
+                    "quarkus:dev",
+                    "-Ddebug=false",
+                    "-Dquarkus.console.enabled=false",
+                    "-Djvm.args=-Dquarkus.lambda.mock-event-server.dev-port="
+                        + port
+                        + " -D%dev.runpack.filesystem.output-base="
+                        + output))
+            .directory(REPOSITORY.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     try {
-      HttpResponse<String> response = postWhenReady(port, REPOSITORY.resolve("examples/requests/release-2026-11-26.json"), maven, log);
+      HttpResponse<String> response =
+          postWhenReady(
+              port, REPOSITORY.resolve("examples/requests/release-2026-11-26.json"), maven, log);
 
       assertEquals(200, response.statusCode(), response.body());
       assertTrue(response.body().startsWith("{\"manifest\":{"), response.body());
-      VerificationReport report = new VerifyRunpackService(new JacksonJsonCodec()).verify(new VerifyRunpackCommand(
-          new FileSystemRunpackReader(output.resolve("release-2026-11-26")), RunpackPath.of("manifest.json")));
+      VerificationReport report =
+          new VerifyRunpackService(new JacksonJsonCodec())
+              .verify(
+                  new VerifyRunpackCommand(
+                      new FileSystemRunpackReader(output.resolve("release-2026-11-26")),
+                      RunpackPath.of("manifest.json")));
       assertEquals(List.of(), report.errors());
       assertEquals(8, report.checkedFiles());
     } finally {
@@ -66,7 +83,8 @@ class DevModeIT {
     }
   }
 
-  private static HttpResponse<String> postWhenReady(int port, Path request, Process maven, Path log) throws Exception {
+  private static HttpResponse<String> postWhenReady(int port, Path request, Process maven, Path log)
+      throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (System.nanoTime() < deadline) {
@@ -74,8 +92,11 @@ class DevModeIT {
         throw new AssertionError("dev mode exited with " + maven.exitValue() + ":\n" + tail(log));
       }
       if (Files.readString(log, StandardCharsets.UTF_8).contains("Listening on")) {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofFile(request)).build(),
+        return http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofFile(request))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
       }
       Thread.sleep(500);

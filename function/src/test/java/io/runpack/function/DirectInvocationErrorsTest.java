@@ -22,12 +22,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTestResource(LocalAwsResource.class)
 class DirectInvocationErrorsTest {
 
-  static final String VALID = new String(Fixtures.read(Fixtures.request("golden_time_after_pass")), StandardCharsets.UTF_8);
+  static final String VALID =
+      new String(Fixtures.read(Fixtures.request("golden_time_after_pass")), StandardCharsets.UTF_8);
 
   @BeforeAll
   static void importRuns() {
     FunctionTestSupport.importReferenceRuns();
-    FunctionTestSupport.importRunWithCorruptedSpec("golden_time_after_pass", "run-spec-changed-direct");
+    FunctionTestSupport.importRunWithCorruptedSpec(
+        "golden_time_after_pass", "run-spec-changed-direct");
   }
 
   @Test
@@ -37,24 +39,41 @@ class DirectInvocationErrorsTest {
 
   @Test
   void duplicateKeysAreInvalidRequest() {
-    assertFails(VALID.replace("\"tenant_id\": 1", "\"tenant_id\": 1, \"tenant_id\": 2"),
-        "InvalidRequest", "invalid_json: duplicate key \"tenant_id\"");
+    assertFails(
+        VALID.replace("\"tenant_id\": 1", "\"tenant_id\": 1, \"tenant_id\": 2"),
+        "InvalidRequest",
+        "invalid_json: duplicate key \"tenant_id\"");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"scenario_id", "tenant_id", "namespace_id", "run_id", "generated_at", "include_verification"})
+  @ValueSource(
+      strings = {
+        "scenario_id",
+        "tenant_id",
+        "namespace_id",
+        "run_id",
+        "generated_at",
+        "include_verification"
+      })
   void eachMissingRequiredFieldIsNamed(String field) {
     String request = without(VALID, field);
 
-    assertFails(request, "InvalidRequest",
-        "invalid_request: request does not match the runpack_export input schema: $: required property '" + field + "' not found");
+    assertFails(
+        request,
+        "InvalidRequest",
+        "invalid_request: request does not match the runpack_export input schema: $: required property '"
+            + field
+            + "' not found");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"extra", "tenantId", "security", "storage_uri"})
   void eachExtraFieldIsNamed(String field) {
-    assertFails(VALID.replace("\"tenant_id\": 1", "\"tenant_id\": 1, \"" + field + "\": true"), "InvalidRequest",
-        "invalid_request: request does not match the runpack_export input schema: $: property '" + field
+    assertFails(
+        VALID.replace("\"tenant_id\": 1", "\"tenant_id\": 1, \"" + field + "\": true"),
+        "InvalidRequest",
+        "invalid_request: request does not match the runpack_export input schema: $: property '"
+            + field
             + "' is not defined in the schema and the schema does not allow additional properties");
   }
 
@@ -79,54 +98,74 @@ class DirectInvocationErrorsTest {
 
     assertEquals(500, response.statusCode());
     assertEquals("InvalidRequest", response.jsonPath().getString("errorType"));
-    assertTrue(response.jsonPath().getString("errorMessage").contains(violation), response.asString());
+    assertTrue(
+        response.jsonPath().getString("errorMessage").contains(violation), response.asString());
   }
 
   @Test
   void traversalInTheManifestNameIsRefused() {
-    assertFails(VALID.replace("\"manifest.json\"", "\"../../manifest.json\""), "InvalidRequest",
+    assertFails(
+        VALID.replace("\"manifest.json\"", "\"../../manifest.json\""),
+        "InvalidRequest",
         "invalid_request: invalid runpack path \"../../manifest.json\": has a \"..\" component");
   }
 
   @Test
   void integersWrittenAsDecimalsAreRefused() {
-    assertFails(VALID.replace("\"tenant_id\": 1", "\"tenant_id\": 1.0"), "InvalidRequest",
+    assertFails(
+        VALID.replace("\"tenant_id\": 1", "\"tenant_id\": 1.0"),
+        "InvalidRequest",
         "invalid_request: request.tenant_id must be an integer, not number 1.0");
   }
 
   @Test
   void oversizedEventIsLimitExceeded() {
-    String padded = VALID.replace("\"run_id\": \"run-1\"", "\"run_id\": \"" + "r".repeat(300_000) + "\"");
+    String padded =
+        VALID.replace("\"run_id\": \"run-1\"", "\"run_id\": \"" + "r".repeat(300_000) + "\"");
 
     Response response = FunctionTestSupport.invoke(padded);
 
     assertEquals(500, response.statusCode());
     assertEquals("LimitExceeded", response.jsonPath().getString("errorType"));
-    assertTrue(response.jsonPath().getString("errorMessage").contains("exceeds the limit of 65536"), response.asString());
+    assertTrue(
+        response.jsonPath().getString("errorMessage").contains("exceeds the limit of 65536"),
+        response.asString());
   }
 
   @Test
   void unknownRunIsRunNotFound() {
-    assertFails(VALID.replace("\"run-1\"", "\"run-404\""), "RunNotFound",
-        "run_not_found: no run for tenant 1, namespace 1, run run-404 in table " + LocalAwsResource.TABLE
+    assertFails(
+        VALID.replace("\"run-1\"", "\"run-404\""),
+        "RunNotFound",
+        "run_not_found: no run for tenant 1, namespace 1, run run-404 in table "
+            + LocalAwsResource.TABLE
             + " (pk TENANT#1#NAMESPACE#1#RUN#run-404)");
   }
 
   @Test
   void wrongScenarioIsRunNotFound() {
-    assertFails(VALID.replace("\"golden-time-after\"", "\"other-scenario\""), "RunNotFound",
+    assertFails(
+        VALID.replace("\"golden-time-after\"", "\"other-scenario\""),
+        "RunNotFound",
         "run_not_found: no run tenant 1, namespace 1, run run-1 in scenario other-scenario"
             + " (that run belongs to scenario golden-time-after)");
   }
 
   @Test
   void specHashMismatchIsSpecHashMismatch() {
-    Response response = FunctionTestSupport.invoke(VALID.replace("\"run-1\"", "\"run-spec-changed-direct\"")
-        .replace("\"golden-time-after\"", "\"golden-time-after-corrupt\""));
+    Response response =
+        FunctionTestSupport.invoke(
+            VALID
+                .replace("\"run-1\"", "\"run-spec-changed-direct\"")
+                .replace("\"golden-time-after\"", "\"golden-time-after-corrupt\""));
 
     assertEquals(500, response.statusCode());
     assertEquals("SpecHashMismatch", response.jsonPath().getString("errorType"));
-    assertTrue(response.jsonPath().getString("errorMessage").startsWith("spec_hash_mismatch: run state spec hash mismatch"));
+    assertTrue(
+        response
+            .jsonPath()
+            .getString("errorMessage")
+            .startsWith("spec_hash_mismatch: run state spec hash mismatch"));
   }
 
   @Test
@@ -134,8 +173,11 @@ class DirectInvocationErrorsTest {
     Response response = FunctionTestSupport.invoke("[]");
 
     assertEquals(500, response.statusCode());
-    assertEquals(java.util.Set.of("errorType", "errorMessage"), response.jsonPath().getMap("").keySet());
-    assertTrue(!response.asString().contains("\tat ") && !response.asString().contains("Exception"), response.asString());
+    assertEquals(
+        java.util.Set.of("errorType", "errorMessage"), response.jsonPath().getMap("").keySet());
+    assertTrue(
+        !response.asString().contains("\tat ") && !response.asString().contains("Exception"),
+        response.asString());
   }
 
   private static void assertFails(String request, String errorType, String message) {
@@ -145,18 +187,23 @@ class DirectInvocationErrorsTest {
 
     assertEquals(500, response.statusCode(), response.asString());
     assertEquals(errorType, response.jsonPath().getString("errorType"), response.asString());
-    assertTrue(response.jsonPath().getString("errorMessage").startsWith(message), response.asString());
+    assertTrue(
+        response.jsonPath().getString("errorMessage").startsWith(message), response.asString());
     assertEquals(before, FunctionTestSupport.objectCount(), "nothing written");
   }
 
   private static String without(String request, String field) {
     io.runpack.domain.json.JsonObject.Builder rest = io.runpack.domain.json.JsonObject.builder();
-    ((io.runpack.domain.json.JsonObject) FunctionTestSupport.CODEC.decode(request.getBytes(StandardCharsets.UTF_8)))
-        .members().forEach((key, value) -> {
-          if (!key.equals(field)) {
-            rest.put(key, value);
-          }
-        });
-    return new String(io.runpack.domain.json.CanonicalJson.toBytes(rest.build()), StandardCharsets.UTF_8);
+    ((io.runpack.domain.json.JsonObject)
+            FunctionTestSupport.CODEC.decode(request.getBytes(StandardCharsets.UTF_8)))
+        .members()
+        .forEach(
+            (key, value) -> {
+              if (!key.equals(field)) {
+                rest.put(key, value);
+              }
+            });
+    return new String(
+        io.runpack.domain.json.CanonicalJson.toBytes(rest.build()), StandardCharsets.UTF_8);
   }
 }

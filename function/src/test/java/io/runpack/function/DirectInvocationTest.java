@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * Direct invocation (Step Functions, SDK, CLI): the event is the runpack_export input, the result
- * the tool output. The reference runs, imported into DynamoDB, export to Decision Gate's bytes in S3.
+ * the tool output. The reference runs, imported into DynamoDB, export to Decision Gate's bytes in
+ * S3.
  */
 @QuarkusTest
 @QuarkusTestResource(LocalAwsResource.class)
@@ -47,10 +48,14 @@ class DirectInvocationTest {
     assertEquals(200, response.statusCode(), response.asString());
     JsonObject output = (JsonObject) FunctionTestSupport.CODEC.decode(response.asByteArray());
     Map<String, byte[]> expected = Fixtures.readTree(Fixtures.golden(label));
-    assertArrayEquals(expected.get("manifest.json"), CanonicalJson.toBytes(output.get("manifest").orElseThrow()));
-    assertEquals("{\"checked_files\":7,\"errors\":[],\"status\":\"pass\"}",
-        new String(CanonicalJson.toBytes(output.get("report").orElseThrow()), StandardCharsets.UTF_8));
-    String uri = ((io.runpack.domain.json.JsonString) output.get("storage_uri").orElseThrow()).value();
+    assertArrayEquals(
+        expected.get("manifest.json"), CanonicalJson.toBytes(output.get("manifest").orElseThrow()));
+    assertEquals(
+        "{\"checked_files\":7,\"errors\":[],\"status\":\"pass\"}",
+        new String(
+            CanonicalJson.toBytes(output.get("report").orElseThrow()), StandardCharsets.UTF_8));
+    String uri =
+        ((io.runpack.domain.json.JsonString) output.get("storage_uri").orElseThrow()).value();
     String prefix = uri.substring(("s3://" + LocalAwsResource.BUCKET + "/").length());
     Map<String, byte[]> written = FunctionTestSupport.objects(prefix);
     assertEquals(expected.keySet(), written.keySet());
@@ -59,13 +64,16 @@ class DirectInvocationTest {
 
   @Test
   void outputMatchesTheToolsOutputSchema() throws IOException {
-    Response response = FunctionTestSupport.invoke(Fixtures.read(Fixtures.request("golden_visibility_packet")));
+    Response response =
+        FunctionTestSupport.invoke(Fixtures.read(Fixtures.request("golden_visibility_packet")));
 
     assertEquals(200, response.statusCode());
     Schema schema;
-    try (InputStream in = getClass().getResourceAsStream("/schema/runpack_export.output.schema.json")) {
-      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-          .getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8), InputFormat.JSON);
+    try (InputStream in =
+        getClass().getResourceAsStream("/schema/runpack_export.output.schema.json")) {
+      schema =
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+              .getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8), InputFormat.JSON);
     }
     assertEquals(List.of(), schema.validate(new ObjectMapper().readTree(response.asByteArray())));
   }

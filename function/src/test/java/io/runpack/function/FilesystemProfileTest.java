@@ -24,19 +24,23 @@ import org.junit.jupiter.api.Test;
 class FilesystemProfileTest {
 
   static final Path BASE = FilesystemProfiles.newBase("runpack-function-out");
-  static final String REQUEST = new String(Fixtures.read(Fixtures.request("golden_time_after_pass")), StandardCharsets.UTF_8);
+  static final String REQUEST =
+      new String(Fixtures.read(Fixtures.request("golden_time_after_pass")), StandardCharsets.UTF_8);
 
   /** Runs from the reference store layout, runpacks under a temporary base directory. */
   public static class Filesystem implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return FilesystemProfiles.overrides(BASE, Map.of("runpack.security.namespace-authority", "dg_registry"));
+      return FilesystemProfiles.overrides(
+          BASE, Map.of("runpack.security.namespace-authority", "dg_registry"));
     }
   }
 
   @Test
   void exportsIntoTheOutputDirectoryUnderTheBase() {
-    Response response = FunctionTestSupport.invoke(REQUEST.replace("\"output_dir\": null", "\"output_dir\": \"runs/run-1\""));
+    Response response =
+        FunctionTestSupport.invoke(
+            REQUEST.replace("\"output_dir\": null", "\"output_dir\": \"runs/run-1\""));
 
     assertEquals(200, response.statusCode(), response.asString());
     assertTrue(response.asString().endsWith(",\"storage_uri\":null}"), response.asString());
@@ -54,7 +58,8 @@ class FilesystemProfileTest {
   @Test
   void outputDirOutsideTheBaseIsInvalidRequest() {
     for (String dir : new String[] {"../escape", "/etc/runpack", "a/../../escape"}) {
-      assertRefused(REQUEST.replace("\"output_dir\": null", "\"output_dir\": \"" + dir + "\""),
+      assertRefused(
+          REQUEST.replace("\"output_dir\": null", "\"output_dir\": \"" + dir + "\""),
           "invalid_request: output_dir must lie inside " + BASE);
     }
     assertTrue(!Files.exists(BASE.resolveSibling("escape")));
@@ -65,6 +70,7 @@ class FilesystemProfileTest {
 
     assertEquals(500, response.statusCode());
     assertEquals("InvalidRequest", response.jsonPath().getString("errorType"));
-    assertTrue(response.jsonPath().getString("errorMessage").startsWith(message), response.asString());
+    assertTrue(
+        response.jsonPath().getString("errorMessage").startsWith(message), response.asString());
   }
 }

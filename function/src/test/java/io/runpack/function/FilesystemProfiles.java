@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Test profiles on the filesystem store and sink: runs from the reference store, runpacks under a base. */
+/**
+ * Test profiles on the filesystem store and sink: runs from the reference store, runpacks under a
+ * base.
+ */
 final class FilesystemProfiles {
 
   private FilesystemProfiles() {}
@@ -24,11 +27,17 @@ final class FilesystemProfiles {
 
   /** The configuration overrides, plus {@code extra}. */
   static Map<String, String> overrides(Path base, Map<String, String> extra) {
-    Map<String, String> overrides = new HashMap<>(Map.of(
-        "runpack.store", "filesystem",
-        "runpack.sink", "filesystem",
-        "runpack.filesystem.runs-dir", Fixtures.root().resolve("store").toString(),
-        "runpack.filesystem.output-base", base.toString()));
+    Map<String, String> overrides =
+        new HashMap<>(
+            Map.of(
+                "runpack.store",
+                "filesystem",
+                "runpack.sink",
+                "filesystem",
+                "runpack.filesystem.runs-dir",
+                Fixtures.root().resolve("store").toString(),
+                "runpack.filesystem.output-base",
+                base.toString()));
     overrides.putAll(extra);
     return overrides;
   }

@@ -42,7 +42,8 @@ final class FunctionTestSupport {
   /** Imports a run bundle into the function's table; a run already there is left as it is. */
   static void importRun(byte[] bundle) {
     try {
-      new DynamoDbRunImporter(DYNAMO_DB, LocalAwsResource.TABLE).importRun(LoadedRun.fromBundle(CODEC.decode(bundle)));
+      new DynamoDbRunImporter(DYNAMO_DB, LocalAwsResource.TABLE)
+          .importRun(LoadedRun.fromBundle(CODEC.decode(bundle)));
     } catch (RunpackException e) {
       if (e.code() != ErrorCode.CONFLICT) {
         throw e;
@@ -56,19 +57,32 @@ final class FunctionTestSupport {
    * would: exporting it must fail with a spec hash mismatch.
    */
   static void importRunWithCorruptedSpec(String label, String runId) {
-    LoadedRun reference = LoadedRun.fromBundle(CODEC.decode(Fixtures.read(Fixtures.runBundle(label))));
+    LoadedRun reference =
+        LoadedRun.fromBundle(CODEC.decode(Fixtures.read(Fixtures.runBundle(label))));
     String scenario = reference.state().scenarioId();
-    String bundle = new String(Fixtures.read(Fixtures.runBundle(label)), StandardCharsets.UTF_8)
-        .replace("\"" + scenario + "\"", "\"" + scenario + "-corrupt\"")
-        .replace("\"" + reference.state().runId() + "\"", "\"" + runId + "\"");
+    String bundle =
+        new String(Fixtures.read(Fixtures.runBundle(label)), StandardCharsets.UTF_8)
+            .replace("\"" + scenario + "\"", "\"" + scenario + "-corrupt\"")
+            .replace("\"" + reference.state().runId() + "\"", "\"" + runId + "\"");
     LoadedRun copy = LoadedRun.fromBundle(CODEC.decode(bundle.getBytes(StandardCharsets.UTF_8)));
     HashDigest specHash = Sha256.of(CanonicalJson.toBytes(copy.spec()));
-    importRun(bundle.replace(reference.state().specHash().value(), specHash.value()).getBytes(StandardCharsets.UTF_8));
-    String tampered = new String(CanonicalJson.toBytes(copy.spec()), StandardCharsets.UTF_8).replace("\"fail\"", "\"retry\"");
-    DYNAMO_DB.putItem(r -> r.tableName(LocalAwsResource.TABLE).item(Map.of(
-        "pk", AttributeValue.fromS("TENANT#1#NAMESPACE#1#SCENARIO#" + scenario + "-corrupt"),
-        "sk", AttributeValue.fromS("SPEC#sha256#" + specHash.value()),
-        "spec", AttributeValue.fromS(tampered))));
+    importRun(
+        bundle
+            .replace(reference.state().specHash().value(), specHash.value())
+            .getBytes(StandardCharsets.UTF_8));
+    String tampered =
+        new String(CanonicalJson.toBytes(copy.spec()), StandardCharsets.UTF_8)
+            .replace("\"fail\"", "\"retry\"");
+    DYNAMO_DB.putItem(
+        r ->
+            r.tableName(LocalAwsResource.TABLE)
+                .item(
+                    Map.of(
+                        "pk",
+                            AttributeValue.fromS(
+                                "TENANT#1#NAMESPACE#1#SCENARIO#" + scenario + "-corrupt"),
+                        "sk", AttributeValue.fromS("SPEC#sha256#" + specHash.value()),
+                        "spec", AttributeValue.fromS(tampered))));
   }
 
   static void importReferenceRuns() {
@@ -78,9 +92,13 @@ final class FunctionTestSupport {
   /** Every object of the function's bucket under {@code prefix}, by relative key. */
   static Map<String, byte[]> objects(String prefix) {
     Map<String, byte[]> objects = new TreeMap<>();
-    for (S3Object object : S3.listObjectsV2Paginator(r -> r.bucket(LocalAwsResource.BUCKET).prefix(prefix)).contents()) {
-      objects.put(object.key().substring(prefix.length()),
-          S3.getObjectAsBytes(r -> r.bucket(LocalAwsResource.BUCKET).key(object.key())).asByteArray());
+    for (S3Object object :
+        S3.listObjectsV2Paginator(r -> r.bucket(LocalAwsResource.BUCKET).prefix(prefix))
+            .contents()) {
+      objects.put(
+          object.key().substring(prefix.length()),
+          S3.getObjectAsBytes(r -> r.bucket(LocalAwsResource.BUCKET).key(object.key()))
+              .asByteArray());
     }
     return objects;
   }

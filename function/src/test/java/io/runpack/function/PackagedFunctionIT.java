@@ -37,7 +37,8 @@ class PackagedFunctionIT {
 
   static final Path ZIP = Path.of(System.getProperty("test.function.zip", "target/function.zip"));
   static final Path RIC = Path.of(System.getProperty("test.lambda.ric.dir", "target/lambda-ric"));
-  static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+  static final String HANDLER =
+      "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
   static final String LABEL = "golden_visibility_packet";
   static final int RUNS = 3;
   static String bucket;
@@ -53,42 +54,67 @@ class PackagedFunctionIT {
     table = LocalAws.newTable(LocalAws.dynamoDb());
     stack.createBucket(bucket);
     new DynamoDbRunImporter(LocalAws.dynamoDb(), table)
-        .importRun(LoadedRun.fromBundle(new JacksonJsonCodec().decode(Fixtures.read(Fixtures.runBundle(LABEL)))));
+        .importRun(
+            LoadedRun.fromBundle(
+                new JacksonJsonCodec().decode(Fixtures.read(Fixtures.runBundle(LABEL)))));
   }
 
   @Test
   void packagedFunctionExportsTheReferenceRunAndItsColdStartIsReported() throws Exception {
     List<String> report = new ArrayList<>();
-    report.add("Cold start of the packaged function: JVM start to the first completed export (reference run "
-        + LABEL + ", DynamoDB -> S3 on the local AWS stack), " + RUNS + " runs each, milliseconds.");
-    for (List<String> flags : List.of(List.<String>of(), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))) {
+    report.add(
+        "Cold start of the packaged function: JVM start to the first completed export (reference run "
+            + LABEL
+            + ", DynamoDB -> S3 on the local AWS stack), "
+            + RUNS
+            + " runs each, milliseconds.");
+    for (List<String> flags :
+        List.of(List.<String>of(), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))) {
       List<Long> millis = new ArrayList<>();
       for (int run = 0; run < RUNS; run++) {
         millis.add(coldStart(flags));
       }
       millis.sort(null);
-      report.add(String.format("java %s: median %d ms (min %d, max %d)",
-          flags.isEmpty() ? "(default flags)" : String.join(" ", flags), millis.get(RUNS / 2), millis.get(0), millis.get(RUNS - 1)));
+      report.add(
+          String.format(
+              "java %s: median %d ms (min %d, max %d)",
+              flags.isEmpty() ? "(default flags)" : String.join(" ", flags),
+              millis.get(RUNS / 2),
+              millis.get(0),
+              millis.get(RUNS - 1)));
     }
-    report.add("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
+    report.add(
+        "machine: "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores, Java "
+            + System.getProperty("java.version"));
     Path out = Path.of(System.getProperty("test.report.dir", "target")).resolve("cold-start.txt");
     Files.write(out, report, StandardCharsets.UTF_8);
     report.forEach(System.out::println);
   }
 
   /** Starts the packaged function, sends it the reference request, returns ms to the answer. */
-  private static long coldStart(List<String> flags) throws IOException, InterruptedException, Exception {
+  private static long coldStart(List<String> flags)
+      throws IOException, InterruptedException, Exception {
     try (LocalLambdaRuntime runtime = new LocalLambdaRuntime()) {
       var answer = runtime.invoke(Fixtures.read(Fixtures.request(LABEL)));
       long start = System.nanoTime();
-      Process process = PackagedFunction.start(flags, PackagedFunction.classpath(task, RIC), HANDLER, task, runtime,
-          PackagedFunction.runpackEnvironment(LocalAwsStack.shared(), table, bucket), Path.of(System.getProperty("test.report.dir", "target"), "packaged-function.log"));
+      Process process =
+          PackagedFunction.start(
+              flags,
+              PackagedFunction.classpath(task, RIC),
+              HANDLER,
+              task,
+              runtime,
+              PackagedFunction.runpackEnvironment(LocalAwsStack.shared(), table, bucket),
+              Path.of(System.getProperty("test.report.dir", "target"), "packaged-function.log"));
       try {
         LocalLambdaRuntime.Answer result = answer.get(120, TimeUnit.SECONDS);
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertFalse(result.error(), new String(result.body(), StandardCharsets.UTF_8));
         JsonObject output = (JsonObject) new JacksonJsonCodec().decode(result.body());
-        assertArrayEquals(Fixtures.read(Fixtures.golden(LABEL).resolve("manifest.json")),
+        assertArrayEquals(
+            Fixtures.read(Fixtures.golden(LABEL).resolve("manifest.json")),
             CanonicalJson.toBytes(output.get("manifest").orElseThrow()));
         return millis;
       } finally {

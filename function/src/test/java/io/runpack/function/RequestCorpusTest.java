@@ -20,26 +20,34 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The corpus of malformed runpack_export requests (corpus/requests, written by
- * corpus/generate.py), each sent to the Lambda function as a direct invocation through the mock
- * event server: each must fail with its Lambda error type and message, and none may write a thing.
+ * The corpus of malformed runpack_export requests (corpus/requests, written by corpus/generate.py),
+ * each sent to the Lambda function as a direct invocation through the mock event server: each must
+ * fail with its Lambda error type and message, and none may write a thing.
  */
 @QuarkusTest
 @QuarkusTestResource(LocalAwsResource.class)
 class RequestCorpusTest {
 
-  static final Path CORPUS = Path.of(System.getProperty("test.corpus.dir", "../corpus")).resolve("requests");
+  static final Path CORPUS =
+      Path.of(System.getProperty("test.corpus.dir", "../corpus")).resolve("requests");
   static int objectsBefore;
 
   static Stream<Arguments> cases() throws IOException {
-    List<String> lines = Files.readAllLines(CORPUS.resolve("expectations.tsv"), StandardCharsets.UTF_8);
+    List<String> lines =
+        Files.readAllLines(CORPUS.resolve("expectations.tsv"), StandardCharsets.UTF_8);
     assertTrue(lines.size() > 200, "at least 200 malformed requests: " + lines.size());
-    return lines.stream().filter(l -> !l.startsWith("#")).map(l -> {
-      String[] columns = l.split("\t", 3);
-      String prefix = ((io.runpack.domain.json.JsonString) FunctionTestSupport.CODEC.decode(
-          columns[2].getBytes(StandardCharsets.UTF_8))).value();
-      return Arguments.of(columns[0], columns[1], prefix);
-    });
+    return lines.stream()
+        .filter(l -> !l.startsWith("#"))
+        .map(
+            l -> {
+              String[] columns = l.split("\t", 3);
+              String prefix =
+                  ((io.runpack.domain.json.JsonString)
+                          FunctionTestSupport.CODEC.decode(
+                              columns[2].getBytes(StandardCharsets.UTF_8)))
+                      .value();
+              return Arguments.of(columns[0], columns[1], prefix);
+            });
   }
 
   @BeforeAll
@@ -58,12 +66,15 @@ class RequestCorpusTest {
     assertEquals(500, response.statusCode(), response.asString());
     assertEquals(errorType, response.jsonPath().getString("errorType"), response.asString());
     String message = response.jsonPath().getString("errorMessage");
-    assertTrue(message.startsWith(messagePrefix), "expected a message starting with «" + messagePrefix + "», got «" + message + "»");
+    assertTrue(
+        message.startsWith(messagePrefix),
+        "expected a message starting with «" + messagePrefix + "», got «" + message + "»");
   }
 
   @AfterAll
   static void nothingWasWritten() {
-    assertEquals(objectsBefore, FunctionTestSupport.objectCount(), "no malformed request wrote an object");
+    assertEquals(
+        objectsBefore, FunctionTestSupport.objectCount(), "no malformed request wrote an object");
   }
 
   private static byte[] read(Path file) {

@@ -19,8 +19,10 @@ import java.util.Set;
  */
 class CanonicalJsonFuzzTest {
 
-  private static final JacksonJsonCodec CODEC = new JacksonJsonCodec(JsonLimits.DEFAULTS.withMaxDocumentBytes(1 << 16));
-  private static final Set<ErrorCode> TYPED = Set.of(ErrorCode.INVALID_JSON, ErrorCode.LIMIT_EXCEEDED);
+  private static final JacksonJsonCodec CODEC =
+      new JacksonJsonCodec(JsonLimits.DEFAULTS.withMaxDocumentBytes(1 << 16));
+  private static final Set<ErrorCode> TYPED =
+      Set.of(ErrorCode.INVALID_JSON, ErrorCode.LIMIT_EXCEEDED);
 
   @FuzzTest(maxDuration = "10m")
   void canonicalizeIsTypedAndAFixedPoint(byte[] input) {

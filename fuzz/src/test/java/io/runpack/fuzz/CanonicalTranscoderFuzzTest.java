@@ -13,18 +13,20 @@ import io.runpack.domain.json.CanonicalJson;
 import java.util.Set;
 
 /**
- * Differential fuzzing of the one-pass canonicalizer against the reference path (strict decode
- * to a tree, then the canonical writer): for any bytes, both give the same canonical bytes, or
- * both refuse with a typed error. The codes may differ when the input has several defects: the
- * reference checks the encoding of the whole text first and a duplicate key as soon as it is
- * read, the one-pass reader reports defects in reading order and duplicates of an unsorted
- * object when the object ends.
+ * Differential fuzzing of the one-pass canonicalizer against the reference path (strict decode to a
+ * tree, then the canonical writer): for any bytes, both give the same canonical bytes, or both
+ * refuse with a typed error. The codes may differ when the input has several defects: the reference
+ * checks the encoding of the whole text first and a duplicate key as soon as it is read, the
+ * one-pass reader reports defects in reading order and duplicates of an unsorted object when the
+ * object ends.
  */
 class CanonicalTranscoderFuzzTest {
 
   private static final int MAX_BYTES = 1 << 20;
-  private static final Set<String> TYPED = Set.of(ErrorCode.INVALID_JSON.name(), ErrorCode.LIMIT_EXCEEDED.name());
-  private static final JacksonJsonCodec CODEC = new JacksonJsonCodec(JsonLimits.DEFAULTS.withMaxDocumentBytes(1 << 16));
+  private static final Set<String> TYPED =
+      Set.of(ErrorCode.INVALID_JSON.name(), ErrorCode.LIMIT_EXCEEDED.name());
+  private static final JacksonJsonCodec CODEC =
+      new JacksonJsonCodec(JsonLimits.DEFAULTS.withMaxDocumentBytes(1 << 16));
 
   @FuzzTest(maxDuration = "10m")
   void transcoderAgreesWithTheTreePath(byte[] input) {
@@ -58,7 +60,9 @@ class CanonicalTranscoderFuzzTest {
 
     @Override
     public String toString() {
-      return error == null ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : error + " " + message;
+      return error == null
+          ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+          : error + " " + message;
     }
   }
 }

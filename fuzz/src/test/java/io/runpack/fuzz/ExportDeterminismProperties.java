@@ -24,15 +24,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 
 /**
- * Export is deterministic: whatever order the members of the stored records (and of the spec
- * and state) come in, and whatever whitespace, the runpack is Decision Gate's, byte for byte.
+ * Export is deterministic: whatever order the members of the stored records (and of the spec and
+ * state) come in, and whatever whitespace, the runpack is Decision Gate's, byte for byte.
  */
 class ExportDeterminismProperties {
 
@@ -44,18 +44,24 @@ class ExportDeterminismProperties {
   }
 
   @Property(tries = 60)
-  void exportIgnoresMemberOrderAndWhitespace(@ForAll("labels") String label, @ForAll long seed) throws IOException {
+  void exportIgnoresMemberOrderAndWhitespace(@ForAll("labels") String label, @ForAll long seed)
+      throws IOException {
     Path temp = Files.createTempDirectory("runpack-determinism");
     JsonValue bundle = CODEC.decode(Fixtures.read(Fixtures.runBundle(label)));
     String shuffled = write(shuffle(bundle, new Random(seed)), new Random(seed + 1));
     JsonObject state = (JsonObject) ((JsonObject) bundle).get("state").orElseThrow();
     String run = ((io.runpack.domain.json.JsonString) state.get("run_id").orElseThrow()).value();
-    Fixtures.write(temp.resolve("runs/1/1/" + run + ".json"), shuffled.getBytes(StandardCharsets.UTF_8));
+    Fixtures.write(
+        temp.resolve("runs/1/1/" + run + ".json"), shuffled.getBytes(StandardCharsets.UTF_8));
 
-    new ExportRunpackService(new FileSystemRunStore(temp.resolve("runs"), CODEC), new FileSystemRunpackStorage(Optional.empty()),
-            CODEC, new ExportSettings(Optional.of(Fixtures.DG_SECURITY), Optional.empty()))
-        .export(ExportRunpackCommand.fromJson(CODEC.decode(Fixtures.read(Fixtures.request(label))))
-            .withOutputDir(temp.resolve("out").toString()));
+    new ExportRunpackService(
+            new FileSystemRunStore(temp.resolve("runs"), CODEC),
+            new FileSystemRunpackStorage(Optional.empty()),
+            CODEC,
+            new ExportSettings(Optional.of(Fixtures.DG_SECURITY), Optional.empty()))
+        .export(
+            ExportRunpackCommand.fromJson(CODEC.decode(Fixtures.read(Fixtures.request(label))))
+                .withOutputDir(temp.resolve("out").toString()));
 
     Map<String, byte[]> expected = Fixtures.readTree(Fixtures.golden(label));
     Map<String, byte[]> actual = Fixtures.readTree(temp.resolve("out"));
@@ -80,7 +86,9 @@ class ExportDeterminismProperties {
     return value;
   }
 
-  /** Non-canonical text: members in their given order, random whitespace, original number lexemes. */
+  /**
+   * Non-canonical text: members in their given order, random whitespace, original number lexemes.
+   */
   static String write(JsonValue value, Random random) throws IOException {
     StringWriter out = new StringWriter();
     try (var generator = new com.fasterxml.jackson.core.JsonFactory().createGenerator(out)) {

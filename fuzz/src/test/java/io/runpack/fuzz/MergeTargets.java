@@ -3,8 +3,8 @@ package io.runpack.fuzz;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 
 /**
- * libFuzzer-style entry points of the fuzz targets, so that Jazzer's command line can merge a
- * grown corpus down to the inputs that add coverage before it is committed (fuzz/merge-corpus.sh).
+ * libFuzzer-style entry points of the fuzz targets, so that Jazzer's command line can merge a grown
+ * corpus down to the inputs that add coverage before it is committed (fuzz/merge-corpus.sh).
  */
 public final class MergeTargets {
 

@@ -14,14 +14,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Fuzzes the function's request handling (strict JSON, the tool's input schema, the domain's
- * rules) with arbitrary bytes. Invariants: only invalid_request, invalid_json or limit_exceeded;
- * and an accepted request is a valid command (safe ids and manifest name).
+ * Fuzzes the function's request handling (strict JSON, the tool's input schema, the domain's rules)
+ * with arbitrary bytes. Invariants: only invalid_request, invalid_json or limit_exceeded; and an
+ * accepted request is a valid command (safe ids and manifest name).
  */
 class RequestFuzzTest {
 
   private static final RequestValidator VALIDATOR = new RequestValidator(new DefaultConfig());
-  private static final Set<ErrorCode> TYPED = Set.of(ErrorCode.INVALID_REQUEST, ErrorCode.INVALID_JSON, ErrorCode.LIMIT_EXCEEDED);
+  private static final Set<ErrorCode> TYPED =
+      Set.of(ErrorCode.INVALID_REQUEST, ErrorCode.INVALID_JSON, ErrorCode.LIMIT_EXCEEDED);
 
   @FuzzTest(maxDuration = "10m")
   void requestHandlingIsTyped(byte[] input) {
@@ -44,43 +45,98 @@ class RequestFuzzTest {
 
   /** The function's defaults, as application.properties leaves them. */
   static final class DefaultConfig implements RunpackConfig {
-    @Override public Store store() { return Store.dynamodb; }
-    @Override public Sink sink() { return Sink.s3; }
-    @Override public Optional<String> table() { return Optional.of("t"); }
-    @Override public Optional<String> bucket() { return Optional.of("b"); }
-    @Override public Optional<String> rootPrefix() { return Optional.empty(); }
-    @Override public boolean writeOnce() { return false; }
-    @Override public Optional<String> anchorPolicy() { return Optional.empty(); }
+    @Override
+    public Store store() {
+      return Store.dynamodb;
+    }
+
+    @Override
+    public Sink sink() {
+      return Sink.s3;
+    }
+
+    @Override
+    public Optional<String> table() {
+      return Optional.of("t");
+    }
+
+    @Override
+    public Optional<String> bucket() {
+      return Optional.of("b");
+    }
+
+    @Override
+    public Optional<String> rootPrefix() {
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean writeOnce() {
+      return false;
+    }
+
+    @Override
+    public Optional<String> anchorPolicy() {
+      return Optional.empty();
+    }
 
     @Override
     public Filesystem filesystem() {
       return new Filesystem() {
-        @Override public Optional<Path> runsDir() { return Optional.empty(); }
-        @Override public Path outputBase() { return Path.of("/tmp"); }
+        @Override
+        public Optional<Path> runsDir() {
+          return Optional.empty();
+        }
+
+        @Override
+        public Path outputBase() {
+          return Path.of("/tmp");
+        }
       };
     }
 
     @Override
     public Security security() {
       return new Security() {
-        @Override public Optional<String> namespaceAuthority() { return Optional.empty(); }
-        @Override public boolean devPermissive() { return false; }
+        @Override
+        public Optional<String> namespaceAuthority() {
+          return Optional.empty();
+        }
+
+        @Override
+        public boolean devPermissive() {
+          return false;
+        }
       };
     }
 
     @Override
     public Api api() {
       return new Api() {
-        @Override public String tenantClaim() { return "tenant_id"; }
-        @Override public boolean trustMissingTenant() { return false; }
+        @Override
+        public String tenantClaim() {
+          return "tenant_id";
+        }
+
+        @Override
+        public boolean trustMissingTenant() {
+          return false;
+        }
       };
     }
 
     @Override
     public Limits limits() {
       return new Limits() {
-        @Override public int maxEventBytes() { return 6291456; }
-        @Override public int maxRequestBytes() { return 65536; }
+        @Override
+        public int maxEventBytes() {
+          return 6291456;
+        }
+
+        @Override
+        public int maxRequestBytes() {
+          return 65536;
+        }
       };
     }
   }

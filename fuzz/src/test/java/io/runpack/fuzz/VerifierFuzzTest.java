@@ -24,15 +24,17 @@ import java.util.Set;
 /**
  * Fuzzes the manifest parser and the verifier with mutated Decision Gate runpacks: files replaced,
  * cut, grown, flipped, or the manifest rewritten. Invariants: only typed failures; and a runpack
- * that passes really matches its manifest (every listed file hashes to its entry, the root hash
- * is right, no trigger has two decisions).
+ * that passes really matches its manifest (every listed file hashes to its entry, the root hash is
+ * right, no trigger has two decisions).
  */
 class VerifierFuzzTest {
 
-  private static final MemoryRunpack GOLDEN = MemoryRunpack.of(Fixtures.golden("golden_visibility_packet"));
+  private static final MemoryRunpack GOLDEN =
+      MemoryRunpack.of(Fixtures.golden("golden_visibility_packet"));
   private static final JacksonJsonCodec CODEC = new JacksonJsonCodec();
   private static final VerifyRunpackService VERIFIER = new VerifyRunpackService(CODEC);
-  private static final Set<ErrorCode> TYPED = Set.of(ErrorCode.INVALID_MANIFEST, ErrorCode.STORAGE_ERROR);
+  private static final Set<ErrorCode> TYPED =
+      Set.of(ErrorCode.INVALID_MANIFEST, ErrorCode.STORAGE_ERROR);
 
   @FuzzTest(maxDuration = "10m")
   void verifierNeverPassesWhatDiffersFromTheManifest(FuzzedDataProvider data) {
@@ -53,9 +55,13 @@ class VerifierFuzzTest {
       Manifest manifest = Manifest.fromJson(CODEC.decode(runpack.files.get("manifest.json")));
       for (FileHash entry : manifest.integrity().fileHashes()) {
         byte[] bytes = runpack.files.get(entry.path());
-        assertTrue(bytes != null && Sha256.of(bytes).value().equals(entry.hash().value()), "passed a changed " + entry.path());
+        assertTrue(
+            bytes != null && Sha256.of(bytes).value().equals(entry.hash().value()),
+            "passed a changed " + entry.path());
       }
-      assertEquals(Integrity.rootHashOf(manifest.integrity().fileHashes()).value(), manifest.integrity().rootHash().value());
+      assertEquals(
+          Integrity.rootHashOf(manifest.integrity().fileHashes()).value(),
+          manifest.integrity().rootHash().value());
     }
   }
 
@@ -75,7 +81,9 @@ class VerifierFuzzTest {
             bytes[data.consumeInt(0, bytes.length - 1)] ^= (byte) data.consumeInt(1, 255);
           }
         }
-        case 2 -> runpack.files.put(path, java.util.Arrays.copyOf(bytes, data.consumeInt(0, bytes.length)));
+        case 2 ->
+            runpack.files.put(
+                path, java.util.Arrays.copyOf(bytes, data.consumeInt(0, bytes.length)));
         case 3 -> {
           byte[] extra = data.consumeBytes(data.consumeInt(1, 64));
           byte[] grown = java.util.Arrays.copyOf(bytes, bytes.length + extra.length);
@@ -84,11 +92,16 @@ class VerifierFuzzTest {
         }
         case 4 -> runpack.files.remove(path);
         default -> {
-          String manifest = new String(runpack.files.getOrDefault("manifest.json", new byte[0]), java.nio.charset.StandardCharsets.UTF_8);
+          String manifest =
+              new String(
+                  runpack.files.getOrDefault("manifest.json", new byte[0]),
+                  java.nio.charset.StandardCharsets.UTF_8);
           String from = data.consumeString(16);
           String to = data.consumeString(16);
           if (!from.isEmpty()) {
-            runpack.files.put("manifest.json", manifest.replace(from, to).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            runpack.files.put(
+                "manifest.json",
+                manifest.replace(from, to).getBytes(java.nio.charset.StandardCharsets.UTF_8));
           }
         }
       }

@@ -8,26 +8,45 @@ import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.constructs.Construct;
 
-/** Alarms on what needs an operator: function errors and throttles, p99 duration near the timeout, API 5xx. */
+/**
+ * Alarms on what needs an operator: function errors and throttles, p99 duration near the timeout,
+ * API 5xx.
+ */
 final class Alarms extends Construct {
 
-  private static final MetricOptions FIVE_MINUTES = MetricOptions.builder().period(Duration.minutes(5)).build();
+  private static final MetricOptions FIVE_MINUTES =
+      MetricOptions.builder().period(Duration.minutes(5)).build();
 
   Alarms(Construct scope, String id, RunpackFunction function, Api api, StackOptions options) {
     super(scope, id);
-    atLeastOnce("FunctionErrors", "Runpack exports failed (any errorType)", function.alias.metricErrors(FIVE_MINUTES));
-    atLeastOnce("FunctionThrottles", "Runpack invocations were throttled", function.alias.metricThrottles(FIVE_MINUTES));
+    atLeastOnce(
+        "FunctionErrors",
+        "Runpack exports failed (any errorType)",
+        function.alias.metricErrors(FIVE_MINUTES));
+    atLeastOnce(
+        "FunctionThrottles",
+        "Runpack invocations were throttled",
+        function.alias.metricThrottles(FIVE_MINUTES));
     atLeastOnce("Api5xx", "The Runpack API answered 5xx", api.api.metricServerError(FIVE_MINUTES));
-    alarm("DurationNearTimeout", "Runpack p99 duration above 80% of the timeout",
-        function.alias.metricDuration(MetricOptions.builder().period(Duration.minutes(5)).statistic("p99").build()),
-        options.timeoutSeconds() * 1000 * 0.8, ComparisonOperator.GREATER_THAN_THRESHOLD);
+    alarm(
+        "DurationNearTimeout",
+        "Runpack p99 duration above 80% of the timeout",
+        function.alias.metricDuration(
+            MetricOptions.builder().period(Duration.minutes(5)).statistic("p99").build()),
+        options.timeoutSeconds() * 1000 * 0.8,
+        ComparisonOperator.GREATER_THAN_THRESHOLD);
   }
 
   private void atLeastOnce(String id, String description, IMetric metric) {
     alarm(id, description, metric, 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD);
   }
 
-  private void alarm(String id, String description, IMetric metric, double threshold, ComparisonOperator comparison) {
+  private void alarm(
+      String id,
+      String description,
+      IMetric metric,
+      double threshold,
+      ComparisonOperator comparison) {
     Alarm.Builder.create(this, id)
         .alarmDescription(description)
         .metric(metric)

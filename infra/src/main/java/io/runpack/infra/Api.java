@@ -15,13 +15,14 @@ import software.constructs.Construct;
 
 /**
  * The HTTP API: {@code POST /runpacks} to the function's alias behind a JWT authorizer (issuer and
- * audience are parameters; the function checks the tenant claim), with throttling and JSON
- * access logs.
+ * audience are parameters; the function checks the tenant claim), with throttling and JSON access
+ * logs.
  */
 final class Api extends Construct {
 
   /** Requests per second, and burst, over the whole API. */
   static final int RATE_LIMIT = 50;
+
   static final int BURST_LIMIT = 100;
 
   final HttpApi api;
@@ -29,33 +30,42 @@ final class Api extends Construct {
 
   Api(Construct scope, String id, RunpackFunction function, Parameters parameters) {
     super(scope, id);
-    this.api = HttpApi.Builder.create(this, "HttpApi")
-        .description("Runpack: export Decision Gate runs as runpacks")
-        .createDefaultStage(false)
-        .build();
-    HttpJwtAuthorizer authorizer = HttpJwtAuthorizer.Builder.create("Jwt", parameters.jwtIssuer.getValueAsString())
-        .jwtAudience(List.of(parameters.jwtAudience.getValueAsString()))
-        .identitySource(List.of("$request.header.Authorization"))
-        .build();
-    api.addRoutes(AddRoutesOptions.builder()
-        .path("/runpacks")
-        .methods(List.of(HttpMethod.POST))
-        .integration(new HttpLambdaIntegration("Export", function.alias))
-        .authorizer(authorizer)
-        .build());
-    this.stage = HttpStage.Builder.create(this, "DefaultStage")
-        .httpApi(api)
-        .stageName("$default")
-        .autoDeploy(true)
-        .throttle(ThrottleSettings.builder().rateLimit(RATE_LIMIT).burstLimit(BURST_LIMIT).build())
-        .build();
-    LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs").retention(RetentionDays.THREE_MONTHS).build();
-    ((CfnStage) stage.getNode().getDefaultChild()).setAccessLogSettings(CfnStage.AccessLogSettingsProperty.builder()
-        .destinationArn(accessLogs.getLogGroupArn())
-        .format("{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
-            + "\"requestTime\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\","
-            + "\"responseLength\":\"$context.responseLength\",\"integrationError\":\"$context.integrationErrorMessage\","
-            + "\"sub\":\"$context.authorizer.claims.sub\"}")
-        .build());
+    this.api =
+        HttpApi.Builder.create(this, "HttpApi")
+            .description("Runpack: export Decision Gate runs as runpacks")
+            .createDefaultStage(false)
+            .build();
+    HttpJwtAuthorizer authorizer =
+        HttpJwtAuthorizer.Builder.create("Jwt", parameters.jwtIssuer.getValueAsString())
+            .jwtAudience(List.of(parameters.jwtAudience.getValueAsString()))
+            .identitySource(List.of("$request.header.Authorization"))
+            .build();
+    api.addRoutes(
+        AddRoutesOptions.builder()
+            .path("/runpacks")
+            .methods(List.of(HttpMethod.POST))
+            .integration(new HttpLambdaIntegration("Export", function.alias))
+            .authorizer(authorizer)
+            .build());
+    this.stage =
+        HttpStage.Builder.create(this, "DefaultStage")
+            .httpApi(api)
+            .stageName("$default")
+            .autoDeploy(true)
+            .throttle(
+                ThrottleSettings.builder().rateLimit(RATE_LIMIT).burstLimit(BURST_LIMIT).build())
+            .build();
+    LogGroup accessLogs =
+        LogGroup.Builder.create(this, "AccessLogs").retention(RetentionDays.THREE_MONTHS).build();
+    ((CfnStage) stage.getNode().getDefaultChild())
+        .setAccessLogSettings(
+            CfnStage.AccessLogSettingsProperty.builder()
+                .destinationArn(accessLogs.getLogGroupArn())
+                .format(
+                    "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
+                        + "\"requestTime\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\","
+                        + "\"responseLength\":\"$context.responseLength\",\"integrationError\":\"$context.integrationErrorMessage\","
+                        + "\"sub\":\"$context.authorizer.claims.sub\"}")
+                .build());
   }
 }

@@ -10,8 +10,8 @@ import software.amazon.awscdk.AppProps;
 
 /**
  * The CDK app: one {@link RunpackStack}. Synthesized without an AWS account or the CDK CLI by
- * {@code ./mvnw -pl infra exec:java} into {@code infra/cdk.out}; deployed with
- * {@code cdk deploy --app infra/cdk.out}. Options come from the CDK context (see {@link StackOptions}).
+ * {@code ./mvnw -pl infra exec:java} into {@code infra/cdk.out}; deployed with {@code cdk deploy
+ * --app infra/cdk.out}. Options come from the CDK context (see {@link StackOptions}).
  */
 public final class RunpackApp {
 
@@ -22,14 +22,18 @@ public final class RunpackApp {
     boolean underCli = System.getenv("CDK_OUTDIR") != null;
     AppProps.Builder props = AppProps.builder();
     if (!underCli) {
-      props.outdir(System.getProperty("runpack.cdk.out", "cdk.out")).context(context(Path.of("cdk.json")));
+      props
+          .outdir(System.getProperty("runpack.cdk.out", "cdk.out"))
+          .context(context(Path.of("cdk.json")));
     }
     App app = new App(props.build());
     new RunpackStack(app, "Runpack", StackOptions.fromContext(app), functionZip());
     app.synth();
   }
 
-  /** The {@code context} of cdk.json, which the CDK CLI would read, when the app runs without it. */
+  /**
+   * The {@code context} of cdk.json, which the CDK CLI would read, when the app runs without it.
+   */
   @SuppressWarnings("unchecked")
   static Map<String, Object> context(Path cdkJson) throws IOException {
     if (!Files.isRegularFile(cdkJson)) {
@@ -42,6 +46,8 @@ public final class RunpackApp {
 
   /** The deployment package built by {@code ./mvnw package} in the function module. */
   static Path functionZip() {
-    return Path.of(System.getProperty("runpack.function.zip", "../function/target/function.zip")).toAbsolutePath().normalize();
+    return Path.of(System.getProperty("runpack.function.zip", "../function/target/function.zip"))
+        .toAbsolutePath()
+        .normalize();
   }
 }

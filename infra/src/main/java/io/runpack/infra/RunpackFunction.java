@@ -25,80 +25,115 @@ import software.constructs.Construct;
  */
 final class RunpackFunction extends Construct {
 
-  static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+  static final String HANDLER =
+      "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
 
   final Function function;
   final Alias alias;
   final Role role;
 
-  RunpackFunction(Construct scope, String id, StackOptions options, Storage storage, Parameters parameters, Path zip) {
+  RunpackFunction(
+      Construct scope,
+      String id,
+      StackOptions options,
+      Storage storage,
+      Parameters parameters,
+      Path zip) {
     super(scope, id);
-    LogGroup logs = LogGroup.Builder.create(this, "Logs")
-        .retention(retention(options.logRetentionDays()))
-        .build();
+    LogGroup logs =
+        LogGroup.Builder.create(this, "Logs")
+            .retention(retention(options.logRetentionDays()))
+            .build();
     // No managed policy: AWSLambdaBasicExecutionRole grants logs:* on every log group.
-    this.role = Role.Builder.create(this, "Role")
-        .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-        .description("Runpack: read run logs, write runpacks, write its own logs")
-        .build();
-    role.addToPolicy(PolicyStatement.Builder.create()
-        .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
-        .resources(List.of(logs.getLogGroupArn() + ":*"))
-        .build());
-    role.addToPolicy(PolicyStatement.Builder.create()
-        .actions(List.of("dynamodb:Query", "dynamodb:GetItem"))
-        .resources(List.of(storage.table.getTableArn()))
-        .build());
-    role.addToPolicy(PolicyStatement.Builder.create()
-        .actions(List.of("s3:PutObject", "s3:GetObject", "s3:GetObjectAttributes"))
-        .resources(List.of(storage.bucket.arnForObjects(options.rootPrefix() + "/tenant/*")))
-        .build());
+    this.role =
+        Role.Builder.create(this, "Role")
+            .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+            .description("Runpack: read run logs, write runpacks, write its own logs")
+            .build();
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+            .resources(List.of(logs.getLogGroupArn() + ":*"))
+            .build());
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("dynamodb:Query", "dynamodb:GetItem"))
+            .resources(List.of(storage.table.getTableArn()))
+            .build());
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("s3:PutObject", "s3:GetObject", "s3:GetObjectAttributes"))
+            .resources(List.of(storage.bucket.arnForObjects(options.rootPrefix() + "/tenant/*")))
+            .build());
     if (storage.key != null) {
-      role.addToPolicy(PolicyStatement.Builder.create()
-          .actions(List.of("kms:Decrypt", "kms:GenerateDataKey"))
-          .resources(List.of(storage.key.getKeyArn()))
-          .build());
+      role.addToPolicy(
+          PolicyStatement.Builder.create()
+              .actions(List.of("kms:Decrypt", "kms:GenerateDataKey"))
+              .resources(List.of(storage.key.getKeyArn()))
+              .build());
     }
 
-    this.function = Function.Builder.create(this, "Function")
-        .description("Runpack: exports Decision Gate runs as runpacks (runpack_export)")
-        .runtime(Runtime.JAVA_21)
-        .handler(HANDLER)
-        .code(Code.fromAsset(zip.toString()))
-        .memorySize(options.memoryMb())
-        .timeout(Duration.seconds(options.timeoutSeconds()))
-        .role(role)
-        .logGroup(logs)
-        .loggingFormat(LoggingFormat.JSON)
-        .tracing(Tracing.ACTIVE) // adds xray:PutTraceSegments/PutTelemetryRecords on "*": X-Ray has no resource-level permissions
-        .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-        .environment(Map.of(
-            "RUNPACK_TABLE", storage.table.getTableName(),
-            "RUNPACK_BUCKET", storage.bucket.getBucketName(),
-            "RUNPACK_ROOT_PREFIX", options.rootPrefix(),
-            "RUNPACK_WRITE_ONCE", Boolean.toString(options.objectLock()),
-            "RUNPACK_SECURITY_NAMESPACE_AUTHORITY", parameters.namespaceAuthority.getValueAsString(),
-            "RUNPACK_API_TENANT_CLAIM", parameters.tenantClaim.getValueAsString(),
-            "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"))
-        .build();
-    this.alias = Alias.Builder.create(this, "Live")
-        .aliasName("live")
-        .version(function.getCurrentVersion())
-        .build();
+    this.function =
+        Function.Builder.create(this, "Function")
+            .description("Runpack: exports Decision Gate runs as runpacks (runpack_export)")
+            .runtime(Runtime.JAVA_21)
+            .handler(HANDLER)
+            .code(Code.fromAsset(zip.toString()))
+            .memorySize(options.memoryMb())
+            .timeout(Duration.seconds(options.timeoutSeconds()))
+            .role(role)
+            .logGroup(logs)
+            .loggingFormat(LoggingFormat.JSON)
+            .tracing(
+                Tracing
+                    .ACTIVE) // adds xray:PutTraceSegments/PutTelemetryRecords on "*": X-Ray has no
+            // resource-level permissions
+            .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+            .environment(
+                Map.of(
+                    "RUNPACK_TABLE", storage.table.getTableName(),
+                    "RUNPACK_BUCKET", storage.bucket.getBucketName(),
+                    "RUNPACK_ROOT_PREFIX", options.rootPrefix(),
+                    "RUNPACK_WRITE_ONCE", Boolean.toString(options.objectLock()),
+                    "RUNPACK_SECURITY_NAMESPACE_AUTHORITY",
+                        parameters.namespaceAuthority.getValueAsString(),
+                    "RUNPACK_API_TENANT_CLAIM", parameters.tenantClaim.getValueAsString(),
+                    "JAVA_TOOL_OPTIONS",
+                        "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"))
+            .build();
+    this.alias =
+        Alias.Builder.create(this, "Live")
+            .aliasName("live")
+            .version(function.getCurrentVersion())
+            .build();
   }
 
-  private static final Map<Integer, RetentionDays> RETENTIONS = Map.ofEntries(
-      Map.entry(1, RetentionDays.ONE_DAY), Map.entry(3, RetentionDays.THREE_DAYS), Map.entry(5, RetentionDays.FIVE_DAYS),
-      Map.entry(7, RetentionDays.ONE_WEEK), Map.entry(14, RetentionDays.TWO_WEEKS), Map.entry(30, RetentionDays.ONE_MONTH),
-      Map.entry(60, RetentionDays.TWO_MONTHS), Map.entry(90, RetentionDays.THREE_MONTHS), Map.entry(120, RetentionDays.FOUR_MONTHS),
-      Map.entry(150, RetentionDays.FIVE_MONTHS), Map.entry(180, RetentionDays.SIX_MONTHS), Map.entry(365, RetentionDays.ONE_YEAR),
-      Map.entry(400, RetentionDays.THIRTEEN_MONTHS), Map.entry(545, RetentionDays.EIGHTEEN_MONTHS),
-      Map.entry(731, RetentionDays.TWO_YEARS), Map.entry(1827, RetentionDays.FIVE_YEARS), Map.entry(3653, RetentionDays.TEN_YEARS));
+  private static final Map<Integer, RetentionDays> RETENTIONS =
+      Map.ofEntries(
+          Map.entry(1, RetentionDays.ONE_DAY),
+          Map.entry(3, RetentionDays.THREE_DAYS),
+          Map.entry(5, RetentionDays.FIVE_DAYS),
+          Map.entry(7, RetentionDays.ONE_WEEK),
+          Map.entry(14, RetentionDays.TWO_WEEKS),
+          Map.entry(30, RetentionDays.ONE_MONTH),
+          Map.entry(60, RetentionDays.TWO_MONTHS),
+          Map.entry(90, RetentionDays.THREE_MONTHS),
+          Map.entry(120, RetentionDays.FOUR_MONTHS),
+          Map.entry(150, RetentionDays.FIVE_MONTHS),
+          Map.entry(180, RetentionDays.SIX_MONTHS),
+          Map.entry(365, RetentionDays.ONE_YEAR),
+          Map.entry(400, RetentionDays.THIRTEEN_MONTHS),
+          Map.entry(545, RetentionDays.EIGHTEEN_MONTHS),
+          Map.entry(731, RetentionDays.TWO_YEARS),
+          Map.entry(1827, RetentionDays.FIVE_YEARS),
+          Map.entry(3653, RetentionDays.TEN_YEARS));
 
   private static RetentionDays retention(int days) {
     RetentionDays retention = RETENTIONS.get(days);
     if (retention == null) {
-      throw new IllegalArgumentException("runpack:logRetentionDays must be one of " + new java.util.TreeSet<>(RETENTIONS.keySet()));
+      throw new IllegalArgumentException(
+          "runpack:logRetentionDays must be one of "
+              + new java.util.TreeSet<>(RETENTIONS.keySet()));
     }
     return retention;
   }

@@ -13,22 +13,32 @@ import software.constructs.Construct;
 public final class RunpackStack extends Stack {
 
   public RunpackStack(Construct scope, String id, StackOptions options, Path functionZip) {
-    super(scope, id, StackProps.builder()
-        .description("Runpack: exports and stores Decision Gate runpacks")
-        .build());
+    super(
+        scope,
+        id,
+        StackProps.builder()
+            .description("Runpack: exports and stores Decision Gate runpacks")
+            .build());
     Parameters parameters = new Parameters(this);
     Storage storage = new Storage(this, "Storage", options);
-    RunpackFunction function = new RunpackFunction(this, "Export", options, storage, parameters, functionZip);
+    RunpackFunction function =
+        new RunpackFunction(this, "Export", options, storage, parameters, functionZip);
     Api api = new Api(this, "Api", function, parameters);
     Workflow workflow = new Workflow(this, "Workflow", function);
     new Alarms(this, "Alarms", function, api, options);
 
-    CfnOutput.Builder.create(this, "ApiUrl").value(api.api.getApiEndpoint() + "/runpacks")
-        .description("POST runpack_export requests here, with a JWT").build();
+    CfnOutput.Builder.create(this, "ApiUrl")
+        .value(api.api.getApiEndpoint() + "/runpacks")
+        .description("POST runpack_export requests here, with a JWT")
+        .build();
     CfnOutput.Builder.create(this, "BucketName").value(storage.bucket.getBucketName()).build();
     CfnOutput.Builder.create(this, "TableName").value(storage.table.getTableName()).build();
-    CfnOutput.Builder.create(this, "FunctionAliasArn").value(function.alias.getFunctionArn())
-        .description("Invoke this (direct invocation, Step Functions)").build();
-    CfnOutput.Builder.create(this, "StateMachineArn").value(workflow.stateMachine.getStateMachineArn()).build();
+    CfnOutput.Builder.create(this, "FunctionAliasArn")
+        .value(function.alias.getFunctionArn())
+        .description("Invoke this (direct invocation, Step Functions)")
+        .build();
+    CfnOutput.Builder.create(this, "StateMachineArn")
+        .value(workflow.stateMachine.getStateMachineArn())
+        .build();
   }
 }

@@ -7,21 +7,29 @@ import software.constructs.Construct;
  * cdk.json): S3 Object Lock (compliance mode; the function then writes once), SSE-KMS with a
  * customer key instead of SSE-S3, the function's memory, timeout and log retention.
  *
- * <p>Memory and timeout, from a measured export of the largest run the 16 MiB artifact limit
- * allows (six logs of 15.5 MiB each: a 97 MB run bundle, a 93 MB runpack): it completes in
- * 2.5 s on 2 cores with a 384 MB heap (256 MB is too little). 2048 MB leaves the heap room to
- * spare and buys Lambda more than one vCPU; the 120 s timeout is some 40 times the measured
- * export, so that a slow S3 upload of 93 MB still fits.
+ * <p>Memory and timeout, from a measured export of the largest run the 16 MiB artifact limit allows
+ * (six logs of 15.5 MiB each: a 97 MB run bundle, a 93 MB runpack): it completes in 2.5 s on 2
+ * cores with a 384 MB heap (256 MB is too little). 2048 MB leaves the heap room to spare and buys
+ * Lambda more than one vCPU; the 120 s timeout is some 40 times the measured export, so that a slow
+ * S3 upload of 93 MB still fits.
  */
 public record StackOptions(
-    boolean objectLock, int objectLockDays, boolean kms, int memoryMb, int timeoutSeconds, int logRetentionDays,
+    boolean objectLock,
+    int objectLockDays,
+    boolean kms,
+    int memoryMb,
+    int timeoutSeconds,
+    int logRetentionDays,
     String rootPrefix) {
 
-  public static final StackOptions DEFAULTS = new StackOptions(false, 365, false, 2048, 120, 90, "runpacks");
+  public static final StackOptions DEFAULTS =
+      new StackOptions(false, 365, false, 2048, 120, 90, "runpacks");
 
   public StackOptions {
-    if (!rootPrefix.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*") || rootPrefix.matches("(.*/)?\\.{1,2}(/.*)?")) {
-      throw new IllegalArgumentException("runpack:rootPrefix must be key segments like runpacks or audit/runpacks");
+    if (!rootPrefix.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*")
+        || rootPrefix.matches("(.*/)?\\.{1,2}(/.*)?")) {
+      throw new IllegalArgumentException(
+          "runpack:rootPrefix must be key segments like runpacks or audit/runpacks");
     }
     if (objectLockDays < 1) {
       throw new IllegalArgumentException("runpack:objectLockDays must be at least 1");
@@ -35,14 +43,19 @@ public record StackOptions(
   }
 
   public StackOptions withObjectLock(int days) {
-    return new StackOptions(true, days, kms, memoryMb, timeoutSeconds, logRetentionDays, rootPrefix);
+    return new StackOptions(
+        true, days, kms, memoryMb, timeoutSeconds, logRetentionDays, rootPrefix);
   }
 
   public StackOptions withKms() {
-    return new StackOptions(objectLock, objectLockDays, true, memoryMb, timeoutSeconds, logRetentionDays, rootPrefix);
+    return new StackOptions(
+        objectLock, objectLockDays, true, memoryMb, timeoutSeconds, logRetentionDays, rootPrefix);
   }
 
-  /** The options from the context keys {@code runpack:objectLock}, {@code runpack:objectLockDays}, {@code runpack:kms}, ... */
+  /**
+   * The options from the context keys {@code runpack:objectLock}, {@code runpack:objectLockDays},
+   * {@code runpack:kms}, ...
+   */
   public static StackOptions fromContext(Construct scope) {
     return new StackOptions(
         bool(scope, "runpack:objectLock", DEFAULTS.objectLock()),

@@ -27,33 +27,42 @@ final class Storage extends Construct {
 
   Storage(Construct scope, String id, StackOptions options) {
     super(scope, id);
-    this.table = Table.Builder.create(this, "RunLogTable")
-        .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
-        .sortKey(Attribute.builder().name("sk").type(AttributeType.STRING).build())
-        .billingMode(BillingMode.PAY_PER_REQUEST)
-        .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
-        .encryption(TableEncryption.AWS_MANAGED)
-        .deletionProtection(true)
-        .removalPolicy(RemovalPolicy.RETAIN)
-        .build();
+    this.table =
+        Table.Builder.create(this, "RunLogTable")
+            .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
+            .sortKey(Attribute.builder().name("sk").type(AttributeType.STRING).build())
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .pointInTimeRecoverySpecification(
+                PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
+            .encryption(TableEncryption.AWS_MANAGED)
+            .deletionProtection(true)
+            .removalPolicy(RemovalPolicy.RETAIN)
+            .build();
 
-    this.key = options.kms()
-        ? Key.Builder.create(this, "RunpackKey").enableKeyRotation(true).removalPolicy(RemovalPolicy.RETAIN)
-            .description("Encrypts Runpack runpacks at rest").build()
-        : null;
-    Bucket.Builder bucket = Bucket.Builder.create(this, "RunpackBucket")
-        .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-        .enforceSsl(true)
-        .versioned(true)
-        .removalPolicy(RemovalPolicy.RETAIN);
+    this.key =
+        options.kms()
+            ? Key.Builder.create(this, "RunpackKey")
+                .enableKeyRotation(true)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .description("Encrypts Runpack runpacks at rest")
+                .build()
+            : null;
+    Bucket.Builder bucket =
+        Bucket.Builder.create(this, "RunpackBucket")
+            .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+            .enforceSsl(true)
+            .versioned(true)
+            .removalPolicy(RemovalPolicy.RETAIN);
     if (key != null) {
       bucket.encryption(BucketEncryption.KMS).encryptionKey(key).bucketKeyEnabled(true);
     } else {
       bucket.encryption(BucketEncryption.S3_MANAGED);
     }
     if (options.objectLock()) {
-      bucket.objectLockEnabled(true)
-          .objectLockDefaultRetention(ObjectLockRetention.compliance(Duration.days(options.objectLockDays())));
+      bucket
+          .objectLockEnabled(true)
+          .objectLockDefaultRetention(
+              ObjectLockRetention.compliance(Duration.days(options.objectLockDays())));
     }
     this.bucket = bucket.build();
   }

@@ -18,32 +18,38 @@ import software.constructs.Construct;
  */
 final class Workflow extends Construct {
 
-  static final List<String> RETRIED = List.of("Lambda.TooManyRequestsException", "Lambda.ServiceException", "StorageError");
+  static final List<String> RETRIED =
+      List.of("Lambda.TooManyRequestsException", "Lambda.ServiceException", "StorageError");
   static final List<String> CAUGHT = List.of("InvalidRequest", "RunNotFound", "Conflict");
 
   final StateMachine stateMachine;
 
   Workflow(Construct scope, String id, RunpackFunction function) {
     super(scope, id);
-    LambdaInvoke export = LambdaInvoke.Builder.create(this, "ExportRunpack")
-        .lambdaFunction(function.alias)
-        .payloadResponseOnly(true)
-        .retryOnServiceExceptions(false)
-        .build();
-    export.addRetry(RetryProps.builder()
-        .errors(RETRIED)
-        .interval(Duration.seconds(2))
-        .backoffRate(2)
-        .maxAttempts(4)
-        .build());
-    Fail refused = Fail.Builder.create(this, "ExportRefused")
-        .error("RunpackExportRefused")
-        .causePath("$.Cause")
-        .build();
+    LambdaInvoke export =
+        LambdaInvoke.Builder.create(this, "ExportRunpack")
+            .lambdaFunction(function.alias)
+            .payloadResponseOnly(true)
+            .retryOnServiceExceptions(false)
+            .build();
+    export.addRetry(
+        RetryProps.builder()
+            .errors(RETRIED)
+            .interval(Duration.seconds(2))
+            .backoffRate(2)
+            .maxAttempts(4)
+            .build());
+    Fail refused =
+        Fail.Builder.create(this, "ExportRefused")
+            .error("RunpackExportRefused")
+            .causePath("$.Cause")
+            .build();
     export.addCatch(refused, CatchProps.builder().errors(CAUGHT).build());
-    this.stateMachine = StateMachine.Builder.create(this, "ExportWorkflow")
-        .definitionBody(DefinitionBody.fromChainable(export.next(new Succeed(this, "Exported"))))
-        .timeout(Duration.minutes(30))
-        .build();
+    this.stateMachine =
+        StateMachine.Builder.create(this, "ExportWorkflow")
+            .definitionBody(
+                DefinitionBody.fromChainable(export.next(new Succeed(this, "Exported"))))
+            .timeout(Duration.minutes(30))
+            .build();
   }
 }

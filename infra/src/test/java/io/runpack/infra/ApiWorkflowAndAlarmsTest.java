@@ -15,79 +15,144 @@ import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** The HTTP API and its JWT authorizer, the example workflow's Retry/Catch, the alarms, the outputs, synthesis. */
+/**
+ * The HTTP API and its JWT authorizer, the example workflow's Retry/Catch, the alarms, the outputs,
+ * synthesis.
+ */
 class ApiWorkflowAndAlarmsTest {
 
   static final Template DEFAULT = StackFixture.template(StackOptions.DEFAULTS);
 
   @Test
   void postRunpacksRouteIsBehindTheJwtAuthorizer() {
-    DEFAULT.hasResourceProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of(
-        "RouteKey", "POST /runpacks",
-        "AuthorizationType", "JWT",
-        "AuthorizerId", Map.of("Ref", Match.stringLikeRegexp("ApiHttpApiJwt.*")))));
-    DEFAULT.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", Match.objectLike(Map.of(
-        "AuthorizerType", "JWT",
-        "IdentitySource", List.of("$request.header.Authorization"),
-        "JwtConfiguration", Map.of("Issuer", Map.of("Ref", "JwtIssuer"), "Audience", List.of(Map.of("Ref", "JwtAudience"))))));
+    DEFAULT.hasResourceProperties(
+        "AWS::ApiGatewayV2::Route",
+        Match.objectLike(
+            Map.of(
+                "RouteKey", "POST /runpacks",
+                "AuthorizationType", "JWT",
+                "AuthorizerId", Map.of("Ref", Match.stringLikeRegexp("ApiHttpApiJwt.*")))));
+    DEFAULT.hasResourceProperties(
+        "AWS::ApiGatewayV2::Authorizer",
+        Match.objectLike(
+            Map.of(
+                "AuthorizerType", "JWT",
+                "IdentitySource", List.of("$request.header.Authorization"),
+                "JwtConfiguration",
+                    Map.of(
+                        "Issuer",
+                        Map.of("Ref", "JwtIssuer"),
+                        "Audience",
+                        List.of(Map.of("Ref", "JwtAudience"))))));
   }
 
   @Test
   void apiIntegratesTheAliasNotTheUnqualifiedFunction() {
-    DEFAULT.hasResourceProperties("AWS::ApiGatewayV2::Integration", Match.objectLike(Map.of(
-        "IntegrationType", "AWS_PROXY",
-        "IntegrationUri", Map.of("Ref", Match.stringLikeRegexp("ExportLive.*")),
-        "PayloadFormatVersion", "2.0")));
+    DEFAULT.hasResourceProperties(
+        "AWS::ApiGatewayV2::Integration",
+        Match.objectLike(
+            Map.of(
+                "IntegrationType", "AWS_PROXY",
+                "IntegrationUri", Map.of("Ref", Match.stringLikeRegexp("ExportLive.*")),
+                "PayloadFormatVersion", "2.0")));
   }
 
   @Test
   void stageThrottlesAndWritesJsonAccessLogs() {
-    DEFAULT.hasResourceProperties("AWS::ApiGatewayV2::Stage", Match.objectLike(Map.of(
-        "StageName", "$default",
-        "AutoDeploy", true,
-        "DefaultRouteSettings", Map.of("ThrottlingBurstLimit", Api.BURST_LIMIT, "ThrottlingRateLimit", Api.RATE_LIMIT),
-        "AccessLogSettings", Map.of(
-            "DestinationArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("ApiAccessLogs.*"), "Arn")),
-            "Format", Match.stringLikeRegexp("\\{\"requestId\":\"\\$context.requestId\".*")))));
+    DEFAULT.hasResourceProperties(
+        "AWS::ApiGatewayV2::Stage",
+        Match.objectLike(
+            Map.of(
+                "StageName",
+                "$default",
+                "AutoDeploy",
+                true,
+                "DefaultRouteSettings",
+                Map.of(
+                    "ThrottlingBurstLimit", Api.BURST_LIMIT, "ThrottlingRateLimit", Api.RATE_LIMIT),
+                "AccessLogSettings",
+                Map.of(
+                    "DestinationArn",
+                        Map.of(
+                            "Fn::GetAtt",
+                            List.of(Match.stringLikeRegexp("ApiAccessLogs.*"), "Arn")),
+                    "Format",
+                        Match.stringLikeRegexp("\\{\"requestId\":\"\\$context.requestId\".*")))));
   }
 
   @Test
   void workflowRetriesThrottlingAndStorageErrorsAndCatchesWhatARetryCannotFix() throws Exception {
-    Map<String, Map<String, Object>> machines = DEFAULT.findResources("AWS::StepFunctions::StateMachine");
+    Map<String, Map<String, Object>> machines =
+        DEFAULT.findResources("AWS::StepFunctions::StateMachine");
     assertEquals(1, machines.size());
     String definition = new ObjectMapper().writeValueAsString(machines.values().iterator().next());
 
-    assertTrue(definition.contains("\\\"Retry\\\":[{\\\"ErrorEquals\\\":[\\\"Lambda.TooManyRequestsException\\\","
-        + "\\\"Lambda.ServiceException\\\",\\\"StorageError\\\"],\\\"IntervalSeconds\\\":2,\\\"MaxAttempts\\\":4,\\\"BackoffRate\\\":2}]"), definition);
-    assertTrue(definition.contains("\\\"Catch\\\":[{\\\"ErrorEquals\\\":[\\\"InvalidRequest\\\",\\\"RunNotFound\\\",\\\"Conflict\\\"],"
-        + "\\\"Next\\\":\\\"ExportRefused\\\"}]"), definition);
+    assertTrue(
+        definition.contains(
+            "\\\"Retry\\\":[{\\\"ErrorEquals\\\":[\\\"Lambda.TooManyRequestsException\\\","
+                + "\\\"Lambda.ServiceException\\\",\\\"StorageError\\\"],\\\"IntervalSeconds\\\":2,\\\"MaxAttempts\\\":4,\\\"BackoffRate\\\":2}]"),
+        definition);
+    assertTrue(
+        definition.contains(
+            "\\\"Catch\\\":[{\\\"ErrorEquals\\\":[\\\"InvalidRequest\\\",\\\"RunNotFound\\\",\\\"Conflict\\\"],"
+                + "\\\"Next\\\":\\\"ExportRefused\\\"}]"),
+        definition);
     assertTrue(definition.contains("{\"Ref\":\"ExportLive"), "invokes the alias: " + definition);
   }
 
   @Test
   void alarmsWatchErrorsThrottlesDurationAndApi5xx() {
     DEFAULT.resourceCountIs("AWS::CloudWatch::Alarm", 4);
-    DEFAULT.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", "Errors", "Namespace", "AWS/Lambda")));
-    DEFAULT.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", "Throttles", "Namespace", "AWS/Lambda")));
-    DEFAULT.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-        "MetricName", "Duration", "ExtendedStatistic", "p99", "Threshold", 96000, "ComparisonOperator", "GreaterThanThreshold")));
-    DEFAULT.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", "5xx", "Namespace", "AWS/ApiGateway")));
+    DEFAULT.hasResourceProperties(
+        "AWS::CloudWatch::Alarm",
+        Match.objectLike(Map.of("MetricName", "Errors", "Namespace", "AWS/Lambda")));
+    DEFAULT.hasResourceProperties(
+        "AWS::CloudWatch::Alarm",
+        Match.objectLike(Map.of("MetricName", "Throttles", "Namespace", "AWS/Lambda")));
+    DEFAULT.hasResourceProperties(
+        "AWS::CloudWatch::Alarm",
+        Match.objectLike(
+            Map.of(
+                "MetricName",
+                "Duration",
+                "ExtendedStatistic",
+                "p99",
+                "Threshold",
+                96000,
+                "ComparisonOperator",
+                "GreaterThanThreshold")));
+    DEFAULT.hasResourceProperties(
+        "AWS::CloudWatch::Alarm",
+        Match.objectLike(Map.of("MetricName", "5xx", "Namespace", "AWS/ApiGateway")));
   }
 
   @Test
   void outputsNameWhatUsersNeed() {
-    for (String output : List.of("ApiUrl", "BucketName", "TableName", "FunctionAliasArn", "StateMachineArn")) {
+    for (String output :
+        List.of("ApiUrl", "BucketName", "TableName", "FunctionAliasArn", "StateMachineArn")) {
       DEFAULT.hasOutput(output, Match.anyValue());
     }
-    DEFAULT.hasOutput("FunctionAliasArn", Map.of("Value", Map.of("Ref", Match.stringLikeRegexp("ExportLive.*")),
-        "Description", Match.anyValue()));
+    DEFAULT.hasOutput(
+        "FunctionAliasArn",
+        Map.of(
+            "Value",
+            Map.of("Ref", Match.stringLikeRegexp("ExportLive.*")),
+            "Description",
+            Match.anyValue()));
   }
 
   @Test
   void cdkJsonContextReachesTheStackOptions(@TempDir Path dir) throws Exception {
-    Path cdkJson = Files.writeString(dir.resolve("cdk.json"),
-        "{\"context\":{\"runpack:objectLock\":true,\"runpack:objectLockDays\":30,\"runpack:rootPrefix\":\"audit\"}}");
-    App app = new App(AppProps.builder().outdir(dir.resolve("out").toString()).context(RunpackApp.context(cdkJson)).build());
+    Path cdkJson =
+        Files.writeString(
+            dir.resolve("cdk.json"),
+            "{\"context\":{\"runpack:objectLock\":true,\"runpack:objectLockDays\":30,\"runpack:rootPrefix\":\"audit\"}}");
+    App app =
+        new App(
+            AppProps.builder()
+                .outdir(dir.resolve("out").toString())
+                .context(RunpackApp.context(cdkJson))
+                .build());
 
     StackOptions options = StackOptions.fromContext(app);
 
@@ -105,7 +170,10 @@ class ApiWorkflowAndAlarmsTest {
     assertTrue(Files.isRegularFile(out.resolve("Runpack.template.json")));
     assertTrue(Files.isRegularFile(out.resolve("manifest.json")));
     try (var files = Files.list(out)) {
-      assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("asset.") && p.toString().endsWith(".zip")),
+      assertTrue(
+          files.anyMatch(
+              p ->
+                  p.getFileName().toString().startsWith("asset.") && p.toString().endsWith(".zip")),
           "function.zip staged as an asset");
     }
   }

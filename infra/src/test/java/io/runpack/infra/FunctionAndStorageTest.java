@@ -15,34 +15,62 @@ class FunctionAndStorageTest {
 
   @Test
   void functionRunsTheQuarkusStreamHandlerOnJava21WithSnapStartTracingAndJsonLogs() {
-    DEFAULT.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
-        "Runtime", "java21",
-        "Handler", RunpackFunction.HANDLER,
-        "MemorySize", 2048,
-        "Timeout", 120,
-        "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
-        "TracingConfig", Map.of("Mode", "Active"),
-        "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON")))));
+    DEFAULT.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Match.objectLike(
+            Map.of(
+                "Runtime",
+                "java21",
+                "Handler",
+                RunpackFunction.HANDLER,
+                "MemorySize",
+                2048,
+                "Timeout",
+                120,
+                "SnapStart",
+                Map.of("ApplyOn", "PublishedVersions"),
+                "TracingConfig",
+                Map.of("Mode", "Active"),
+                "LoggingConfig",
+                Match.objectLike(Map.of("LogFormat", "JSON")))));
   }
 
   @Test
   void functionEnvironmentComesFromTheStackAndItsParameters() {
-    DEFAULT.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
-        "Environment", Map.of("Variables", Match.objectLike(Map.of(
-            "RUNPACK_TABLE", Map.of("Ref", Match.stringLikeRegexp("StorageRunLogTable.*")),
-            "RUNPACK_BUCKET", Map.of("Ref", Match.stringLikeRegexp("StorageRunpackBucket.*")),
-            "RUNPACK_ROOT_PREFIX", "runpacks",
-            "RUNPACK_WRITE_ONCE", "false",
-            "RUNPACK_SECURITY_NAMESPACE_AUTHORITY", Map.of("Ref", "NamespaceAuthority"),
-            "RUNPACK_API_TENANT_CLAIM", Map.of("Ref", "TenantClaim")))))));
+    DEFAULT.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Match.objectLike(
+            Map.of(
+                "Environment",
+                Map.of(
+                    "Variables",
+                    Match.objectLike(
+                        Map.of(
+                            "RUNPACK_TABLE",
+                                Map.of("Ref", Match.stringLikeRegexp("StorageRunLogTable.*")),
+                            "RUNPACK_BUCKET",
+                                Map.of("Ref", Match.stringLikeRegexp("StorageRunpackBucket.*")),
+                            "RUNPACK_ROOT_PREFIX", "runpacks",
+                            "RUNPACK_WRITE_ONCE", "false",
+                            "RUNPACK_SECURITY_NAMESPACE_AUTHORITY",
+                                Map.of("Ref", "NamespaceAuthority"),
+                            "RUNPACK_API_TENANT_CLAIM", Map.of("Ref", "TenantClaim")))))));
   }
 
   @Test
   void aPublishedVersionSitsBehindTheLiveAlias() {
     DEFAULT.resourceCountIs("AWS::Lambda::Version", 1);
-    DEFAULT.hasResourceProperties("AWS::Lambda::Alias", Match.objectLike(Map.of(
-        "Name", "live",
-        "FunctionVersion", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("ExportFunctionCurrentVersion.*"), "Version")))));
+    DEFAULT.hasResourceProperties(
+        "AWS::Lambda::Alias",
+        Match.objectLike(
+            Map.of(
+                "Name",
+                "live",
+                "FunctionVersion",
+                Map.of(
+                    "Fn::GetAtt",
+                    List.of(
+                        Match.stringLikeRegexp("ExportFunctionCurrentVersion.*"), "Version")))));
   }
 
   @Test
@@ -52,50 +80,110 @@ class FunctionAndStorageTest {
 
   @Test
   void runLogTableHasTheAdaptersKeySchemaOnDemandWithRecoveryEncryptionAndDeletionProtection() {
-    DEFAULT.hasResource("AWS::DynamoDB::Table", Match.objectLike(Map.of(
-        "DeletionPolicy", "Retain",
-        "Properties", Match.objectLike(Map.of(
-            "KeySchema", List.of(Map.of("AttributeName", "pk", "KeyType", "HASH"), Map.of("AttributeName", "sk", "KeyType", "RANGE")),
-            "AttributeDefinitions", List.of(Map.of("AttributeName", "pk", "AttributeType", "S"), Map.of("AttributeName", "sk", "AttributeType", "S")),
-            "BillingMode", "PAY_PER_REQUEST",
-            "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
-            "SSESpecification", Map.of("SSEEnabled", true),
-            "DeletionProtectionEnabled", true)))));
+    DEFAULT.hasResource(
+        "AWS::DynamoDB::Table",
+        Match.objectLike(
+            Map.of(
+                "DeletionPolicy",
+                "Retain",
+                "Properties",
+                Match.objectLike(
+                    Map.of(
+                        "KeySchema",
+                            List.of(
+                                Map.of("AttributeName", "pk", "KeyType", "HASH"),
+                                Map.of("AttributeName", "sk", "KeyType", "RANGE")),
+                        "AttributeDefinitions",
+                            List.of(
+                                Map.of("AttributeName", "pk", "AttributeType", "S"),
+                                Map.of("AttributeName", "sk", "AttributeType", "S")),
+                        "BillingMode", "PAY_PER_REQUEST",
+                        "PointInTimeRecoverySpecification",
+                            Map.of("PointInTimeRecoveryEnabled", true),
+                        "SSESpecification", Map.of("SSEEnabled", true),
+                        "DeletionProtectionEnabled", true)))));
   }
 
   @Test
   void bucketBlocksPublicAccessIsVersionedEncryptedAndRetained() {
-    DEFAULT.hasResource("AWS::S3::Bucket", Match.objectLike(Map.of(
-        "DeletionPolicy", "Retain",
-        "Properties", Match.objectLike(Map.of(
-            "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
-                "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
-            "VersioningConfiguration", Map.of("Status", "Enabled"),
-            "BucketEncryption", Map.of("ServerSideEncryptionConfiguration",
-                List.of(Map.of("ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))))))));
+    DEFAULT.hasResource(
+        "AWS::S3::Bucket",
+        Match.objectLike(
+            Map.of(
+                "DeletionPolicy",
+                "Retain",
+                "Properties",
+                Match.objectLike(
+                    Map.of(
+                        "PublicAccessBlockConfiguration",
+                            Map.of(
+                                "BlockPublicAcls",
+                                true,
+                                "BlockPublicPolicy",
+                                true,
+                                "IgnorePublicAcls",
+                                true,
+                                "RestrictPublicBuckets",
+                                true),
+                        "VersioningConfiguration", Map.of("Status", "Enabled"),
+                        "BucketEncryption",
+                            Map.of(
+                                "ServerSideEncryptionConfiguration",
+                                List.of(
+                                    Map.of(
+                                        "ServerSideEncryptionByDefault",
+                                        Map.of("SSEAlgorithm", "AES256")))))))));
     Map<String, Map<String, Object>> buckets = DEFAULT.findResources("AWS::S3::Bucket");
-    assertEquals(false, ((Map<?, ?>) buckets.values().iterator().next().get("Properties")).containsKey("ObjectLockEnabled"));
+    assertEquals(
+        false,
+        ((Map<?, ?>) buckets.values().iterator().next().get("Properties"))
+            .containsKey("ObjectLockEnabled"));
   }
 
   @Test
   void bucketPolicyRefusesAnythingButTls() {
-    DEFAULT.hasResourceProperties("AWS::S3::BucketPolicy", Match.objectLike(Map.of(
-        "PolicyDocument", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-            "Effect", "Deny",
-            "Action", "s3:*",
-            "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))))));
+    DEFAULT.hasResourceProperties(
+        "AWS::S3::BucketPolicy",
+        Match.objectLike(
+            Map.of(
+                "PolicyDocument",
+                Match.objectLike(
+                    Map.of(
+                        "Statement",
+                        Match.arrayWith(
+                            List.of(
+                                Match.objectLike(
+                                    Map.of(
+                                        "Effect", "Deny",
+                                        "Action", "s3:*",
+                                        "Condition",
+                                            Map.of(
+                                                "Bool",
+                                                Map.of("aws:SecureTransport", "false")))))))))));
   }
 
   @Test
   void objectLockInComplianceModeMakesTheFunctionWriteOnce() {
     Template locked = StackFixture.template(StackOptions.DEFAULTS.withObjectLock(2555));
 
-    locked.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
-        "ObjectLockEnabled", true,
-        "ObjectLockConfiguration", Map.of("ObjectLockEnabled", "Enabled",
-            "Rule", Map.of("DefaultRetention", Map.of("Mode", "COMPLIANCE", "Days", 2555))))));
-    locked.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
-        "Environment", Map.of("Variables", Match.objectLike(Map.of("RUNPACK_WRITE_ONCE", "true"))))));
+    locked.hasResourceProperties(
+        "AWS::S3::Bucket",
+        Match.objectLike(
+            Map.of(
+                "ObjectLockEnabled",
+                true,
+                "ObjectLockConfiguration",
+                Map.of(
+                    "ObjectLockEnabled",
+                    "Enabled",
+                    "Rule",
+                    Map.of("DefaultRetention", Map.of("Mode", "COMPLIANCE", "Days", 2555))))));
+    locked.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Match.objectLike(
+            Map.of(
+                "Environment",
+                Map.of("Variables", Match.objectLike(Map.of("RUNPACK_WRITE_ONCE", "true"))))));
   }
 
   @Test
@@ -103,12 +191,36 @@ class FunctionAndStorageTest {
     Template kms = StackFixture.template(StackOptions.DEFAULTS.withKms());
 
     kms.hasResourceProperties("AWS::KMS::Key", Match.objectLike(Map.of("EnableKeyRotation", true)));
-    kms.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
-        "BucketEncryption", Map.of("ServerSideEncryptionConfiguration", List.of(Match.objectLike(Map.of(
-            "ServerSideEncryptionByDefault", Match.objectLike(Map.of("SSEAlgorithm", "aws:kms")))))))));
-    kms.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of(
-        "PolicyDocument", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-            "Action", List.of("kms:Decrypt", "kms:GenerateDataKey"),
-            "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("StorageRunpackKey.*"), "Arn")))))))))));
+    kms.hasResourceProperties(
+        "AWS::S3::Bucket",
+        Match.objectLike(
+            Map.of(
+                "BucketEncryption",
+                Map.of(
+                    "ServerSideEncryptionConfiguration",
+                    List.of(
+                        Match.objectLike(
+                            Map.of(
+                                "ServerSideEncryptionByDefault",
+                                Match.objectLike(Map.of("SSEAlgorithm", "aws:kms")))))))));
+    kms.hasResourceProperties(
+        "AWS::IAM::Policy",
+        Match.objectLike(
+            Map.of(
+                "PolicyDocument",
+                Match.objectLike(
+                    Map.of(
+                        "Statement",
+                        Match.arrayWith(
+                            List.of(
+                                Match.objectLike(
+                                    Map.of(
+                                        "Action", List.of("kms:Decrypt", "kms:GenerateDataKey"),
+                                        "Resource",
+                                            Map.of(
+                                                "Fn::GetAtt",
+                                                List.of(
+                                                    Match.stringLikeRegexp("StorageRunpackKey.*"),
+                                                    "Arn")))))))))));
   }
 }

@@ -18,40 +18,116 @@ import software.amazon.awscdk.assertions.Template;
 class LeastPrivilegeTest {
 
   static final Template DEFAULT = StackFixture.template(StackOptions.DEFAULTS);
-  static final Template KMS_AND_LOCK = StackFixture.template(StackOptions.DEFAULTS.withKms().withObjectLock(30));
+  static final Template KMS_AND_LOCK =
+      StackFixture.template(StackOptions.DEFAULTS.withKms().withObjectLock(30));
 
   @Test
   void functionRoleHasNoManagedPolicyAndOnlyLambdaMayAssumeIt() {
-    DEFAULT.hasResourceProperties("AWS::IAM::Role", Match.objectLike(Map.of(
-        "AssumeRolePolicyDocument", Map.of("Statement", List.of(Map.of(
-            "Action", "sts:AssumeRole", "Effect", "Allow", "Principal", Map.of("Service", "lambda.amazonaws.com"))),
-            "Version", "2012-10-17"),
-        "ManagedPolicyArns", Match.absent())));
+    DEFAULT.hasResourceProperties(
+        "AWS::IAM::Role",
+        Match.objectLike(
+            Map.of(
+                "AssumeRolePolicyDocument",
+                    Map.of(
+                        "Statement",
+                        List.of(
+                            Map.of(
+                                "Action",
+                                "sts:AssumeRole",
+                                "Effect",
+                                "Allow",
+                                "Principal",
+                                Map.of("Service", "lambda.amazonaws.com"))),
+                        "Version",
+                        "2012-10-17"),
+                "ManagedPolicyArns", Match.absent())));
   }
 
   @Test
   void functionMayReadItsTableAndWriteUnderItsPrefixOnly() {
-    DEFAULT.hasResourceProperties("AWS::IAM::Policy", Map.of(
-        "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(
-            Map.of("Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"), "Effect", "Allow",
-                "Resource", Map.of("Fn::Join", List.of("", List.of(
-                    Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("ExportLogs.*"), "Arn")), ":*")))),
-            Map.of("Action", List.of("dynamodb:Query", "dynamodb:GetItem"), "Effect", "Allow",
-                "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("StorageRunLogTable.*"), "Arn"))),
-            Map.of("Action", List.of("s3:PutObject", "s3:GetObject", "s3:GetObjectAttributes"), "Effect", "Allow",
-                "Resource", Map.of("Fn::Join", List.of("", List.of(
-                    Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("StorageRunpackBucket.*"), "Arn")), "/runpacks/tenant/*")))),
-            Map.of("Action", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"), "Effect", "Allow", "Resource", "*"))),
-        "PolicyName", Match.anyValue(),
-        "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("ExportRole.*")))));
+    DEFAULT.hasResourceProperties(
+        "AWS::IAM::Policy",
+        Map.of(
+            "PolicyDocument",
+                Map.of(
+                    "Version",
+                    "2012-10-17",
+                    "Statement",
+                    List.of(
+                        Map.of(
+                            "Action",
+                            List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                            "Effect",
+                            "Allow",
+                            "Resource",
+                            Map.of(
+                                "Fn::Join",
+                                List.of(
+                                    "",
+                                    List.of(
+                                        Map.of(
+                                            "Fn::GetAtt",
+                                            List.of(Match.stringLikeRegexp("ExportLogs.*"), "Arn")),
+                                        ":*")))),
+                        Map.of(
+                            "Action",
+                            List.of("dynamodb:Query", "dynamodb:GetItem"),
+                            "Effect",
+                            "Allow",
+                            "Resource",
+                            Map.of(
+                                "Fn::GetAtt",
+                                List.of(Match.stringLikeRegexp("StorageRunLogTable.*"), "Arn"))),
+                        Map.of(
+                            "Action",
+                            List.of("s3:PutObject", "s3:GetObject", "s3:GetObjectAttributes"),
+                            "Effect",
+                            "Allow",
+                            "Resource",
+                            Map.of(
+                                "Fn::Join",
+                                List.of(
+                                    "",
+                                    List.of(
+                                        Map.of(
+                                            "Fn::GetAtt",
+                                            List.of(
+                                                Match.stringLikeRegexp("StorageRunpackBucket.*"),
+                                                "Arn")),
+                                        "/runpacks/tenant/*")))),
+                        Map.of(
+                            "Action",
+                            List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"),
+                            "Effect",
+                            "Allow",
+                            "Resource",
+                            "*"))),
+            "PolicyName", Match.anyValue(),
+            "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("ExportRole.*")))));
   }
 
   @Test
   void workflowMayOnlyInvokeTheAlias() {
-    DEFAULT.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of(
-        "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
-            "Action", "lambda:InvokeFunction", "Effect", "Allow", "Resource", Map.of("Ref", Match.stringLikeRegexp("ExportLive.*"))))),
-        "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("WorkflowExportWorkflowRole.*"))))));
+    DEFAULT.hasResourceProperties(
+        "AWS::IAM::Policy",
+        Match.objectLike(
+            Map.of(
+                "PolicyDocument",
+                    Map.of(
+                        "Version",
+                        "2012-10-17",
+                        "Statement",
+                        List.of(
+                            Map.of(
+                                "Action",
+                                "lambda:InvokeFunction",
+                                "Effect",
+                                "Allow",
+                                "Resource",
+                                Map.of("Ref", Match.stringLikeRegexp("ExportLive.*"))))),
+                "Roles",
+                    List.of(
+                        Map.of("Ref", Match.stringLikeRegexp("WorkflowExportWorkflowRole.*"))))));
   }
 
   @Test

@@ -23,22 +23,38 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An HTTP proxy on a loopback port in front of a real server of the local stack, which makes one
- * chosen request fail the way a broken server does: a 500 answer, or a connection closed without
- * an answer. Every other request is passed through unchanged. For fault-injection tests only.
+ * chosen request fail the way a broken server does: a 500 answer, or a connection closed without an
+ * answer. Every other request is passed through unchanged. For fault-injection tests only.
  */
 public final class FaultyHttpProxy implements AutoCloseable {
 
   /** How the chosen request fails. */
-  public enum Fault { INTERNAL_ERROR, CONNECTION_DROPPED }
+  public enum Fault {
+    INTERNAL_ERROR,
+    CONNECTION_DROPPED
+  }
 
   private static final Set<String> UNFORWARDED =
-      Set.of("connection", "content-length", "date", "expect", "from", "host", "upgrade", "via",
-          "warning", "transfer-encoding", "keep-alive");
+      Set.of(
+          "connection",
+          "content-length",
+          "date",
+          "expect",
+          "from",
+          "host",
+          "upgrade",
+          "via",
+          "warning",
+          "transfer-encoding",
+          "keep-alive");
 
   private final URI upstream;
   private final HttpServer server;
   private final HttpClient client =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final AtomicInteger matching = new AtomicInteger();
   private volatile String faultMethod;
   private volatile int faultAt;
@@ -52,11 +68,13 @@ public final class FaultyHttpProxy implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.createContext("/", this::handle);
-    server.setExecutor(Executors.newCachedThreadPool(r -> {
-      Thread thread = new Thread(r, "faulty-proxy");
-      thread.setDaemon(true);
-      return thread;
-    }));
+    server.setExecutor(
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread thread = new Thread(r, "faulty-proxy");
+              thread.setDaemon(true);
+              return thread;
+            }));
     server.start();
   }
 
@@ -70,9 +88,9 @@ public final class FaultyHttpProxy implements AutoCloseable {
   }
 
   /**
-   * From now on, the {@code n}-th request (1-based) with {@code method} fails with {@code how},
-   * and so does every later one, until {@link #heal()}: retries of it fail too, as they would
-   * against a server that stays broken.
+   * From now on, the {@code n}-th request (1-based) with {@code method} fails with {@code how}, and
+   * so does every later one, until {@link #heal()}: retries of it fail too, as they would against a
+   * server that stays broken.
    */
   public void failNth(String method, int n, Fault how) {
     matching.set(0);
@@ -102,8 +120,10 @@ public final class FaultyHttpProxy implements AutoCloseable {
         if (fault == Fault.CONNECTION_DROPPED) {
           return; // closing an exchange before its status line closes the connection
         }
-        byte[] error = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InternalError</Code>"
-            + "<Message>injected failure</Message></Error>").getBytes(StandardCharsets.UTF_8);
+        byte[] error =
+            ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InternalError</Code>"
+                    + "<Message>injected failure</Message></Error>")
+                .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/xml");
         exchange.sendResponseHeaders(500, error.length);
         exchange.getResponseBody().write(error);
@@ -114,10 +134,20 @@ public final class FaultyHttpProxy implements AutoCloseable {
   }
 
   private void forward(HttpExchange exchange, String method, byte[] body) throws IOException {
-    URI target = upstream.resolve(exchange.getRequestURI().getRawPath()
-        + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
-    HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60))
-        .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    URI target =
+        upstream.resolve(
+            exchange.getRequestURI().getRawPath()
+                + (exchange.getRequestURI().getRawQuery() == null
+                    ? ""
+                    : "?" + exchange.getRequestURI().getRawQuery()));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(target)
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                method,
+                body.length == 0
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
     for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
       if (!UNFORWARDED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
         header.getValue().forEach(v -> request.header(header.getKey(), v));
@@ -132,15 +162,22 @@ public final class FaultyHttpProxy implements AutoCloseable {
     } catch (IOException upstreamDown) {
       return; // the upstream is gone: so is the answer
     }
-    response.headers().map().forEach((name, values) -> {
-      if (!UNFORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
-        values.forEach(v -> exchange.getResponseHeaders().add(name, v));
-      }
-    });
+    response
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              if (!UNFORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+                values.forEach(v -> exchange.getResponseHeaders().add(name, v));
+              }
+            });
     byte[] answer = response.body();
     boolean noBody = method.equals("HEAD") || answer.length == 0;
     if (method.equals("HEAD")) {
-      response.headers().firstValue("content-length").ifPresent(v -> exchange.getResponseHeaders().set("Content-Length", v));
+      response
+          .headers()
+          .firstValue("content-length")
+          .ifPresent(v -> exchange.getResponseHeaders().set("Content-Length", v));
     }
     exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : answer.length);
     if (!noBody) {

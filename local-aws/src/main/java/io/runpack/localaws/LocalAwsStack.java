@@ -21,15 +21,17 @@ import java.util.stream.Stream;
  * separate process on a loopback port. Tests use {@link #shared()}, started once per JVM on free
  * ports and stopped when the JVM exits, whatever the tests did; {@link #main} runs it by hand.
  *
- * <p>Both servers keep their data in a temporary directory (S3Mock) or in memory (dynalite) that
- * is gone when the stack stops. The build installs them (see this module's pom).
+ * <p>Both servers keep their data in a temporary directory (S3Mock) or in memory (dynalite) that is
+ * gone when the stack stops. The build installs them (see this module's pom).
  */
 public final class LocalAwsStack implements AutoCloseable {
 
   /** The AWS region the local stack answers for. */
   public static final String REGION = "us-east-1";
+
   /** The bucket and table {@link #main} creates for manual runs and dev mode. */
   public static final String LOCAL_BUCKET = "runpacks";
+
   public static final String LOCAL_TABLE = "runpack-runs";
 
   private static LocalAwsStack shared;
@@ -47,25 +49,45 @@ public final class LocalAwsStack implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    s3 = new ManagedProcess("S3Mock", List.of(
-            java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-jar", installed.getProperty("s3mock.jar"),
-            "--server.address=127.0.0.1",
-            "--server.port=" + freePort(),
-            "--com.adobe.testing.s3mock.httpPort=" + s3Port,
-            "--com.adobe.testing.s3mock.store.root=" + workDir.resolve("s3"),
-            "--logging.level.root=WARN"),
-        workDir.resolve("s3mock.log"), s3Port);
-    dynamoDb = new ManagedProcess("dynalite", List.of(
-            "node", Path.of(installed.getProperty("dynalite.dir"), "node_modules", "dynalite", "cli.js").toString(),
-            "--host", "127.0.0.1", "--port", Integer.toString(dynamoDbPort), "--createTableMs", "0"),
-        workDir.resolve("dynalite.log"), dynamoDbPort);
+    s3 =
+        new ManagedProcess(
+            "S3Mock",
+            List.of(
+                java,
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                installed.getProperty("s3mock.jar"),
+                "--server.address=127.0.0.1",
+                "--server.port=" + freePort(),
+                "--com.adobe.testing.s3mock.httpPort=" + s3Port,
+                "--com.adobe.testing.s3mock.store.root=" + workDir.resolve("s3"),
+                "--logging.level.root=WARN"),
+            workDir.resolve("s3mock.log"),
+            s3Port);
+    dynamoDb =
+        new ManagedProcess(
+            "dynalite",
+            List.of(
+                "node",
+                Path.of(installed.getProperty("dynalite.dir"), "node_modules", "dynalite", "cli.js")
+                    .toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(dynamoDbPort),
+                "--createTableMs",
+                "0"),
+            workDir.resolve("dynalite.log"),
+            dynamoDbPort);
   }
 
   /** Starts both servers on the given ports (0: any free port) and waits until they answer. */
   public static LocalAwsStack start(int s3Port, int dynamoDbPort) {
-    LocalAwsStack stack = new LocalAwsStack(
-        s3Port == 0 ? freePort() : s3Port, dynamoDbPort == 0 ? freePort() : dynamoDbPort);
+    LocalAwsStack stack =
+        new LocalAwsStack(
+            s3Port == 0 ? freePort() : s3Port, dynamoDbPort == 0 ? freePort() : dynamoDbPort);
     try {
       stack.s3.start();
       stack.dynamoDb.start();
@@ -105,7 +127,10 @@ public final class LocalAwsStack implements AutoCloseable {
     }
   }
 
-  /** Stops DynamoDB (to test an unreachable table); {@link #restartDynamoDb()} brings it back, empty. */
+  /**
+   * Stops DynamoDB (to test an unreachable table); {@link #restartDynamoDb()} brings it back,
+   * empty.
+   */
   public void stopDynamoDb() {
     dynamoDb.stop();
   }
@@ -124,8 +149,8 @@ public final class LocalAwsStack implements AutoCloseable {
   }
 
   /**
-   * Runs the stack by hand: {@code LocalAwsStack [s3Port [dynamoDbPort]]} (defaults 9090 and
-   * 8000), printing the endpoints as environment variables, until interrupted.
+   * Runs the stack by hand: {@code LocalAwsStack [s3Port [dynamoDbPort]]} (defaults 9090 and 8000),
+   * printing the endpoints as environment variables, until interrupted.
    */
   public static void main(String[] args) throws InterruptedException {
     int s3Port = args.length > 0 ? Integer.parseInt(args[0]) : 9090;
@@ -141,40 +166,53 @@ public final class LocalAwsStack implements AutoCloseable {
       stack.close();
       throw e;
     }
-    System.out.println("# bucket " + LOCAL_BUCKET + " and run-log table " + LOCAL_TABLE + " created");
+    System.out.println(
+        "# bucket " + LOCAL_BUCKET + " and run-log table " + LOCAL_TABLE + " created");
     System.out.println("export RUNPACK_S3_ENDPOINT=" + stack.s3Endpoint());
     System.out.println("export RUNPACK_DYNAMODB_ENDPOINT=" + stack.dynamoDbEndpoint());
-    System.out.println("export AWS_REGION=" + REGION + " AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local");
+    System.out.println(
+        "export AWS_REGION=" + REGION + " AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local");
     System.out.println("# local AWS stack running; Ctrl-C stops it");
     Thread.currentThread().join();
   }
 
   /** Creates a bucket (S3Mock does not check signatures, so a plain PUT does). */
   public void createBucket(String bucket) {
-    call(HttpRequest.newBuilder(s3Endpoint().resolve("/" + bucket)).PUT(HttpRequest.BodyPublishers.noBody()));
+    call(
+        HttpRequest.newBuilder(s3Endpoint().resolve("/" + bucket))
+            .PUT(HttpRequest.BodyPublishers.noBody()));
   }
 
   /** Creates the run-log table: string keys pk (hash) and sk (range), on demand. */
   public void createRunLogTable(String table) {
-    String body = "{\"TableName\":\"" + table + "\",\"BillingMode\":\"PAY_PER_REQUEST\","
-        + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
-        + "{\"AttributeName\":\"sk\",\"AttributeType\":\"S\"}],"
-        + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}]}";
-    call(HttpRequest.newBuilder(dynamoDbEndpoint())
-        .header("Content-Type", "application/x-amz-json-1.0")
-        .header("X-Amz-Target", "DynamoDB_20120810.CreateTable")
-        .header("X-Amz-Date", "20260101T000000Z")
-        // dynalite wants a SigV4-shaped header but does not check the signature
-        .header("Authorization", "AWS4-HMAC-SHA256 Credential=local/20260101/" + REGION
-            + "/dynamodb/aws4_request, SignedHeaders=host, Signature=0")
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    String body =
+        "{\"TableName\":\""
+            + table
+            + "\",\"BillingMode\":\"PAY_PER_REQUEST\","
+            + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
+            + "{\"AttributeName\":\"sk\",\"AttributeType\":\"S\"}],"
+            + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}]}";
+    call(
+        HttpRequest.newBuilder(dynamoDbEndpoint())
+            .header("Content-Type", "application/x-amz-json-1.0")
+            .header("X-Amz-Target", "DynamoDB_20120810.CreateTable")
+            .header("X-Amz-Date", "20260101T000000Z")
+            // dynalite wants a SigV4-shaped header but does not check the signature
+            .header(
+                "Authorization",
+                "AWS4-HMAC-SHA256 Credential=local/20260101/"
+                    + REGION
+                    + "/dynamodb/aws4_request, SignedHeaders=host, Signature=0")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private static void call(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new IllegalStateException("local AWS stack answered " + response.statusCode() + ": " + response.body());
+        throw new IllegalStateException(
+            "local AWS stack answered " + response.statusCode() + ": " + response.body());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -188,7 +226,8 @@ public final class LocalAwsStack implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
       socket.setReuseAddress(true);
     } catch (IOException e) {
-      throw new IllegalStateException("port " + port + " is in use: is a local AWS stack already running?", e);
+      throw new IllegalStateException(
+          "port " + port + " is in use: is a local AWS stack already running?", e);
     }
   }
 
@@ -204,9 +243,11 @@ public final class LocalAwsStack implements AutoCloseable {
 
   private static Properties installation() {
     Properties properties = new Properties();
-    try (InputStream in = LocalAwsStack.class.getResourceAsStream("/runpack-local-aws.properties")) {
+    try (InputStream in =
+        LocalAwsStack.class.getResourceAsStream("/runpack-local-aws.properties")) {
       if (in == null) {
-        throw new IllegalStateException("runpack-local-aws.properties missing: build the local-aws module");
+        throw new IllegalStateException(
+            "runpack-local-aws.properties missing: build the local-aws module");
       }
       properties.load(in);
     } catch (IOException e) {
@@ -214,8 +255,11 @@ public final class LocalAwsStack implements AutoCloseable {
     }
     for (String key : List.of("s3mock.jar", "dynalite.dir")) {
       if (!Files.exists(Path.of(properties.getProperty(key)))) {
-        throw new IllegalStateException(key + " not installed at " + properties.getProperty(key)
-            + ": run ./mvnw -pl local-aws generate-resources");
+        throw new IllegalStateException(
+            key
+                + " not installed at "
+                + properties.getProperty(key)
+                + ": run ./mvnw -pl local-aws generate-resources");
       }
     }
     return properties;

@@ -43,15 +43,19 @@ public final class LocalLambdaRuntime implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.createContext(BASE + "/invocation/", this::invocation);
-    server.createContext(BASE + "/init/error", exchange -> {
-      initError.complete(body(exchange));
-      reply(exchange, 202, new byte[0], Map.of());
-    });
-    server.setExecutor(Executors.newCachedThreadPool(r -> {
-      Thread thread = new Thread(r, "local-lambda-runtime");
-      thread.setDaemon(true);
-      return thread;
-    }));
+    server.createContext(
+        BASE + "/init/error",
+        exchange -> {
+          initError.complete(body(exchange));
+          reply(exchange, 202, new byte[0], Map.of());
+        });
+    server.setExecutor(
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread thread = new Thread(r, "local-lambda-runtime");
+              thread.setDaemon(true);
+              return thread;
+            }));
     server.start();
   }
 
@@ -62,7 +66,8 @@ public final class LocalLambdaRuntime implements AutoCloseable {
 
   /** Queues an event; the future completes with the function's answer. */
   public CompletableFuture<Answer> invoke(byte[] event) {
-    Invocation invocation = new Invocation(UUID.randomUUID().toString(), event, new CompletableFuture<>());
+    Invocation invocation =
+        new Invocation(UUID.randomUUID().toString(), event, new CompletableFuture<>());
     pending.add(invocation);
     return invocation.answer();
   }
@@ -92,12 +97,17 @@ public final class LocalLambdaRuntime implements AutoCloseable {
         return;
       }
       running.put(next.id(), next);
-      reply(exchange, 200, next.event(), Map.of(
-          "Lambda-Runtime-Aws-Request-Id", next.id(),
-          "Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 900_000),
-          "Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:000000000000:function:runpack",
-          "Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000",
-          "Content-Type", "application/json"));
+      reply(
+          exchange,
+          200,
+          next.event(),
+          Map.of(
+              "Lambda-Runtime-Aws-Request-Id", next.id(),
+              "Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 900_000),
+              "Lambda-Runtime-Invoked-Function-Arn",
+                  "arn:aws:lambda:us-east-1:000000000000:function:runpack",
+              "Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000",
+              "Content-Type", "application/json"));
       return;
     }
     String[] parts = path.split("/");
@@ -116,7 +126,9 @@ public final class LocalLambdaRuntime implements AutoCloseable {
     }
   }
 
-  private static void reply(HttpExchange exchange, int status, byte[] body, Map<String, String> headers) throws IOException {
+  private static void reply(
+      HttpExchange exchange, int status, byte[] body, Map<String, String> headers)
+      throws IOException {
     headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
     exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     if (body.length > 0) {

@@ -44,18 +44,26 @@ final class ManagedProcess {
   /** Starts the process and waits until it answers HTTP on its port. */
   void start() {
     try {
-      process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
     } catch (IOException e) {
-      throw new IllegalStateException("cannot start " + name + " (" + command.get(0) + "): " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot start " + name + " (" + command.get(0) + "): " + e.getMessage(), e);
     }
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-        .timeout(Duration.ofSeconds(2)).GET().build();
+    HttpRequest probe =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+            .timeout(Duration.ofSeconds(2))
+            .GET()
+            .build();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting:\n" + tail());
+        throw new IllegalStateException(
+            name + " exited with " + process.exitValue() + " while starting:\n" + tail());
       }
       try {
         http.send(probe, HttpResponse.BodyHandlers.discarding());
@@ -69,7 +77,8 @@ final class ManagedProcess {
       }
     }
     stop();
-    throw new IllegalStateException(name + " did not answer on port " + port + " within " + START_TIMEOUT + ":\n" + tail());
+    throw new IllegalStateException(
+        name + " did not answer on port " + port + " within " + START_TIMEOUT + ":\n" + tail());
   }
 
   /** Stops the process and its children; waits for them to exit. */

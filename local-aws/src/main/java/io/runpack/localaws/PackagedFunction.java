@@ -20,13 +20,15 @@ import java.util.zip.ZipInputStream;
 public final class PackagedFunction {
 
   /** The runtime interface client's entry point. */
-  public static final String RUNTIME_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+  public static final String RUNTIME_CLIENT =
+      "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
   private PackagedFunction() {}
 
   /** Unpacks {@code zip} into {@code into}, refusing entries that would land outside it. */
   public static Path unpack(Path zip, Path into) throws IOException {
-    try (InputStream file = Files.newInputStream(zip); ZipInputStream in = new ZipInputStream(file)) {
+    try (InputStream file = Files.newInputStream(zip);
+        ZipInputStream in = new ZipInputStream(file)) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         Path target = into.resolve(entry.getName()).normalize();
         if (!target.startsWith(into)) {
@@ -54,14 +56,23 @@ public final class PackagedFunction {
    * credentials for the local stack). Output goes to {@code log}.
    */
   public static Process start(
-      List<String> jvmFlags, String classpath, String handler, Path task, LocalLambdaRuntime runtime,
-      Map<String, String> environment, Path log) throws IOException {
+      List<String> jvmFlags,
+      String classpath,
+      String handler,
+      Path task,
+      LocalLambdaRuntime runtime,
+      Map<String, String> environment,
+      Path log)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmFlags);
     command.addAll(List.of("-cp", classpath, RUNTIME_CLIENT, handler));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile()).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(task.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     Map<String, String> env = new LinkedHashMap<>();
     env.put("AWS_LAMBDA_RUNTIME_API", runtime.address());
     env.put("LAMBDA_TASK_ROOT", task.toString());
@@ -78,14 +89,21 @@ public final class PackagedFunction {
    * The Runpack function's settings for the local stack: its table and bucket, a namespace
    * authority, and the SDK clients pointed at the stack's endpoints.
    */
-  public static Map<String, String> runpackEnvironment(LocalAwsStack stack, String table, String bucket) {
+  public static Map<String, String> runpackEnvironment(
+      LocalAwsStack stack, String table, String bucket) {
     return Map.of(
-        "RUNPACK_TABLE", table,
-        "RUNPACK_BUCKET", bucket,
-        "RUNPACK_SECURITY_NAMESPACE_AUTHORITY", "dg_registry",
-        "QUARKUS_S3_ENDPOINT_OVERRIDE", stack.s3Endpoint().toString(),
-        "QUARKUS_S3_PATH_STYLE_ACCESS", "true",
-        "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", stack.dynamoDbEndpoint().toString());
+        "RUNPACK_TABLE",
+        table,
+        "RUNPACK_BUCKET",
+        bucket,
+        "RUNPACK_SECURITY_NAMESPACE_AUTHORITY",
+        "dg_registry",
+        "QUARKUS_S3_ENDPOINT_OVERRIDE",
+        stack.s3Endpoint().toString(),
+        "QUARKUS_S3_PATH_STYLE_ACCESS",
+        "true",
+        "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE",
+        stack.dynamoDbEndpoint().toString());
   }
 
   /** Stops a started function. */

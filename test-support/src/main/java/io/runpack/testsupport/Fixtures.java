@@ -12,11 +12,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** The Decision Gate reference fixtures (fixtures/decision-gate in this repository), read-only, and file helpers. */
+/**
+ * The Decision Gate reference fixtures (fixtures/decision-gate in this repository), read-only, and
+ * file helpers.
+ */
 public final class Fixtures {
 
   /** The two golden runpacks and the runs they came from. */
-  public static final List<String> LABELS = List.of("golden_time_after_pass", "golden_visibility_packet");
+  public static final List<String> LABELS =
+      List.of("golden_time_after_pass", "golden_visibility_packet");
 
   /** The security context the goldens were exported with. */
   public static final SecurityContext DG_SECURITY = new SecurityContext(false, "dg_registry");

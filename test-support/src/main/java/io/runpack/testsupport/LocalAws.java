@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Real AWS SDK clients against the local AWS stack (S3Mock, dynalite), with bounded timeouts, and
- * a fresh bucket or table per test. The stack is started once per test JVM and stopped with it.
+ * Real AWS SDK clients against the local AWS stack (S3Mock, dynalite), with bounded timeouts, and a
+ * fresh bucket or table per test. The stack is started once per test JVM and stopped with it.
  */
 public final class LocalAws {
 
@@ -40,7 +40,10 @@ public final class LocalAws {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-      counts.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new AtomicInteger())
+      counts
+          .computeIfAbsent(
+              attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+              k -> new AtomicInteger())
           .incrementAndGet();
     }
 
@@ -70,10 +73,12 @@ public final class LocalAws {
         .region(Region.of(LocalAwsStack.REGION))
         .credentialsProvider(credentials())
         .httpClient(http())
-        .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(60))
-            .apiCallAttemptTimeout(Duration.ofSeconds(20))
-            .retryStrategy(b -> b.maxAttempts(retries + 1))
-            .executionInterceptors(interceptors))
+        .overrideConfiguration(
+            o ->
+                o.apiCallTimeout(Duration.ofSeconds(60))
+                    .apiCallAttemptTimeout(Duration.ofSeconds(20))
+                    .retryStrategy(b -> b.maxAttempts(retries + 1))
+                    .executionInterceptors(interceptors))
         .build();
   }
 
@@ -87,14 +92,17 @@ public final class LocalAws {
         .region(Region.of(LocalAwsStack.REGION))
         .credentialsProvider(credentials())
         .httpClient(http())
-        .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(30))
-            .apiCallAttemptTimeout(Duration.ofSeconds(10))
-            .executionInterceptors(interceptors))
+        .overrideConfiguration(
+            o ->
+                o.apiCallTimeout(Duration.ofSeconds(30))
+                    .apiCallAttemptTimeout(Duration.ofSeconds(10))
+                    .executionInterceptors(interceptors))
         .build();
   }
 
   public static String newBucket(S3Client s3) {
-    String bucket = "runpack-" + UUID.randomUUID().toString().substring(0, 13).toLowerCase(Locale.ROOT);
+    String bucket =
+        "runpack-" + UUID.randomUUID().toString().substring(0, 13).toLowerCase(Locale.ROOT);
     s3.createBucket(b -> b.bucket(bucket));
     return bucket;
   }
@@ -103,9 +111,14 @@ public final class LocalAws {
     String table = "runpack-runs-" + UUID.randomUUID();
     stack().createRunLogTable(table);
     // The SDK waiter's default poll is 20 s; dynalite creates tables at once, so poll fast.
-    try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamoDb)
-        .overrideConfiguration(w -> w.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(20))).maxAttempts(250))
-        .build()) {
+    try (DynamoDbWaiter waiter =
+        DynamoDbWaiter.builder()
+            .client(dynamoDb)
+            .overrideConfiguration(
+                w ->
+                    w.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(20)))
+                        .maxAttempts(250))
+            .build()) {
       waiter.waitUntilTableExists(b -> b.tableName(table));
     }
     return table;

@@ -17,12 +17,15 @@ final class DynamoDbFailures {
     } else {
       why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
-    return new RunpackException(ErrorCode.STORAGE_ERROR,
-        "DynamoDB " + operation + " on table " + table + " (" + key + ") failed: " + why, e);
+    return new RunpackException(
+        ErrorCode.STORAGE_ERROR,
+        "DynamoDB " + operation + " on table " + table + " (" + key + ") failed: " + why,
+        e);
   }
 
   static RunpackException corrupt(String table, String pk, String sk, String problem) {
-    return new RunpackException(ErrorCode.INVALID_RUN_DATA,
+    return new RunpackException(
+        ErrorCode.INVALID_RUN_DATA,
         "corrupt item in table " + table + " (pk " + pk + ", sk " + sk + "): " + problem);
   }
 }

@@ -27,9 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * then the run item last, so a run is never visible half imported.
  *
  * <p>Guarantees: the spec must hash to the run state's spec hash (specs are stored under their
- * hash, so a wrong one would shadow the right one); every item is checked against DynamoDB's
- * 400 KB limit before anything is written; batch writes retry unprocessed items with backoff, a bounded number of times; an
- * already imported run is refused ({@link ErrorCode#CONFLICT}) rather than mixed with new records.
+ * hash, so a wrong one would shadow the right one); every item is checked against DynamoDB's 400 KB
+ * limit before anything is written; batch writes retry unprocessed items with backoff, a bounded
+ * number of times; an already imported run is refused ({@link ErrorCode#CONFLICT}) rather than
+ * mixed with new records.
  */
 public final class DynamoDbRunImporter {
 
@@ -51,30 +52,47 @@ public final class DynamoDbRunImporter {
     RunState state = run.state();
     String pk = RunLogTable.runPk(state.key());
     if (!run.specScenarioId().equals(state.scenarioId())) {
-      throw new RunpackException(ErrorCode.INVALID_RUN_DATA,
-          "scenario spec is for scenario " + run.specScenarioId() + ", but the run is in scenario " + state.scenarioId());
+      throw new RunpackException(
+          ErrorCode.INVALID_RUN_DATA,
+          "scenario spec is for scenario "
+              + run.specScenarioId()
+              + ", but the run is in scenario "
+              + state.scenarioId());
     }
     String specText = canonicalText(run.spec(), "scenario spec");
     HashDigest specHash = Sha256.of(specText.getBytes(StandardCharsets.UTF_8));
     if (!specHash.equals(state.specHash())) {
-      throw new RunpackException(ErrorCode.SPEC_HASH_MISMATCH, "run state spec hash mismatch: the run state records "
-          + state.specHash().value() + ", the scenario spec hashes to " + specHash.value() + "; nothing imported");
+      throw new RunpackException(
+          ErrorCode.SPEC_HASH_MISMATCH,
+          "run state spec hash mismatch: the run state records "
+              + state.specHash().value()
+              + ", the scenario spec hashes to "
+              + specHash.value()
+              + "; nothing imported");
     }
-    Map<String, AttributeValue> specItem = item(
-        RunLogTable.scenarioPk(state.tenantId(), state.namespaceId(), state.scenarioId()),
-        RunLogTable.specSk(state.specHash()), RunLogTable.SPEC, specText);
+    Map<String, AttributeValue> specItem =
+        item(
+            RunLogTable.scenarioPk(state.tenantId(), state.namespaceId(), state.scenarioId()),
+            RunLogTable.specSk(state.specHash()),
+            RunLogTable.SPEC,
+            specText);
     List<Map<String, AttributeValue>> recordItems = new ArrayList<>();
     Map<String, AttributeValue> counts = new HashMap<>();
     for (RunLog log : RunLog.values()) {
       List<JsonValue> records = state.log(log);
       for (int i = 0; i < records.size(); i++) {
         String what = "record " + i + " of " + log.stateField();
-        recordItems.add(item(pk, RunLogTable.logSk(log, i), RunLogTable.RECORD, canonicalText(records.get(i), what)));
+        recordItems.add(
+            item(
+                pk,
+                RunLogTable.logSk(log, i),
+                RunLogTable.RECORD,
+                canonicalText(records.get(i), what)));
       }
       counts.put(log.stateField(), AttributeValue.fromN(Integer.toString(records.size())));
     }
-    Map<String, AttributeValue> runItem = item(pk, RunLogTable.RUN_SK, RunLogTable.STATE,
-        canonicalText(state.header(), "run state"));
+    Map<String, AttributeValue> runItem =
+        item(pk, RunLogTable.RUN_SK, RunLogTable.STATE, canonicalText(state.header(), "run state"));
     runItem.put(RunLogTable.SCENARIO_ID, AttributeValue.fromS(state.scenarioId()));
     runItem.put(RunLogTable.SPEC_HASH, AttributeValue.fromS(state.specHash().value()));
     runItem.put(RunLogTable.LOG_COUNTS, AttributeValue.fromM(counts));
@@ -88,8 +106,12 @@ public final class DynamoDbRunImporter {
       writeBatch(items.subList(from, Math.min(from + BATCH_SIZE, items.size())));
     }
     try {
-      dynamoDb.putItem(r -> r.tableName(table).item(runItem).conditionExpression("attribute_not_exists(#pk)")
-          .expressionAttributeNames(Map.of("#pk", RunLogTable.PK)));
+      dynamoDb.putItem(
+          r ->
+              r.tableName(table)
+                  .item(runItem)
+                  .conditionExpression("attribute_not_exists(#pk)")
+                  .expressionAttributeNames(Map.of("#pk", RunLogTable.PK)));
     } catch (ConditionalCheckFailedException e) {
       throw alreadyImported(pk);
     } catch (SdkException e) {
@@ -100,9 +122,19 @@ public final class DynamoDbRunImporter {
 
   private void refuseExisting(String pk) {
     try {
-      boolean exists = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
-          .key(Map.of(RunLogTable.PK, AttributeValue.fromS(pk), RunLogTable.SK, AttributeValue.fromS(RunLogTable.RUN_SK))))
-          .hasItem();
+      boolean exists =
+          dynamoDb
+              .getItem(
+                  r ->
+                      r.tableName(table)
+                          .consistentRead(true)
+                          .key(
+                              Map.of(
+                                  RunLogTable.PK,
+                                  AttributeValue.fromS(pk),
+                                  RunLogTable.SK,
+                                  AttributeValue.fromS(RunLogTable.RUN_SK))))
+              .hasItem();
       if (exists) {
         throw alreadyImported(pk);
       }
@@ -113,12 +145,23 @@ public final class DynamoDbRunImporter {
 
   private void writeBatch(List<Map<String, AttributeValue>> items) {
     List<WriteRequest> pending = new ArrayList<>();
-    items.forEach(item -> pending.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build()));
+    items.forEach(
+        item ->
+            pending.add(
+                WriteRequest.builder()
+                    .putRequest(PutRequest.builder().item(item).build())
+                    .build()));
     for (int attempt = 1; !pending.isEmpty(); attempt++) {
       if (attempt > MAX_ATTEMPTS) {
-        throw new RunpackException(ErrorCode.STORAGE_ERROR,
-            "DynamoDB BatchWriteItem on table " + table + " left " + pending.size() + " items unprocessed after "
-                + MAX_ATTEMPTS + " attempts");
+        throw new RunpackException(
+            ErrorCode.STORAGE_ERROR,
+            "DynamoDB BatchWriteItem on table "
+                + table
+                + " left "
+                + pending.size()
+                + " items unprocessed after "
+                + MAX_ATTEMPTS
+                + " attempts");
       }
       if (attempt > 1) {
         backOff(attempt);
@@ -146,15 +189,22 @@ public final class DynamoDbRunImporter {
     return item;
   }
 
-  /** DynamoDB counts the UTF-8 bytes of every attribute name and string value (numbers ~21 bytes). */
+  /**
+   * DynamoDB counts the UTF-8 bytes of every attribute name and string value (numbers ~21 bytes).
+   */
   private static void checkSize(Map<String, AttributeValue> item, String what) {
     long bytes = 0;
     for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
       bytes += utf8(attribute.getKey()) + size(attribute.getValue());
     }
     if (bytes > RunLogTable.MAX_ITEM_BYTES) {
-      throw new RunpackException(ErrorCode.LIMIT_EXCEEDED, what + " would be a DynamoDB item of " + bytes
-          + " bytes, over the limit of " + RunLogTable.MAX_ITEM_BYTES);
+      throw new RunpackException(
+          ErrorCode.LIMIT_EXCEEDED,
+          what
+              + " would be a DynamoDB item of "
+              + bytes
+              + " bytes, over the limit of "
+              + RunLogTable.MAX_ITEM_BYTES);
     }
   }
 

@@ -29,13 +29,13 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Loads runs from the run-log table ({@link RunLogTable}): one strongly consistent, paginated
- * Query of the run's partition and one strongly consistent GetItem of its spec; never a Scan.
+ * Loads runs from the run-log table ({@link RunLogTable}): one strongly consistent, paginated Query
+ * of the run's partition and one strongly consistent GetItem of its spec; never a Scan.
  *
  * <p>Guarantees: records come back in append order whatever the page size; every record the run
- * item counts must be there, and nothing else; a missing run or spec is
- * {@link ErrorCode#RUN_NOT_FOUND}, a malformed item {@link ErrorCode#INVALID_RUN_DATA}, a failing
- * service {@link ErrorCode#STORAGE_ERROR}, each naming the key.
+ * item counts must be there, and nothing else; a missing run or spec is {@link
+ * ErrorCode#RUN_NOT_FOUND}, a malformed item {@link ErrorCode#INVALID_RUN_DATA}, a failing service
+ * {@link ErrorCode#STORAGE_ERROR}, each naming the key.
  */
 public final class DynamoDbRunStore implements LoadRunPort {
 
@@ -49,7 +49,8 @@ public final class DynamoDbRunStore implements LoadRunPort {
   }
 
   /** With {@code pageSize}, each Query page holds at most that many items (else up to 1 MB). */
-  public DynamoDbRunStore(DynamoDbClient dynamoDb, String table, JacksonJsonCodec codec, Optional<Integer> pageSize) {
+  public DynamoDbRunStore(
+      DynamoDbClient dynamoDb, String table, JacksonJsonCodec codec, Optional<Integer> pageSize) {
     this.dynamoDb = dynamoDb;
     this.table = table;
     this.codec = codec;
@@ -64,12 +65,13 @@ public final class DynamoDbRunStore implements LoadRunPort {
       logs.put(log, new ArrayList<>());
     }
     Map<String, AttributeValue> runItem = null;
-    QueryRequest.Builder query = QueryRequest.builder()
-        .tableName(table)
-        .keyConditionExpression("#pk = :pk")
-        .expressionAttributeNames(Map.of("#pk", RunLogTable.PK))
-        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))
-        .consistentRead(true);
+    QueryRequest.Builder query =
+        QueryRequest.builder()
+            .tableName(table)
+            .keyConditionExpression("#pk = :pk")
+            .expressionAttributeNames(Map.of("#pk", RunLogTable.PK))
+            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))
+            .consistentRead(true);
     pageSize.ifPresent(query::limit);
     try {
       for (QueryResponse page : dynamoDb.queryPaginator(query.build())) {
@@ -86,23 +88,36 @@ public final class DynamoDbRunStore implements LoadRunPort {
       throw DynamoDbFailures.storageError("Query", table, "pk " + pk, e);
     }
     if (runItem == null) {
-      throw new RunpackException(ErrorCode.RUN_NOT_FOUND, "no run for " + key + " in table " + table + " (pk " + pk + ")");
+      throw new RunpackException(
+          ErrorCode.RUN_NOT_FOUND, "no run for " + key + " in table " + table + " (pk " + pk + ")");
     }
     RunState state = state(pk, runItem, logs);
     return new LoadedRun(spec(state), state);
   }
 
-  private void addRecord(Map<RunLog, List<JsonValue>> logs, String pk, String sk, Map<String, AttributeValue> item) {
+  private void addRecord(
+      Map<RunLog, List<JsonValue>> logs, String pk, String sk, Map<String, AttributeValue> item) {
     if (!sk.startsWith(RunLogTable.LOG_SK_PREFIX)) {
       throw DynamoDbFailures.corrupt(table, pk, sk, "unexpected sort key");
     }
     int hash = sk.lastIndexOf('#');
-    String logName = sk.substring(RunLogTable.LOG_SK_PREFIX.length(), Math.max(hash, RunLogTable.LOG_SK_PREFIX.length()));
-    RunLog log = logNamed(logName).orElseThrow(() -> DynamoDbFailures.corrupt(table, pk, sk, "unknown log " + logName));
+    String logName =
+        sk.substring(
+            RunLogTable.LOG_SK_PREFIX.length(), Math.max(hash, RunLogTable.LOG_SK_PREFIX.length()));
+    RunLog log =
+        logNamed(logName)
+            .orElseThrow(() -> DynamoDbFailures.corrupt(table, pk, sk, "unknown log " + logName));
     List<JsonValue> records = logs.get(log);
     if (!sk.equals(RunLogTable.logSk(log, records.size()))) {
-      throw DynamoDbFailures.corrupt(table, pk, sk,
-          "expected record " + records.size() + " of " + log.stateField() + " here: a record is missing or misnamed");
+      throw DynamoDbFailures.corrupt(
+          table,
+          pk,
+          sk,
+          "expected record "
+              + records.size()
+              + " of "
+              + log.stateField()
+              + " here: a record is missing or misnamed");
     }
     records.add(record(item, pk, sk));
   }
@@ -112,10 +127,16 @@ public final class DynamoDbRunStore implements LoadRunPort {
    * them): no tree is built, and a record the importer stored canonical is copied as it is.
    */
   private JsonValue record(Map<String, AttributeValue> item, String pk, String sk) {
-    return json(item, RunLogTable.RECORD, pk, sk, utf8 -> CanonicalJson.canonicalValue(utf8, Limits.MAX_ARTIFACT_BYTES));
+    return json(
+        item,
+        RunLogTable.RECORD,
+        pk,
+        sk,
+        utf8 -> CanonicalJson.canonicalValue(utf8, Limits.MAX_ARTIFACT_BYTES));
   }
 
-  private RunState state(String pk, Map<String, AttributeValue> runItem, Map<RunLog, List<JsonValue>> logs) {
+  private RunState state(
+      String pk, Map<String, AttributeValue> runItem, Map<RunLog, List<JsonValue>> logs) {
     String sk = RunLogTable.RUN_SK;
     JsonValue header = json(runItem, RunLogTable.STATE, pk, sk);
     if (!(header instanceof JsonObject headerObject)) {
@@ -129,8 +150,16 @@ public final class DynamoDbRunStore implements LoadRunPort {
       AttributeValue count = counts.m().get(log.stateField());
       String expected = count == null ? null : count.n();
       if (expected == null || !expected.equals(Integer.toString(logs.get(log).size()))) {
-        throw DynamoDbFailures.corrupt(table, pk, sk, "log_counts says " + expected + " " + log.stateField()
-            + " records, the table holds " + logs.get(log).size());
+        throw DynamoDbFailures.corrupt(
+            table,
+            pk,
+            sk,
+            "log_counts says "
+                + expected
+                + " "
+                + log.stateField()
+                + " records, the table holds "
+                + logs.get(log).size());
       }
     }
     RunState runState;
@@ -144,8 +173,10 @@ public final class DynamoDbRunStore implements LoadRunPort {
     }
     String scenarioId = string(runItem, RunLogTable.SCENARIO_ID, pk, sk);
     String specHash = string(runItem, RunLogTable.SPEC_HASH, pk, sk);
-    if (!scenarioId.equals(runState.scenarioId()) || !specHash.equals(runState.specHash().value())) {
-      throw DynamoDbFailures.corrupt(table, pk, sk, "scenario_id or spec_hash disagrees with the state");
+    if (!scenarioId.equals(runState.scenarioId())
+        || !specHash.equals(runState.specHash().value())) {
+      throw DynamoDbFailures.corrupt(
+          table, pk, sk, "scenario_id or spec_hash disagrees with the state");
     }
     return runState;
   }
@@ -156,14 +187,34 @@ public final class DynamoDbRunStore implements LoadRunPort {
     String sk = RunLogTable.specSk(hash);
     GetItemResponse response;
     try {
-      response = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
-          .key(Map.of(RunLogTable.PK, AttributeValue.fromS(pk), RunLogTable.SK, AttributeValue.fromS(sk))));
+      response =
+          dynamoDb.getItem(
+              r ->
+                  r.tableName(table)
+                      .consistentRead(true)
+                      .key(
+                          Map.of(
+                              RunLogTable.PK,
+                              AttributeValue.fromS(pk),
+                              RunLogTable.SK,
+                              AttributeValue.fromS(sk))));
     } catch (SdkException e) {
       throw DynamoDbFailures.storageError("GetItem", table, "pk " + pk + ", sk " + sk, e);
     }
     if (!response.hasItem() || response.item().isEmpty()) {
-      throw new RunpackException(ErrorCode.RUN_NOT_FOUND, "no scenario spec " + state.scenarioId() + " with hash "
-          + hash.value() + " in table " + table + " (pk " + pk + ", sk " + sk + ")");
+      throw new RunpackException(
+          ErrorCode.RUN_NOT_FOUND,
+          "no scenario spec "
+              + state.scenarioId()
+              + " with hash "
+              + hash.value()
+              + " in table "
+              + table
+              + " (pk "
+              + pk
+              + ", sk "
+              + sk
+              + ")");
     }
     return json(response.item(), RunLogTable.SPEC, pk, sk);
   }
@@ -172,14 +223,21 @@ public final class DynamoDbRunStore implements LoadRunPort {
     return json(item, attribute, pk, sk, codec::decode);
   }
 
-  /** A string attribute read as JSON by {@code read}; text that is not valid JSON is corrupt data. */
+  /**
+   * A string attribute read as JSON by {@code read}; text that is not valid JSON is corrupt data.
+   */
   private JsonValue json(
-      Map<String, AttributeValue> item, String attribute, String pk, String sk, Function<byte[], JsonValue> read) {
+      Map<String, AttributeValue> item,
+      String attribute,
+      String pk,
+      String sk,
+      Function<byte[], JsonValue> read) {
     String text = string(item, attribute, pk, sk);
     try {
       return read.apply(text.getBytes(StandardCharsets.UTF_8));
     } catch (RunpackException e) {
-      throw DynamoDbFailures.corrupt(table, pk, sk, attribute + " is not valid JSON: " + e.getMessage());
+      throw DynamoDbFailures.corrupt(
+          table, pk, sk, attribute + " is not valid JSON: " + e.getMessage());
     }
   }
 

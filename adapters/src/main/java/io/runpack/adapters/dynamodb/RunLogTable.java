@@ -5,22 +5,21 @@ import io.runpack.domain.model.RunKey;
 import io.runpack.domain.model.RunLog;
 
 /**
- * The run-log table's layout, in one place (a single table, string keys {@code pk} and
- * {@code sk}):
+ * The run-log table's layout, in one place (a single table, string keys {@code pk} and {@code sk}):
  *
  * <ul>
- *   <li>run item: {@code pk = TENANT#<t>#NAMESPACE#<n>#RUN#<run_id>}, {@code sk = RUN}, with
- *       {@code scenario_id}, {@code spec_hash} (hex), {@code state} (the state's other members as
+ *   <li>run item: {@code pk = TENANT#<t>#NAMESPACE#<n>#RUN#<run_id>}, {@code sk = RUN}, with {@code
+ *       scenario_id}, {@code spec_hash} (hex), {@code state} (the state's other members as
  *       canonical JSON) and {@code log_counts} (records per log);
- *   <li>one item per log record, same {@code pk}, {@code sk = LOG#<log>#<index, 10 digits>},
- *       the record as canonical JSON in {@code record};
- *   <li>scenario spec: {@code pk = TENANT#<t>#NAMESPACE#<n>#SCENARIO#<scenario_id>},
- *       {@code sk = SPEC#sha256#<hex>}, the spec as canonical JSON in {@code spec}.
+ *   <li>one item per log record, same {@code pk}, {@code sk = LOG#<log>#<index, 10 digits>}, the
+ *       record as canonical JSON in {@code record};
+ *   <li>scenario spec: {@code pk = TENANT#<t>#NAMESPACE#<n>#SCENARIO#<scenario_id>}, {@code sk =
+ *       SPEC#sha256#<hex>}, the spec as canonical JSON in {@code spec}.
  * </ul>
  *
- * The variable part of each key is its last part, so keys cannot collide. A run is loaded with
- * one Query of its partition (records sort in append order) and one GetItem of its spec. The
- * table itself is defined by the deployment (infra/) and, for tests, by the local AWS stack.
+ * The variable part of each key is its last part, so keys cannot collide. A run is loaded with one
+ * Query of its partition (records sort in append order) and one GetItem of its spec. The table
+ * itself is defined by the deployment (infra/) and, for tests, by the local AWS stack.
  */
 public final class RunLogTable {
 
@@ -37,6 +36,7 @@ public final class RunLogTable {
 
   /** DynamoDB's item size limit, attribute names and values included. */
   static final int MAX_ITEM_BYTES = 400 * 1024;
+
   /** Digits of a record index: a log holds at most 10^10 records. */
   static final int INDEX_DIGITS = 10;
 
@@ -44,19 +44,31 @@ public final class RunLogTable {
 
   /** The partition of a run: its run item and its records. */
   public static String runPk(RunKey key) {
-    return "TENANT#" + Long.toUnsignedString(key.tenantId()) + "#NAMESPACE#"
-        + Long.toUnsignedString(key.namespaceId()) + "#RUN#" + key.runId();
+    return "TENANT#"
+        + Long.toUnsignedString(key.tenantId())
+        + "#NAMESPACE#"
+        + Long.toUnsignedString(key.namespaceId())
+        + "#RUN#"
+        + key.runId();
   }
 
   static String logSk(RunLog log, long index) {
     String digits = Long.toString(index);
-    return LOG_SK_PREFIX + log.stateField() + "#" + "0".repeat(INDEX_DIGITS - digits.length()) + digits;
+    return LOG_SK_PREFIX
+        + log.stateField()
+        + "#"
+        + "0".repeat(INDEX_DIGITS - digits.length())
+        + digits;
   }
 
   /** The partition of a scenario's specs. */
   public static String scenarioPk(long tenantId, long namespaceId, String scenarioId) {
-    return "TENANT#" + Long.toUnsignedString(tenantId) + "#NAMESPACE#" + Long.toUnsignedString(namespaceId)
-        + "#SCENARIO#" + scenarioId;
+    return "TENANT#"
+        + Long.toUnsignedString(tenantId)
+        + "#NAMESPACE#"
+        + Long.toUnsignedString(namespaceId)
+        + "#SCENARIO#"
+        + scenarioId;
   }
 
   /** The sort key of a spec, by its hash. */

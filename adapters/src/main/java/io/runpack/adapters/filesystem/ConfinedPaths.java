@@ -9,9 +9,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
- * Resolves runpack-relative paths under a root directory so that nothing is read or written
- * outside it (FORMAT §4): the path must be a {@link RunpackPath}, and every part of it that
- * already exists must, once symbolic links are followed, still lie inside the root's real path.
+ * Resolves runpack-relative paths under a root directory so that nothing is read or written outside
+ * it (FORMAT §4): the path must be a {@link RunpackPath}, and every part of it that already exists
+ * must, once symbolic links are followed, still lie inside the root's real path.
  */
 final class ConfinedPaths {
 
@@ -29,9 +29,9 @@ final class ConfinedPaths {
   }
 
   /**
-   * The location of {@code path} under the root, after checking that neither it (if it exists)
-   * nor any existing ancestor escapes the root through a link. Fails with
-   * {@link ErrorCode#INVALID_REQUEST} naming the problem.
+   * The location of {@code path} under the root, after checking that neither it (if it exists) nor
+   * any existing ancestor escapes the root through a link. Fails with {@link
+   * ErrorCode#INVALID_REQUEST} naming the problem.
    */
   Path resolve(String path) throws IOException {
     String problem = RunpackPath.problemWith(path);
@@ -59,7 +59,9 @@ final class ConfinedPaths {
       if (i < components.length - 1 && !Files.isDirectory(current)) {
         throw new RunpackException(
             ErrorCode.INVALID_REQUEST,
-            "path " + RunpackPath.printable(path) + " passes through a file that is not a directory");
+            "path "
+                + RunpackPath.printable(path)
+                + " passes through a file that is not a directory");
       }
     }
     return current;
@@ -68,6 +70,8 @@ final class ConfinedPaths {
   private static RunpackException escapes(String path) {
     return new RunpackException(
         ErrorCode.INVALID_REQUEST,
-        "path " + RunpackPath.printable(path) + " leads outside the runpack root through a symbolic link");
+        "path "
+            + RunpackPath.printable(path)
+            + " leads outside the runpack root through a symbolic link");
   }
 }

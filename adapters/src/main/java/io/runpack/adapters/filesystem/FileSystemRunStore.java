@@ -13,12 +13,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * A run store on disk: one run bundle {@code {"spec":…,"state":…}} per run, at
- * {@code <root>/<tenant_id>/<namespace_id>/<run_id>.json}. For laptops, tests and the CLI.
+ * A run store on disk: one run bundle {@code {"spec":…,"state":…}} per run, at {@code
+ * <root>/<tenant_id>/<namespace_id>/<run_id>.json}. For laptops, tests and the CLI.
  *
- * <p>Guarantees: the file read is confined to the root (also through symbolic links), read with
- * the codec's document limit, parsed strictly (duplicate keys refused); every failure names the
- * run and the file relative to the root.
+ * <p>Guarantees: the file read is confined to the root (also through symbolic links), read with the
+ * codec's document limit, parsed strictly (duplicate keys refused); every failure names the run and
+ * the file relative to the root.
  */
 public final class FileSystemRunStore implements LoadRunPort {
 
@@ -32,8 +32,12 @@ public final class FileSystemRunStore implements LoadRunPort {
 
   /** Where the bundle of {@code key} lives, relative to the root. */
   public static String relativePath(RunKey key) {
-    return Long.toUnsignedString(key.tenantId()) + "/" + Long.toUnsignedString(key.namespaceId())
-        + "/" + key.runId() + ".json";
+    return Long.toUnsignedString(key.tenantId())
+        + "/"
+        + Long.toUnsignedString(key.namespaceId())
+        + "/"
+        + key.runId()
+        + ".json";
   }
 
   @Override
@@ -49,7 +53,8 @@ public final class FileSystemRunStore implements LoadRunPort {
 
   private byte[] read(RunKey key, String relative) {
     if (!Files.isDirectory(root)) {
-      throw new RunpackException(ErrorCode.STORAGE_ERROR, "run store directory " + root + " does not exist");
+      throw new RunpackException(
+          ErrorCode.STORAGE_ERROR, "run store directory " + root + " does not exist");
     }
     try {
       Path file = new ConfinedPaths(root).resolve(relative);
@@ -74,7 +79,8 @@ public final class FileSystemRunStore implements LoadRunPort {
           ErrorCode.STORAGE_ERROR, "cannot read run bundle " + relative + ": " + e.getMessage(), e);
     } catch (RunpackException e) {
       if (e.code() == ErrorCode.INVALID_REQUEST) { // the bundle path leads out of the store
-        throw new RunpackException(ErrorCode.INVALID_RUN_DATA, "run bundle " + relative + ": " + e.getMessage(), e);
+        throw new RunpackException(
+            ErrorCode.INVALID_RUN_DATA, "run bundle " + relative + ": " + e.getMessage(), e);
       }
       throw e;
     }
@@ -87,6 +93,7 @@ public final class FileSystemRunStore implements LoadRunPort {
 
   private static RunpackException tooLarge(String relative, long limit) {
     return new RunpackException(
-        ErrorCode.LIMIT_EXCEEDED, "run bundle " + relative + " is larger than the limit of " + limit + " bytes");
+        ErrorCode.LIMIT_EXCEEDED,
+        "run bundle " + relative + " is larger than the limit of " + limit + " bytes");
   }
 }

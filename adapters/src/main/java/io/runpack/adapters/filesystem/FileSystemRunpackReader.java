@@ -11,8 +11,8 @@ import java.nio.file.Path;
 
 /**
  * Reads a runpack stored in a directory, for verification. Paths from the manifest are untrusted:
- * each is confined to the directory ({@link ConfinedPaths}) and read with a byte limit, never
- * whole when it is larger.
+ * each is confined to the directory ({@link ConfinedPaths}) and read with a byte limit, never whole
+ * when it is larger.
  */
 public final class FileSystemRunpackReader implements RunpackReader {
 
@@ -21,12 +21,14 @@ public final class FileSystemRunpackReader implements RunpackReader {
   /** Fails with {@link ErrorCode#INVALID_MANIFEST} if {@code root} is not a readable directory. */
   public FileSystemRunpackReader(Path root) {
     if (!Files.isDirectory(root)) {
-      throw new RunpackException(ErrorCode.INVALID_MANIFEST, "runpack directory " + root + " does not exist");
+      throw new RunpackException(
+          ErrorCode.INVALID_MANIFEST, "runpack directory " + root + " does not exist");
     }
     try {
       this.paths = new ConfinedPaths(root);
     } catch (IOException e) {
-      throw new RunpackException(ErrorCode.STORAGE_ERROR, "cannot open runpack directory " + root + ": " + e);
+      throw new RunpackException(
+          ErrorCode.STORAGE_ERROR, "cannot open runpack directory " + root + ": " + e);
     }
   }
 
@@ -53,11 +55,13 @@ public final class FileSystemRunpackReader implements RunpackReader {
     } catch (NoSuchFileException e) {
       throw new RunpackException(ErrorCode.FILE_NOT_FOUND, "no such file");
     } catch (IOException e) {
-      throw new RunpackException(ErrorCode.STORAGE_ERROR, "I/O error: " + e.getClass().getSimpleName());
+      throw new RunpackException(
+          ErrorCode.STORAGE_ERROR, "I/O error: " + e.getClass().getSimpleName());
     }
   }
 
   private static RunpackException tooLarge(int maxBytes) {
-    return new RunpackException(ErrorCode.LIMIT_EXCEEDED, "larger than the limit of " + maxBytes + " bytes");
+    return new RunpackException(
+        ErrorCode.LIMIT_EXCEEDED, "larger than the limit of " + maxBytes + " bytes");
   }
 }

@@ -21,12 +21,12 @@ import java.util.Optional;
 /**
  * Writes runpacks into the request's {@code output_dir} (FORMAT §4, filesystem).
  *
- * <p>Guarantees: every path is checked before the first byte is written (relative, no
- * {@code ..}, no backslash, length limits, no escape through a symbolic link); each file is
- * written to a temporary file, flushed to disk and atomically renamed into place; the manifest
- * is written last; if a write fails, the files and directories this export created are removed
- * and nothing outside the output directory is ever touched. With a base directory configured,
- * {@code output_dir} must lie inside it (relative ones are resolved against it).
+ * <p>Guarantees: every path is checked before the first byte is written (relative, no {@code ..},
+ * no backslash, length limits, no escape through a symbolic link); each file is written to a
+ * temporary file, flushed to disk and atomically renamed into place; the manifest is written last;
+ * if a write fails, the files and directories this export created are removed and nothing outside
+ * the output directory is ever touched. With a base directory configured, {@code output_dir} must
+ * lie inside it (relative ones are resolved against it).
  */
 public final class FileSystemRunpackStorage implements PublishRunpackPort {
 
@@ -37,7 +37,8 @@ public final class FileSystemRunpackStorage implements PublishRunpackPort {
   }
 
   @Override
-  public Optional<String> publish(RunpackTarget target, List<RunpackFile> artifacts, RunpackFile manifest) {
+  public Optional<String> publish(
+      RunpackTarget target, List<RunpackFile> artifacts, RunpackFile manifest) {
     Path outputDir = outputDir(target);
     List<RunpackFile> files = new ArrayList<>(artifacts);
     files.add(manifest); // last
@@ -60,7 +61,9 @@ public final class FileSystemRunpackStorage implements PublishRunpackPort {
     } catch (IOException e) {
       rollBack(created);
       throw new RunpackException(
-          ErrorCode.STORAGE_ERROR, "cannot write runpack to " + outputDir + ": " + e.getMessage(), e);
+          ErrorCode.STORAGE_ERROR,
+          "cannot write runpack to " + outputDir + ": " + e.getMessage(),
+          e);
     } catch (RunpackException e) {
       rollBack(created);
       throw e;
@@ -69,10 +72,13 @@ public final class FileSystemRunpackStorage implements PublishRunpackPort {
 
   private Path outputDir(RunpackTarget target) {
     String requested =
-        target.outputDir()
+        target
+            .outputDir()
             .filter(s -> !s.isBlank())
-            .orElseThrow(() -> new RunpackException(
-                ErrorCode.INVALID_REQUEST, "output_dir is required for filesystem export"));
+            .orElseThrow(
+                () ->
+                    new RunpackException(
+                        ErrorCode.INVALID_REQUEST, "output_dir is required for filesystem export"));
     if (requested.indexOf('\0') >= 0) {
       throw new RunpackException(ErrorCode.INVALID_REQUEST, "output_dir contains a NUL character");
     }
@@ -80,7 +86,8 @@ public final class FileSystemRunpackStorage implements PublishRunpackPort {
     dir = dir.toAbsolutePath().normalize();
     if (baseDir.isPresent() && !dir.startsWith(baseDir.get())) {
       throw new RunpackException(
-          ErrorCode.INVALID_REQUEST, "output_dir must lie inside " + baseDir.get() + ": " + requested);
+          ErrorCode.INVALID_REQUEST,
+          "output_dir must lie inside " + baseDir.get() + ": " + requested);
     }
     return dir;
   }
@@ -117,7 +124,8 @@ public final class FileSystemRunpackStorage implements PublishRunpackPort {
         }
         channel.force(true);
       }
-      Files.move(temp, location, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temp, location, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temp);
     }

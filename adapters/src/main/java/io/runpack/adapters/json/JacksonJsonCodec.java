@@ -27,9 +27,9 @@ import java.util.Map;
 /**
  * JSON bytes to the domain's value model and back, with Jackson's streaming API.
  *
- * <p>Guarantees: number lexemes are kept as written; duplicate keys, trailing content, anything
- * but strict UTF-8 ({@link Utf8}) and anything beyond {@link JsonLimits} are refused with a typed error that says what and
- * where (line and column); no exception but {@link RunpackException} escapes.
+ * <p>Guarantees: number lexemes are kept as written; duplicate keys, trailing content, anything but
+ * strict UTF-8 ({@link Utf8}) and anything beyond {@link JsonLimits} are refused with a typed error
+ * that says what and where (line and column); no exception but {@link RunpackException} escapes.
  */
 public final class JacksonJsonCodec implements JsonDecoder {
 
@@ -64,7 +64,10 @@ public final class JacksonJsonCodec implements JsonDecoder {
     if (utf8.length > limits.maxDocumentBytes()) {
       throw new RunpackException(
           ErrorCode.LIMIT_EXCEEDED,
-          "JSON document of " + utf8.length + " bytes exceeds the limit of " + limits.maxDocumentBytes());
+          "JSON document of "
+              + utf8.length
+              + " bytes exceeds the limit of "
+              + limits.maxDocumentBytes());
     }
     Utf8.check(utf8);
     try (JsonParser parser = factory.createParser(utf8)) {
@@ -77,9 +80,11 @@ public final class JacksonJsonCodec implements JsonDecoder {
       }
       return value;
     } catch (StreamConstraintsException e) {
-      throw new RunpackException(ErrorCode.LIMIT_EXCEEDED, e.getOriginalMessage() + where(e.getLocation()));
+      throw new RunpackException(
+          ErrorCode.LIMIT_EXCEEDED, e.getOriginalMessage() + where(e.getLocation()));
     } catch (JsonProcessingException e) {
-      throw new RunpackException(ErrorCode.INVALID_JSON, e.getOriginalMessage() + where(e.getLocation()));
+      throw new RunpackException(
+          ErrorCode.INVALID_JSON, e.getOriginalMessage() + where(e.getLocation()));
     } catch (IOException e) {
       throw new RunpackException(ErrorCode.INVALID_JSON, "unreadable JSON: " + e.getMessage());
     }
@@ -142,7 +147,8 @@ public final class JacksonJsonCodec implements JsonDecoder {
       String key = parser.currentName();
       JsonLocation at = parser.currentTokenLocation();
       if (members.containsKey(key)) {
-        throw new RunpackException(ErrorCode.INVALID_JSON, "duplicate key \"" + key + "\"" + where(at));
+        throw new RunpackException(
+            ErrorCode.INVALID_JSON, "duplicate key \"" + key + "\"" + where(at));
       }
       parser.nextToken();
       members.put(key, readValue(parser, depth));
@@ -169,7 +175,9 @@ public final class JacksonJsonCodec implements JsonDecoder {
   private int enter(int depth, JsonParser parser) {
     if (depth >= limits.maxDepth()) {
       throw failAt(
-          ErrorCode.LIMIT_EXCEEDED, "JSON nesting deeper than the limit of " + limits.maxDepth(), parser);
+          ErrorCode.LIMIT_EXCEEDED,
+          "JSON nesting deeper than the limit of " + limits.maxDepth(),
+          parser);
     }
     return depth + 1;
   }

@@ -8,7 +8,8 @@ import io.runpack.domain.model.Limits;
  * The named limits of JSON read from outside: whole document, nesting depth, string and number
  * length. Defaults fit every valid runpack artifact and run bundle.
  */
-public record JsonLimits(long maxDocumentBytes, int maxDepth, int maxStringLength, int maxNumberLength) {
+public record JsonLimits(
+    long maxDocumentBytes, int maxDepth, int maxStringLength, int maxNumberLength) {
 
   /** Largest run bundle: the spec and six logs, each of which must fit an artifact. */
   public static final long DEFAULT_MAX_DOCUMENT_BYTES = 7L * Limits.MAX_ARTIFACT_BYTES;
@@ -26,10 +27,12 @@ public record JsonLimits(long maxDocumentBytes, int maxDepth, int maxStringLengt
       throw new IllegalArgumentException("JSON limits must be positive");
     }
     if (maxDepth > CanonicalJson.MAX_DEPTH) {
-      throw new IllegalArgumentException("maxDepth cannot exceed what can be written: " + CanonicalJson.MAX_DEPTH);
+      throw new IllegalArgumentException(
+          "maxDepth cannot exceed what can be written: " + CanonicalJson.MAX_DEPTH);
     }
     if (maxNumberLength > JsonNumber.MAX_LEXEME_LENGTH) {
-      throw new IllegalArgumentException("maxNumberLength cannot exceed " + JsonNumber.MAX_LEXEME_LENGTH);
+      throw new IllegalArgumentException(
+          "maxNumberLength cannot exceed " + JsonNumber.MAX_LEXEME_LENGTH);
     }
   }
 

@@ -4,10 +4,10 @@ import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 
 /**
- * Strict UTF-8 (RFC 3629) for JSON text (RFC 8259 §8.1): no overlong forms (C0 AF would be a
- * '/' that slipped past path checks), no encoded surrogates, nothing above U+10FFFF, no cut
- * sequences, and no NUL byte — which valid JSON never contains, and whose presence would let a
- * parser guess UTF-16 or UTF-32 instead.
+ * Strict UTF-8 (RFC 3629) for JSON text (RFC 8259 §8.1): no overlong forms (C0 AF would be a '/'
+ * that slipped past path checks), no encoded surrogates, nothing above U+10FFFF, no cut sequences,
+ * and no NUL byte — which valid JSON never contains, and whose presence would let a parser guess
+ * UTF-16 or UTF-32 instead.
  */
 final class Utf8 {
 
@@ -65,7 +65,7 @@ final class Utf8 {
   }
 
   private static RunpackException fail(String what, int offset) {
-    return new RunpackException(ErrorCode.INVALID_JSON,
-        what + " at byte offset " + offset + " (JSON text must be UTF-8)");
+    return new RunpackException(
+        ErrorCode.INVALID_JSON, what + " at byte offset " + offset + " (JSON text must be UTF-8)");
   }
 }

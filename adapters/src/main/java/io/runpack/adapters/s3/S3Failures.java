@@ -10,9 +10,12 @@ final class S3Failures {
 
   private S3Failures() {}
 
-  static RunpackException storageError(String operation, String bucket, String key, SdkException e) {
-    return new RunpackException(ErrorCode.STORAGE_ERROR,
-        "S3 " + operation + " of s3://" + bucket + "/" + key + " failed: " + describe(e), e);
+  static RunpackException storageError(
+      String operation, String bucket, String key, SdkException e) {
+    return new RunpackException(
+        ErrorCode.STORAGE_ERROR,
+        "S3 " + operation + " of s3://" + bucket + "/" + key + " failed: " + describe(e),
+        e);
   }
 
   static String describe(SdkException e) {

@@ -21,13 +21,12 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectAttributes;
 
 /**
- * Reads a runpack stored in S3, for verification in place. Paths from the manifest are
- * untrusted: each must be a safe runpack path, joined to the runpack's prefix.
+ * Reads a runpack stored in S3, for verification in place. Paths from the manifest are untrusted:
+ * each must be a safe runpack path, joined to the runpack's prefix.
  *
- * <p>Guarantees: an object is never read past the limit (refused from its Content-Length, and
- * cut off while streaming); {@link #sha256} answers from the SHA-256 checksum S3 stored and
- * checked when the object was written (GetObjectAttributes), downloading the object only when
- * it has none.
+ * <p>Guarantees: an object is never read past the limit (refused from its Content-Length, and cut
+ * off while streaming); {@link #sha256} answers from the SHA-256 checksum S3 stored and checked
+ * when the object was written (GetObjectAttributes), downloading the object only when it has none.
  */
 public final class S3RunpackReader implements RunpackReader {
 
@@ -51,15 +50,18 @@ public final class S3RunpackReader implements RunpackReader {
     }
     String bucket = parsed.getHost();
     if (!"s3".equals(parsed.getScheme()) || bucket == null || bucket.isEmpty()) {
-      throw new RunpackException(ErrorCode.INVALID_REQUEST, "not an S3 URI (s3://BUCKET/PREFIX/): " + uri);
+      throw new RunpackException(
+          ErrorCode.INVALID_REQUEST, "not an S3 URI (s3://BUCKET/PREFIX/): " + uri);
     }
     String prefix = parsed.getPath() == null ? "" : parsed.getPath().replaceFirst("^/", "");
     if (!prefix.isEmpty() && !prefix.endsWith("/")) {
       prefix = prefix + "/";
     }
-    String problem = prefix.isEmpty() ? null : RunpackPath.problemWith(prefix.substring(0, prefix.length() - 1));
+    String problem =
+        prefix.isEmpty() ? null : RunpackPath.problemWith(prefix.substring(0, prefix.length() - 1));
     if (problem != null) {
-      throw new RunpackException(ErrorCode.INVALID_REQUEST, "invalid S3 prefix in " + uri + ": " + problem);
+      throw new RunpackException(
+          ErrorCode.INVALID_REQUEST, "invalid S3 prefix in " + uri + ": " + problem);
     }
     return new S3RunpackReader(s3, bucket, prefix);
   }
@@ -77,30 +79,40 @@ public final class S3RunpackReader implements RunpackReader {
   HashDigest sha256OfKey(String key, int maxBytes) {
     GetObjectAttributesResponse attributes;
     try {
-      attributes = s3.getObjectAttributes(r -> r.bucket(bucket).key(key)
-          .objectAttributes(ObjectAttributes.CHECKSUM, ObjectAttributes.OBJECT_SIZE));
+      attributes =
+          s3.getObjectAttributes(
+              r ->
+                  r.bucket(bucket)
+                      .key(key)
+                      .objectAttributes(ObjectAttributes.CHECKSUM, ObjectAttributes.OBJECT_SIZE));
     } catch (NoSuchKeyException e) {
       throw noSuchFile();
     } catch (SdkException e) {
       if (S3Failures.isStatus(e, 404)) {
         throw noSuchFile();
       }
-      throw new RunpackException(ErrorCode.STORAGE_ERROR, "S3 GetObjectAttributes failed: " + S3Failures.describe(e), e);
+      throw new RunpackException(
+          ErrorCode.STORAGE_ERROR, "S3 GetObjectAttributes failed: " + S3Failures.describe(e), e);
     }
     if (attributes.objectSize() != null && attributes.objectSize() > maxBytes) {
       throw tooLarge(maxBytes);
     }
     Checksum checksum = attributes.checksum();
-    boolean fullObjectSha256 = checksum != null && checksum.checksumSHA256() != null
-        && checksum.checksumType() != ChecksumType.COMPOSITE && !checksum.checksumSHA256().contains("-");
+    boolean fullObjectSha256 =
+        checksum != null
+            && checksum.checksumSHA256() != null
+            && checksum.checksumType() != ChecksumType.COMPOSITE
+            && !checksum.checksumSHA256().contains("-");
     if (fullObjectSha256) {
-      return HashDigest.sha256(HexFormat.of().formatHex(Base64.getDecoder().decode(checksum.checksumSHA256())));
+      return HashDigest.sha256(
+          HexFormat.of().formatHex(Base64.getDecoder().decode(checksum.checksumSHA256())));
     }
     return Sha256.of(readKey(key, maxBytes)); // written without a SHA-256 checksum: hash the bytes
   }
 
   private byte[] readKey(String key, int maxBytes) {
-    try (ResponseInputStream<GetObjectResponse> object = s3.getObject(r -> r.bucket(bucket).key(key))) {
+    try (ResponseInputStream<GetObjectResponse> object =
+        s3.getObject(r -> r.bucket(bucket).key(key))) {
       Long length = object.response().contentLength();
       if (length != null && length > maxBytes) {
         object.abort();
@@ -115,7 +127,8 @@ public final class S3RunpackReader implements RunpackReader {
     } catch (NoSuchKeyException e) {
       throw noSuchFile();
     } catch (SdkException e) {
-      throw new RunpackException(ErrorCode.STORAGE_ERROR, "S3 GetObject failed: " + S3Failures.describe(e), e);
+      throw new RunpackException(
+          ErrorCode.STORAGE_ERROR, "S3 GetObject failed: " + S3Failures.describe(e), e);
     } catch (IOException e) {
       throw new RunpackException(ErrorCode.STORAGE_ERROR, "S3 read failed: " + e.getMessage(), e);
     }
@@ -134,6 +147,7 @@ public final class S3RunpackReader implements RunpackReader {
   }
 
   private static RunpackException tooLarge(int maxBytes) {
-    return new RunpackException(ErrorCode.LIMIT_EXCEEDED, "larger than the limit of " + maxBytes + " bytes");
+    return new RunpackException(
+        ErrorCode.LIMIT_EXCEEDED, "larger than the limit of " + maxBytes + " bytes");
   }
 }

@@ -23,12 +23,12 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 /**
  * Writes runpacks to S3 (FORMAT §4).
  *
- * <p>Guarantees: every object is sent with content type {@code application/json} and its
- * SHA-256 checksum, the manifest's own digest, so S3 refuses bytes changed in transit; artifacts
- * are written concurrently and the manifest only after all of them succeeded, so a runpack whose
- * manifest is visible is complete. In write-once mode each PUT is conditional
- * ({@code If-None-Match: *}): an object that already holds the same bytes is accepted, other bytes
- * are a {@link ErrorCode#CONFLICT} and are left untouched.
+ * <p>Guarantees: every object is sent with content type {@code application/json} and its SHA-256
+ * checksum, the manifest's own digest, so S3 refuses bytes changed in transit; artifacts are
+ * written concurrently and the manifest only after all of them succeeded, so a runpack whose
+ * manifest is visible is complete. In write-once mode each PUT is conditional ({@code
+ * If-None-Match: *}): an object that already holds the same bytes is accepted, other bytes are a
+ * {@link ErrorCode#CONFLICT} and are left untouched.
  */
 public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable {
 
@@ -42,15 +42,19 @@ public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable
   public S3RunpackStorage(S3Client s3, S3Settings settings) {
     this.s3 = s3;
     this.settings = settings;
-    this.writers = Executors.newFixedThreadPool(settings.concurrentWrites(), runnable -> {
-      Thread thread = new Thread(runnable, "runpack-s3-writer");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.writers =
+        Executors.newFixedThreadPool(
+            settings.concurrentWrites(),
+            runnable -> {
+              Thread thread = new Thread(runnable, "runpack-s3-writer");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   @Override
-  public Optional<String> publish(RunpackTarget target, List<RunpackFile> artifacts, RunpackFile manifest) {
+  public Optional<String> publish(
+      RunpackTarget target, List<RunpackFile> artifacts, RunpackFile manifest) {
     String prefix = RunpackKeys.prefix(settings.rootPrefix(), target);
     List<String> keys = new ArrayList<>();
     artifacts.forEach(a -> keys.add(RunpackKeys.key(prefix, a.path())));
@@ -78,19 +82,22 @@ public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable
   }
 
   private void put(String key, RunpackFile file) {
-    PutObjectRequest.Builder request = PutObjectRequest.builder()
-        .bucket(settings.bucket())
-        .key(key)
-        .contentType("application/json")
-        .contentLength((long) file.bytes().length)
-        .checksumSHA256(base64Sha256(file.hash()));
+    PutObjectRequest.Builder request =
+        PutObjectRequest.builder()
+            .bucket(settings.bucket())
+            .key(key)
+            .contentType("application/json")
+            .contentLength((long) file.bytes().length)
+            .checksumSHA256(base64Sha256(file.hash()));
     if (settings.writeOnce()) {
       request.ifNoneMatch("*");
     }
     try {
       s3.putObject(request.build(), RequestBody.fromBytes(file.bytes()));
     } catch (SdkException e) {
-      if (settings.writeOnce() && (S3Failures.isStatus(e, PRECONDITION_FAILED) || S3Failures.isStatus(e, CONDITIONAL_REQUEST_CONFLICT))) {
+      if (settings.writeOnce()
+          && (S3Failures.isStatus(e, PRECONDITION_FAILED)
+              || S3Failures.isStatus(e, CONDITIONAL_REQUEST_CONFLICT))) {
         requireSameBytes(key, file);
         return;
       }
@@ -102,7 +109,9 @@ public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable
   private void requireSameBytes(String key, RunpackFile file) {
     HashDigest stored;
     try {
-      stored = new S3RunpackReader(s3, settings.bucket(), "").sha256OfKey(key, Limits.MAX_ARTIFACT_BYTES);
+      stored =
+          new S3RunpackReader(s3, settings.bucket(), "")
+              .sha256OfKey(key, Limits.MAX_ARTIFACT_BYTES);
     } catch (RunpackException e) {
       if (e.code() != ErrorCode.LIMIT_EXCEEDED) {
         throw e;
@@ -110,8 +119,13 @@ public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable
       stored = null; // larger than any runpack file: certainly other bytes
     }
     if (!file.hash().equals(stored)) {
-      throw new RunpackException(ErrorCode.CONFLICT,
-          "s3://" + settings.bucket() + "/" + key + " already holds different bytes (write-once storage)");
+      throw new RunpackException(
+          ErrorCode.CONFLICT,
+          "s3://"
+              + settings.bucket()
+              + "/"
+              + key
+              + " already holds different bytes (write-once storage)");
     }
   }
 
@@ -123,7 +137,8 @@ public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable
       if (e.getCause() instanceof RunpackException failure) {
         return failure;
       }
-      return new RunpackException(ErrorCode.STORAGE_ERROR, "S3 write failed: " + e.getCause(), e.getCause());
+      return new RunpackException(
+          ErrorCode.STORAGE_ERROR, "S3 write failed: " + e.getCause(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new RunpackException(ErrorCode.STORAGE_ERROR, "interrupted while writing to S3", e);

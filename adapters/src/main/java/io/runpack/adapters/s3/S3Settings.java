@@ -5,10 +5,11 @@ import java.util.Optional;
 
 /**
  * How runpacks are stored in S3: the bucket, an optional key prefix before the runpack's own
- * (FORMAT §4), write-once mode (conditional writes: identical bytes are accepted again, other
- * bytes are a conflict) and how many artifacts are written at once.
+ * (FORMAT §4), write-once mode (conditional writes: identical bytes are accepted again, other bytes
+ * are a conflict) and how many artifacts are written at once.
  */
-public record S3Settings(String bucket, Optional<String> rootPrefix, boolean writeOnce, int concurrentWrites) {
+public record S3Settings(
+    String bucket, Optional<String> rootPrefix, boolean writeOnce, int concurrentWrites) {
 
   public S3Settings {
     Objects.requireNonNull(bucket, "bucket");
@@ -17,7 +18,8 @@ public record S3Settings(String bucket, Optional<String> rootPrefix, boolean wri
     }
     rootPrefix = rootPrefix.map(p -> p.replaceAll("^/+|/+$", "")).filter(p -> !p.isEmpty());
     if (concurrentWrites < 1 || concurrentWrites > 64) {
-      throw new IllegalArgumentException("concurrentWrites must be 1 to 64, not " + concurrentWrites);
+      throw new IllegalArgumentException(
+          "concurrentWrites must be 1 to 64, not " + concurrentWrites);
     }
   }
 

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.runpack.testsupport.Fixtures;
-import io.runpack.testsupport.LocalAws;
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.model.LoadedRun;
 import io.runpack.domain.model.RunKey;
+import io.runpack.testsupport.Fixtures;
+import io.runpack.testsupport.LocalAws;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +23,9 @@ import org.junit.jupiter.params.provider.FieldSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The run-log table through the real DynamoDB API (dynalite): import, load, and every way it fails. */
+/**
+ * The run-log table through the real DynamoDB API (dynalite): import, load, and every way it fails.
+ */
 class DynamoDbRunStoreTest {
 
   static final List<String> LABELS = Fixtures.LABELS;
@@ -43,14 +45,17 @@ class DynamoDbRunStoreTest {
   @ParameterizedTest
   @FieldSource("LABELS")
   void importedRunLoadsBackExactly(String label) {
-    LoadedRun bundle = LoadedRun.fromBundle(LocalRunpack.json(Fixtures.read(Fixtures.runBundle(label))));
+    LoadedRun bundle =
+        LoadedRun.fromBundle(LocalRunpack.json(Fixtures.read(Fixtures.runBundle(label))));
 
-    DynamoDbRunImporter.Summary summary = new DynamoDbRunImporter(dynamoDb, table).importRun(bundle);
+    DynamoDbRunImporter.Summary summary =
+        new DynamoDbRunImporter(dynamoDb, table).importRun(bundle);
     LoadedRun loaded = store().loadRun(bundle.state().key());
 
     assertEquals(bundle.spec(), loaded.spec());
     assertEquals(canonical(bundle), canonical(loaded));
-    assertEquals(bundle.state().logs().values().stream().mapToInt(List::size).sum(), summary.records());
+    assertEquals(
+        bundle.state().logs().values().stream().mapToInt(List::size).sum(), summary.records());
   }
 
   @Test
@@ -58,9 +63,11 @@ class DynamoDbRunStoreTest {
     LoadedRun run = RunBuilder.withTriggers(3_000, 500); // ~1.5 MB of trigger records
     new DynamoDbRunImporter(dynamoDb, table).importRun(run);
     LocalAws.OperationCounter counter = new LocalAws.OperationCounter();
-    DynamoDbClient counted = LocalAws.dynamoDb(LocalAws.stack().dynamoDbEndpoint(), List.of(counter));
+    DynamoDbClient counted =
+        LocalAws.dynamoDb(LocalAws.stack().dynamoDbEndpoint(), List.of(counter));
 
-    LoadedRun loaded = new DynamoDbRunStore(counted, table, LocalRunpack.CODEC).loadRun(run.state().key());
+    LoadedRun loaded =
+        new DynamoDbRunStore(counted, table, LocalRunpack.CODEC).loadRun(run.state().key());
 
     assertEquals(canonical(run), canonical(loaded));
     assertTrue(counter.count("Query") >= 2, "Query pages: " + counter.count("Query"));
@@ -73,9 +80,12 @@ class DynamoDbRunStoreTest {
     LoadedRun run = RunBuilder.withTriggers(95, 10);
     new DynamoDbRunImporter(dynamoDb, table).importRun(run);
     LocalAws.OperationCounter counter = new LocalAws.OperationCounter();
-    DynamoDbClient counted = LocalAws.dynamoDb(LocalAws.stack().dynamoDbEndpoint(), List.of(counter));
+    DynamoDbClient counted =
+        LocalAws.dynamoDb(LocalAws.stack().dynamoDbEndpoint(), List.of(counter));
 
-    LoadedRun loaded = new DynamoDbRunStore(counted, table, LocalRunpack.CODEC, Optional.of(7)).loadRun(run.state().key());
+    LoadedRun loaded =
+        new DynamoDbRunStore(counted, table, LocalRunpack.CODEC, Optional.of(7))
+            .loadRun(run.state().key());
 
     assertEquals(canonical(run), canonical(loaded));
     assertTrue(counter.count("Query") >= 14, "Query pages: " + counter.count("Query"));
@@ -83,24 +93,40 @@ class DynamoDbRunStoreTest {
 
   @Test
   void missingRunIsRunNotFound() {
-    RunpackException e = assertThrows(RunpackException.class, () -> store().loadRun(new RunKey(1, 1, "nope")));
+    RunpackException e =
+        assertThrows(RunpackException.class, () -> store().loadRun(new RunKey(1, 1, "nope")));
 
     assertEquals(ErrorCode.RUN_NOT_FOUND, e.code());
-    assertEquals("no run for tenant 1, namespace 1, run nope in table " + table
-        + " (pk TENANT#1#NAMESPACE#1#RUN#nope)", e.getMessage());
+    assertEquals(
+        "no run for tenant 1, namespace 1, run nope in table "
+            + table
+            + " (pk TENANT#1#NAMESPACE#1#RUN#nope)",
+        e.getMessage());
   }
 
   @Test
   void missingSpecIsRunNotFoundNamingTheKey() {
     LoadedRun run = importReference();
     String hash = run.state().specHash().value();
-    dynamoDb.deleteItem(r -> r.tableName(table).key(key("TENANT#1#NAMESPACE#1#SCENARIO#golden-visibility", "SPEC#sha256#" + hash)));
+    dynamoDb.deleteItem(
+        r ->
+            r.tableName(table)
+                .key(
+                    key("TENANT#1#NAMESPACE#1#SCENARIO#golden-visibility", "SPEC#sha256#" + hash)));
 
-    RunpackException e = assertThrows(RunpackException.class, () -> store().loadRun(run.state().key()));
+    RunpackException e =
+        assertThrows(RunpackException.class, () -> store().loadRun(run.state().key()));
 
     assertEquals(ErrorCode.RUN_NOT_FOUND, e.code());
-    assertEquals("no scenario spec golden-visibility with hash " + hash + " in table " + table
-        + " (pk TENANT#1#NAMESPACE#1#SCENARIO#golden-visibility, sk SPEC#sha256#" + hash + ")", e.getMessage());
+    assertEquals(
+        "no scenario spec golden-visibility with hash "
+            + hash
+            + " in table "
+            + table
+            + " (pk TENANT#1#NAMESPACE#1#SCENARIO#golden-visibility, sk SPEC#sha256#"
+            + hash
+            + ")",
+        e.getMessage());
   }
 
   @Test
@@ -108,23 +134,37 @@ class DynamoDbRunStoreTest {
     LoadedRun run = importReference();
     putRecord("LOG#triggers#0000000001", "{\"seq\":");
 
-    RunpackException e = assertThrows(RunpackException.class, () -> store().loadRun(run.state().key()));
+    RunpackException e =
+        assertThrows(RunpackException.class, () -> store().loadRun(run.state().key()));
 
     assertEquals(ErrorCode.INVALID_RUN_DATA, e.code());
-    assertTrue(e.getMessage().startsWith("corrupt item in table " + table
-        + " (pk TENANT#1#NAMESPACE#1#RUN#run-2, sk LOG#triggers#0000000001): record is not valid JSON"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "corrupt item in table "
+                    + table
+                    + " (pk TENANT#1#NAMESPACE#1#RUN#run-2, sk LOG#triggers#0000000001): record is not valid JSON"),
+        e.getMessage());
   }
 
   @Test
   void missingRecordIsCorruptData() {
     LoadedRun run = importReference();
-    dynamoDb.deleteItem(r -> r.tableName(table).key(key("TENANT#1#NAMESPACE#1#RUN#run-2", "LOG#decisions#0000000000")));
+    dynamoDb.deleteItem(
+        r ->
+            r.tableName(table)
+                .key(key("TENANT#1#NAMESPACE#1#RUN#run-2", "LOG#decisions#0000000000")));
 
-    RunpackException e = assertThrows(RunpackException.class, () -> store().loadRun(run.state().key()));
+    RunpackException e =
+        assertThrows(RunpackException.class, () -> store().loadRun(run.state().key()));
 
     assertEquals(ErrorCode.INVALID_RUN_DATA, e.code());
-    assertEquals("corrupt item in table " + table + " (pk TENANT#1#NAMESPACE#1#RUN#run-2, sk LOG#decisions#0000000001):"
-        + " expected record 0 of decisions here: a record is missing or misnamed", e.getMessage());
+    assertEquals(
+        "corrupt item in table "
+            + table
+            + " (pk TENANT#1#NAMESPACE#1#RUN#run-2, sk LOG#decisions#0000000001):"
+            + " expected record 0 of decisions here: a record is missing or misnamed",
+        e.getMessage());
   }
 
   @Test
@@ -132,10 +172,15 @@ class DynamoDbRunStoreTest {
     LoadedRun run = importReference();
     putRecord("LOG#submissions#0000000000", "{}");
 
-    RunpackException e = assertThrows(RunpackException.class, () -> store().loadRun(run.state().key()));
+    RunpackException e =
+        assertThrows(RunpackException.class, () -> store().loadRun(run.state().key()));
 
-    assertEquals("corrupt item in table " + table + " (pk TENANT#1#NAMESPACE#1#RUN#run-2, sk RUN):"
-        + " log_counts says 0 submissions records, the table holds 1", e.getMessage());
+    assertEquals(
+        "corrupt item in table "
+            + table
+            + " (pk TENANT#1#NAMESPACE#1#RUN#run-2, sk RUN):"
+            + " log_counts says 0 submissions records, the table holds 1",
+        e.getMessage());
   }
 
   @Test
@@ -143,9 +188,13 @@ class DynamoDbRunStoreTest {
     LoadedRun run = importReference();
     putRecord("NOTE#1", "{}");
 
-    RunpackException e = assertThrows(RunpackException.class, () -> store().loadRun(run.state().key()));
+    RunpackException e =
+        assertThrows(RunpackException.class, () -> store().loadRun(run.state().key()));
 
-    assertEquals("corrupt item in table " + table + " (pk TENANT#1#NAMESPACE#1#RUN#run-2, sk NOTE#1): unexpected sort key",
+    assertEquals(
+        "corrupt item in table "
+            + table
+            + " (pk TENANT#1#NAMESPACE#1#RUN#run-2, sk NOTE#1): unexpected sort key",
         e.getMessage());
   }
 
@@ -161,14 +210,21 @@ class DynamoDbRunStoreTest {
 
   @Test
   void bundleWhoseSpecDoesNotMatchItsHashIsRefusedBeforeAnythingIsWritten() {
-    String bundle = new String(Fixtures.read(Fixtures.runBundle("golden_visibility_packet")), java.nio.charset.StandardCharsets.UTF_8)
-        .replace("\"hello\": \"world\"", "\"hello\": \"there\"");
+    String bundle =
+        new String(
+                Fixtures.read(Fixtures.runBundle("golden_visibility_packet")),
+                java.nio.charset.StandardCharsets.UTF_8)
+            .replace("\"hello\": \"world\"", "\"hello\": \"there\"");
     LoadedRun run = LoadedRun.fromBundle(LocalRunpack.json(bundle));
 
-    RunpackException e = assertThrows(RunpackException.class, () -> new DynamoDbRunImporter(dynamoDb, table).importRun(run));
+    RunpackException e =
+        assertThrows(
+            RunpackException.class, () -> new DynamoDbRunImporter(dynamoDb, table).importRun(run));
 
     assertEquals(ErrorCode.SPEC_HASH_MISMATCH, e.code());
-    assertTrue(e.getMessage().startsWith("run state spec hash mismatch: the run state records df1ae4e5"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("run state spec hash mismatch: the run state records df1ae4e5"),
+        e.getMessage());
     assertEquals(0, dynamoDb.scan(r -> r.tableName(table)).count());
   }
 
@@ -176,24 +232,39 @@ class DynamoDbRunStoreTest {
   void recordOverTheItemLimitIsRefusedBeforeAnythingIsWritten() {
     LoadedRun run = RunBuilder.withTriggers(3, 410 * 1024);
 
-    RunpackException e = assertThrows(RunpackException.class, () -> new DynamoDbRunImporter(dynamoDb, table).importRun(run));
+    RunpackException e =
+        assertThrows(
+            RunpackException.class, () -> new DynamoDbRunImporter(dynamoDb, table).importRun(run));
 
     assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
-    assertTrue(e.getMessage().startsWith("LOG#triggers#0000000000 would be a DynamoDB item of "), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("LOG#triggers#0000000000 would be a DynamoDB item of "),
+        e.getMessage());
     assertEquals(0, dynamoDb.scan(r -> r.tableName(table)).count());
   }
 
   @Test
   void unreachableDynamoDbIsAStorageErrorNotAHang() {
-    DynamoDbClient nowhere = LocalAws.dynamoDb(
-        java.net.URI.create("http://127.0.0.1:" + io.runpack.localaws.LocalAwsStack.freePort()), List.of());
+    DynamoDbClient nowhere =
+        LocalAws.dynamoDb(
+            java.net.URI.create("http://127.0.0.1:" + io.runpack.localaws.LocalAwsStack.freePort()),
+            List.of());
     long start = System.nanoTime();
 
-    RunpackException e = assertThrows(RunpackException.class,
-        () -> new DynamoDbRunStore(nowhere, table, LocalRunpack.CODEC).loadRun(new RunKey(1, 1, "run-2")));
+    RunpackException e =
+        assertThrows(
+            RunpackException.class,
+            () ->
+                new DynamoDbRunStore(nowhere, table, LocalRunpack.CODEC)
+                    .loadRun(new RunKey(1, 1, "run-2")));
 
     assertEquals(ErrorCode.STORAGE_ERROR, e.code());
-    assertTrue(e.getMessage().startsWith("DynamoDB Query on table " + table + " (pk TENANT#1#NAMESPACE#1#RUN#run-2) failed: "),
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "DynamoDB Query on table "
+                    + table
+                    + " (pk TENANT#1#NAMESPACE#1#RUN#run-2) failed: "),
         e.getMessage());
     assertTrue(System.nanoTime() - start < 30_000_000_000L, "bounded by the client's timeouts");
   }
@@ -203,13 +274,16 @@ class DynamoDbRunStoreTest {
   }
 
   private LoadedRun importReference() {
-    LoadedRun run = LoadedRun.fromBundle(LocalRunpack.json(Fixtures.read(Fixtures.runBundle("golden_visibility_packet"))));
+    LoadedRun run =
+        LoadedRun.fromBundle(
+            LocalRunpack.json(Fixtures.read(Fixtures.runBundle("golden_visibility_packet"))));
     new DynamoDbRunImporter(dynamoDb, table).importRun(run);
     return run;
   }
 
   private void putRecord(String sk, String json) {
-    Map<String, AttributeValue> item = new java.util.HashMap<>(key("TENANT#1#NAMESPACE#1#RUN#run-2", sk));
+    Map<String, AttributeValue> item =
+        new java.util.HashMap<>(key("TENANT#1#NAMESPACE#1#RUN#run-2", sk));
     item.put("record", AttributeValue.fromS(json));
     dynamoDb.putItem(r -> r.tableName(table).item(item));
   }
@@ -220,6 +294,7 @@ class DynamoDbRunStoreTest {
 
   /** Records load in canonical form, so runs compare by their canonical state. */
   private static String canonical(LoadedRun run) {
-    return new String(CanonicalJson.toBytes(run.state().toJson()), java.nio.charset.StandardCharsets.UTF_8);
+    return new String(
+        CanonicalJson.toBytes(run.state().toJson()), java.nio.charset.StandardCharsets.UTF_8);
   }
 }

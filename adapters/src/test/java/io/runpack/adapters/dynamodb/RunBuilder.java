@@ -1,6 +1,5 @@
 package io.runpack.adapters.dynamodb;
 
-import io.runpack.testsupport.Fixtures;
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.json.JsonArray;
 import io.runpack.domain.json.JsonNumber;
@@ -8,6 +7,7 @@ import io.runpack.domain.json.JsonObject;
 import io.runpack.domain.json.JsonString;
 import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.LoadedRun;
+import io.runpack.testsupport.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,23 +16,42 @@ final class RunBuilder {
 
   private RunBuilder() {}
 
-  /** The visibility reference run with {@code count} trigger records of about {@code payloadBytes} each. */
+  /**
+   * The visibility reference run with {@code count} trigger records of about {@code payloadBytes}
+   * each.
+   */
   static LoadedRun withTriggers(int count, int payloadBytes) {
-    LoadedRun reference = LoadedRun.fromBundle(LocalRunpack.json(Fixtures.read(Fixtures.runBundle("golden_visibility_packet"))));
+    LoadedRun reference =
+        LoadedRun.fromBundle(
+            LocalRunpack.json(Fixtures.read(Fixtures.runBundle("golden_visibility_packet"))));
     List<JsonValue> triggers = new ArrayList<>(count);
     String filler = "p".repeat(Math.max(0, payloadBytes - 100));
     for (int i = 0; i < count; i++) {
-      triggers.add(JsonObject.builder()
-          .put("seq", JsonNumber.of(i + 1))
-          .put("event", JsonObject.builder()
-              .put("trigger_id", "trigger-" + i)
-              .put("payload", JsonObject.builder().put("index", JsonNumber.of(i)).put("filler", new JsonString(filler)).build())
-              .build())
-          .build());
+      triggers.add(
+          JsonObject.builder()
+              .put("seq", JsonNumber.of(i + 1))
+              .put(
+                  "event",
+                  JsonObject.builder()
+                      .put("trigger_id", "trigger-" + i)
+                      .put(
+                          "payload",
+                          JsonObject.builder()
+                              .put("index", JsonNumber.of(i))
+                              .put("filler", new JsonString(filler))
+                              .build())
+                      .build())
+              .build());
     }
     JsonObject.Builder state = JsonObject.builder();
-    reference.state().toJson().members().forEach((key, value) ->
-        state.put(key, key.equals("triggers") ? new JsonArray(triggers) : value));
-    return LoadedRun.fromBundle(JsonObject.builder().put("spec", reference.spec()).put("state", state.build()).build());
+    reference
+        .state()
+        .toJson()
+        .members()
+        .forEach(
+            (key, value) ->
+                state.put(key, key.equals("triggers") ? new JsonArray(triggers) : value));
+    return LoadedRun.fromBundle(
+        JsonObject.builder().put("spec", reference.spec()).put("state", state.build()).build());
   }
 }

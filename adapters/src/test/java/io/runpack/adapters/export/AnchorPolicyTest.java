@@ -3,12 +3,12 @@ package io.runpack.adapters.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.runpack.testsupport.Fixtures;
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.model.AnchorPolicy;
 import io.runpack.domain.model.VerificationReport;
 import io.runpack.domain.port.in.ExportResult;
 import io.runpack.domain.service.ExportSettings;
+import io.runpack.testsupport.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * FORMAT §3.5 through a real export: with an anchor policy configured, the manifest records it and
- * the verifier checks each evidence anchor of the providers it names, with Decision Gate's messages.
- * The reference run's condition {@code after} is answered by provider {@code time}.
+ * the verifier checks each evidence anchor of the providers it names, with Decision Gate's
+ * messages. The reference run's condition {@code after} is answered by provider {@code time}.
  */
 class AnchorPolicyTest {
 
@@ -32,13 +32,19 @@ class AnchorPolicyTest {
 
   @Test
   void manifestRecordsThePolicyAndAWellFormedAnchorPasses() {
-    ExportResult result = export(ANCHOR.replace("\"2\"", "\"{\\\"logical\\\":2}\""), policy("trigger_time_logical", "logical"));
+    ExportResult result =
+        export(
+            ANCHOR.replace("\"2\"", "\"{\\\"logical\\\":2}\""),
+            policy("trigger_time_logical", "logical"));
 
     assertEquals(List.of(), result.report().get().errors());
-    assertEquals(Optional.of(policy("trigger_time_logical", "logical")), result.manifest().anchorPolicy());
-    assertTrue(new String(Fixtures.read(temp.resolve("out/manifest.json")), StandardCharsets.UTF_8)
-        .contains("\"anchor_policy\":{\"providers\":[{\"anchor_type\":\"trigger_time_logical\","
-            + "\"provider_id\":\"time\",\"required_fields\":[\"logical\"]}]}"));
+    assertEquals(
+        Optional.of(policy("trigger_time_logical", "logical")), result.manifest().anchorPolicy());
+    assertTrue(
+        new String(Fixtures.read(temp.resolve("out/manifest.json")), StandardCharsets.UTF_8)
+            .contains(
+                "\"anchor_policy\":{\"providers\":[{\"anchor_type\":\"trigger_time_logical\","
+                    + "\"provider_id\":\"time\",\"required_fields\":[\"logical\"]}]}"));
     VerificationReport offline = LocalRunpack.verify(temp.resolve("out"));
     assertEquals(List.of(), offline.errors());
     assertEquals(8, offline.checkedFiles());
@@ -64,7 +70,8 @@ class AnchorPolicyTest {
     List<String> expected = List.of("anchor invalid for condition after " + WHERE + ": " + why);
     assertEquals(expected, result.report().get().errors());
     assertEquals("fail", result.report().get().status());
-    assertEquals(expected, LocalRunpack.verify(temp.resolve("out")).errors(), "offline verify agrees");
+    assertEquals(
+        expected, LocalRunpack.verify(temp.resolve("out")).errors(), "offline verify agrees");
   }
 
   @Test
@@ -72,33 +79,50 @@ class AnchorPolicyTest {
     ExportResult result = export(ANCHOR, policy("block_height", "height"));
 
     assertEquals(
-        List.of("anchor invalid for condition after " + WHERE + ": anchor_type mismatch: expected block_height got trigger_time_logical"),
+        List.of(
+            "anchor invalid for condition after "
+                + WHERE
+                + ": anchor_type mismatch: expected block_height got trigger_time_logical"),
         result.report().get().errors());
   }
 
   @Test
   void missingAnchorIsReported() {
-    String bundle = bundle().replace(
-        "\"evidence_anchor\": {\n                \"anchor_type\": \"trigger_time_logical\",\n                \"anchor_value\": \"2\"\n              },",
-        "\"evidence_anchor\": null,");
+    String bundle =
+        bundle()
+            .replace(
+                "\"evidence_anchor\": {\n                \"anchor_type\": \"trigger_time_logical\",\n                \"anchor_value\": \"2\"\n              },",
+                "\"evidence_anchor\": null,");
 
     ExportResult result = exportBundle(bundle, policy("trigger_time_logical", "logical"));
 
-    assertEquals(List.of("anchor invalid for condition after " + WHERE + ": missing evidence_anchor"), result.report().get().errors());
+    assertEquals(
+        List.of("anchor invalid for condition after " + WHERE + ": missing evidence_anchor"),
+        result.report().get().errors());
   }
 
   @Test
   void evidenceForAConditionTheSpecLacksIsReported() {
-    String bundle = bundle().replace("\"condition_id\": \"after\",\n            \"result\"", "\"condition_id\": \"ghost\",\n            \"result\"");
+    String bundle =
+        bundle()
+            .replace(
+                "\"condition_id\": \"after\",\n            \"result\"",
+                "\"condition_id\": \"ghost\",\n            \"result\"");
 
     ExportResult result = exportBundle(bundle, policy("trigger_time_logical", "logical"));
 
-    assertEquals(List.of("condition ghost missing from scenario spec " + WHERE), result.report().get().errors());
+    assertEquals(
+        List.of("condition ghost missing from scenario spec " + WHERE),
+        result.report().get().errors());
   }
 
   @Test
   void evidenceThatFailedIsNotChecked() {
-    String bundle = bundle().replace("\"error\": null,\n              \"evidence_anchor\"", "\"error\": \"timeout\",\n              \"evidence_anchor\"");
+    String bundle =
+        bundle()
+            .replace(
+                "\"error\": null,\n              \"evidence_anchor\"",
+                "\"error\": \"timeout\",\n              \"evidence_anchor\"");
 
     ExportResult result = exportBundle(bundle, policy("trigger_time_logical", "logical"));
 
@@ -107,7 +131,9 @@ class AnchorPolicyTest {
 
   @Test
   void providersThePolicyDoesNotNameAreNotChecked() {
-    AnchorPolicy other = new AnchorPolicy(List.of(new AnchorPolicy.Requirement("chain", "block_height", List.of("height"))));
+    AnchorPolicy other =
+        new AnchorPolicy(
+            List.of(new AnchorPolicy.Requirement("chain", "block_height", List.of("height"))));
 
     ExportResult result = export(ANCHOR, other);
 
@@ -122,11 +148,13 @@ class AnchorPolicyTest {
   }
 
   private static AnchorPolicy policy(String anchorType, String field) {
-    return new AnchorPolicy(List.of(new AnchorPolicy.Requirement("time", anchorType, List.of(field))));
+    return new AnchorPolicy(
+        List.of(new AnchorPolicy.Requirement("time", anchorType, List.of(field))));
   }
 
   private static String bundle() {
-    return new String(Fixtures.read(Fixtures.runBundle("golden_visibility_packet")), StandardCharsets.UTF_8);
+    return new String(
+        Fixtures.read(Fixtures.runBundle("golden_visibility_packet")), StandardCharsets.UTF_8);
   }
 
   private ExportResult export(String anchor, AnchorPolicy policy) {
@@ -136,8 +164,11 @@ class AnchorPolicyTest {
   }
 
   private ExportResult exportBundle(String bundle, AnchorPolicy policy) {
-    LocalRunpack local = new LocalRunpack(temp.resolve("store"), new ExportSettings(Optional.empty(), Optional.of(policy)));
+    LocalRunpack local =
+        new LocalRunpack(
+            temp.resolve("store"), new ExportSettings(Optional.empty(), Optional.of(policy)));
     local.putBundle(bundle.getBytes(StandardCharsets.UTF_8));
-    return local.export(LocalRunpack.request(Fixtures.request("golden_visibility_packet"), temp.resolve("out")));
+    return local.export(
+        LocalRunpack.request(Fixtures.request("golden_visibility_packet"), temp.resolve("out")));
   }
 }

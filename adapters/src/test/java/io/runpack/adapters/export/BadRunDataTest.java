@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.runpack.testsupport.Fixtures;
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.service.ExportSettings;
+import io.runpack.testsupport.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,9 @@ class BadRunDataTest {
     store(bundle.replace("\"hello\": \"world\"", "\"hello\": \"there\""));
 
     RunpackException e = exportFails(ErrorCode.SPEC_HASH_MISMATCH);
-    assertTrue(e.getMessage().startsWith("run state spec hash mismatch: the run state records df1ae4e5"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("run state spec hash mismatch: the run state records df1ae4e5"),
+        e.getMessage());
   }
 
   @Test
@@ -47,7 +49,9 @@ class BadRunDataTest {
     Files.createDirectories(temp.resolve("store/1/1"));
 
     RunpackException e = exportFails(ErrorCode.RUN_NOT_FOUND);
-    assertEquals("no run for tenant 1, namespace 1, run run-2 (no run bundle 1/1/run-2.json)", e.getMessage());
+    assertEquals(
+        "no run for tenant 1, namespace 1, run run-2 (no run bundle 1/1/run-2.json)",
+        e.getMessage());
   }
 
   @Test
@@ -58,8 +62,10 @@ class BadRunDataTest {
 
   @Test
   void runOfAnotherScenarioIsRunNotFound() {
-    store(bundle.replace("\"scenario_id\": \"golden-visibility\",\n    \"spec_hash\"",
-        "\"scenario_id\": \"other\",\n    \"spec_hash\""));
+    store(
+        bundle.replace(
+            "\"scenario_id\": \"golden-visibility\",\n    \"spec_hash\"",
+            "\"scenario_id\": \"other\",\n    \"spec_hash\""));
 
     RunpackException e = exportFails(ErrorCode.RUN_NOT_FOUND);
     assertEquals(
@@ -69,7 +75,10 @@ class BadRunDataTest {
 
   @Test
   void runStateOfAnotherRunIsInvalidRunData() {
-    store(bundle.replace("\"run_id\": \"run-2\",\n    \"scenario_id\"", "\"run_id\": \"run-9\",\n    \"scenario_id\""));
+    store(
+        bundle.replace(
+            "\"run_id\": \"run-2\",\n    \"scenario_id\"",
+            "\"run_id\": \"run-9\",\n    \"scenario_id\""));
 
     RunpackException e = exportFails(ErrorCode.INVALID_RUN_DATA);
     assertEquals(
@@ -82,14 +91,18 @@ class BadRunDataTest {
     store(bundle.substring(0, 100));
 
     RunpackException e = exportFails(ErrorCode.INVALID_RUN_DATA);
-    assertTrue(e.getMessage().startsWith("run bundle 1/1/run-2.json: Unexpected end-of-input"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("run bundle 1/1/run-2.json: Unexpected end-of-input"),
+        e.getMessage());
   }
 
   @Test
   void bundleWithoutStateIsInvalidRunData() {
     store("{\"spec\":{}}");
 
-    assertEquals("run bundle 1/1/run-2.json: bundle.state is missing", exportFails(ErrorCode.INVALID_RUN_DATA).getMessage());
+    assertEquals(
+        "run bundle 1/1/run-2.json: bundle.state is missing",
+        exportFails(ErrorCode.INVALID_RUN_DATA).getMessage());
   }
 
   @Test
@@ -106,7 +119,9 @@ class BadRunDataTest {
     store(bundle.replace("\"seq\": 1,", "\"seq\": 1, \"seq\": 7,"));
 
     RunpackException e = exportFails(ErrorCode.INVALID_RUN_DATA);
-    assertTrue(e.getMessage().startsWith("run bundle 1/1/run-2.json: duplicate key \"seq\" at line "), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("run bundle 1/1/run-2.json: duplicate key \"seq\" at line "),
+        e.getMessage());
   }
 
   @Test
@@ -122,7 +137,9 @@ class BadRunDataTest {
   void numberOverflowingADoubleIsInvalidRunData() {
     store(bundle.replace("\"seq\": 2", "\"seq\": 2e999"));
 
-    assertEquals("artifacts/triggers.json: number 2e999 overflows a double", exportFails(ErrorCode.INVALID_RUN_DATA).getMessage());
+    assertEquals(
+        "artifacts/triggers.json: number 2e999 overflows a double",
+        exportFails(ErrorCode.INVALID_RUN_DATA).getMessage());
   }
 
   @Test
@@ -140,14 +157,17 @@ class BadRunDataTest {
   }
 
   private void store(String text) {
-    Fixtures.write(temp.resolve("store").resolve(BUNDLE_PATH), text.getBytes(StandardCharsets.UTF_8));
+    Fixtures.write(
+        temp.resolve("store").resolve(BUNDLE_PATH), text.getBytes(StandardCharsets.UTF_8));
   }
 
   private RunpackException exportFails(ErrorCode code) {
     LocalRunpack local = new LocalRunpack(temp.resolve("store"), ExportSettings.NONE);
     Path out = temp.resolve("out");
-    RunpackException e = assertThrows(
-        RunpackException.class, () -> local.export(LocalRunpack.request(Fixtures.request(LABEL), out)));
+    RunpackException e =
+        assertThrows(
+            RunpackException.class,
+            () -> local.export(LocalRunpack.request(Fixtures.request(LABEL), out)));
     assertEquals(code, e.code(), e.getMessage());
     assertFalse(Files.exists(out), "nothing written");
     return e;

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The runpack_export input, read as strictly as its JSON Schema, with a precise message per defect. */
+/**
+ * The runpack_export input, read as strictly as its JSON Schema, with a precise message per defect.
+ */
 class ExportRequestTest {
 
   private static final String VALID =
@@ -36,9 +38,16 @@ class ExportRequestTest {
 
   @Test
   void readsOptionalMembersAndTheFullUnsignedRange() {
-    ExportRunpackCommand command = ExportRunpackCommand.fromJson(LocalRunpack.json(
-        VALID.replace("\"tenant_id\":1}", "\"tenant_id\":18446744073709551615,\"manifest_name\":\"m/run.json\",\"output_dir\":\"/tmp/out\"}")
-            .replace("\"unix_millis\",\"value\":1710000000000", "\"logical\",\"value\":18446744073709551615")));
+    ExportRunpackCommand command =
+        ExportRunpackCommand.fromJson(
+            LocalRunpack.json(
+                VALID
+                    .replace(
+                        "\"tenant_id\":1}",
+                        "\"tenant_id\":18446744073709551615,\"manifest_name\":\"m/run.json\",\"output_dir\":\"/tmp/out\"}")
+                    .replace(
+                        "\"unix_millis\",\"value\":1710000000000",
+                        "\"logical\",\"value\":18446744073709551615")));
 
     assertEquals("18446744073709551615", Long.toUnsignedString(command.tenantId()));
     assertEquals(Timestamp.logical(-1L), command.generatedAt());
@@ -74,8 +83,10 @@ class ExportRequestTest {
     String request = VALID.replace(from, to);
     assertEquals(false, request.equals(VALID), "the case changes the request");
 
-    RunpackException e = assertThrows(
-        RunpackException.class, () -> ExportRunpackCommand.fromJson(LocalRunpack.json(request)));
+    RunpackException e =
+        assertThrows(
+            RunpackException.class,
+            () -> ExportRunpackCommand.fromJson(LocalRunpack.json(request)));
 
     assertEquals(ErrorCode.INVALID_REQUEST, e.code());
     assertEquals(message, e.getMessage());
@@ -83,7 +94,9 @@ class ExportRequestTest {
 
   @Test
   void refusesARequestThatIsNotAnObject() {
-    RunpackException e = assertThrows(RunpackException.class, () -> ExportRunpackCommand.fromJson(LocalRunpack.json("[]")));
+    RunpackException e =
+        assertThrows(
+            RunpackException.class, () -> ExportRunpackCommand.fromJson(LocalRunpack.json("[]")));
     assertEquals("request must be an object, not array", e.getMessage());
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.runpack.testsupport.Fixtures;
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
@@ -15,6 +14,7 @@ import io.runpack.domain.model.RunpackTarget;
 import io.runpack.domain.model.Sha256;
 import io.runpack.domain.port.in.ExportRunpackCommand;
 import io.runpack.domain.service.ExportSettings;
+import io.runpack.testsupport.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +28,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * FORMAT §4 on disk: no write lands outside the output directory, whatever the manifest name or
- * the links inside the directory, and a refused export writes nothing at all.
+ * FORMAT §4 on disk: no write lands outside the output directory, whatever the manifest name or the
+ * links inside the directory, and a refused export writes nothing at all.
  */
 class FileSystemExportSafetyTest {
 
@@ -47,7 +47,8 @@ class FileSystemExportSafetyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"../x.json", "a/../../x.json", "/tmp/x.json", "a\\b.json", "..", "a//b", ""})
+  @ValueSource(
+      strings = {"../x.json", "a/../../x.json", "/tmp/x.json", "a\\b.json", "..", "a//b", ""})
   void manifestNamesThatCouldEscapeAreRefusedAndNothingIsWritten(String name) {
     RunpackException e = assertThrows(RunpackException.class, () -> export(name));
 
@@ -58,19 +59,26 @@ class FileSystemExportSafetyTest {
 
   @Test
   void overlongManifestNamesAreRefused() {
-    RunpackException component = assertThrows(RunpackException.class, () -> export("m".repeat(256)));
-    assertTrue(component.getMessage().endsWith("has a component longer than 255 bytes"), component.getMessage());
+    RunpackException component =
+        assertThrows(RunpackException.class, () -> export("m".repeat(256)));
+    assertTrue(
+        component.getMessage().endsWith("has a component longer than 255 bytes"),
+        component.getMessage());
 
-    RunpackException path = assertThrows(RunpackException.class, () -> export(("d".repeat(250) + "/").repeat(17)));
+    RunpackException path =
+        assertThrows(RunpackException.class, () -> export(("d".repeat(250) + "/").repeat(17)));
     assertTrue(path.getMessage().endsWith("longer than 4096 bytes"), path.getMessage());
     assertEquals(Map.of(), Fixtures.readTree(temp.resolve("work")));
   }
 
   @Test
   void manifestNameThatWouldOverwriteAnArtifactIsRefused() {
-    RunpackException e = assertThrows(RunpackException.class, () -> export("artifacts/triggers.json"));
+    RunpackException e =
+        assertThrows(RunpackException.class, () -> export("artifacts/triggers.json"));
 
-    assertEquals("manifest_name artifacts/triggers.json collides with artifact artifacts/triggers.json", e.getMessage());
+    assertEquals(
+        "manifest_name artifacts/triggers.json collides with artifact artifacts/triggers.json",
+        e.getMessage());
     assertFalse(Files.exists(out));
   }
 
@@ -91,7 +99,9 @@ class FileSystemExportSafetyTest {
     RunpackException e = assertThrows(RunpackException.class, () -> export("manifest.json"));
 
     assertEquals(ErrorCode.INVALID_REQUEST, e.code());
-    assertEquals("path artifacts/scenario_spec.json leads outside the runpack root through a symbolic link", e.getMessage());
+    assertEquals(
+        "path artifacts/scenario_spec.json leads outside the runpack root through a symbolic link",
+        e.getMessage());
     assertEquals(Map.of(), Fixtures.readTree(outside));
     assertFalse(Files.exists(out.resolve("manifest.json")));
   }
@@ -120,7 +130,8 @@ class FileSystemExportSafetyTest {
 
   @Test
   void missingOutputDirectoryIsRefused() {
-    ExportRunpackCommand command = ExportRunpackCommand.fromJson(LocalRunpack.json(Fixtures.read(Fixtures.request(LABEL))));
+    ExportRunpackCommand command =
+        ExportRunpackCommand.fromJson(LocalRunpack.json(Fixtures.read(Fixtures.request(LABEL))));
 
     RunpackException e = assertThrows(RunpackException.class, () -> local.export(command));
 
@@ -130,11 +141,14 @@ class FileSystemExportSafetyTest {
 
   @Test
   void outputDirectoryOutsideTheConfiguredBaseIsRefused() {
-    FileSystemRunpackStorage storage = new FileSystemRunpackStorage(Optional.of(temp.resolve("base")));
+    FileSystemRunpackStorage storage =
+        new FileSystemRunpackStorage(Optional.of(temp.resolve("base")));
     RunpackFile manifest = RunpackFile.of("manifest.json", new byte[] {'{', '}'});
-    for (String dir : List.of("../elsewhere", temp.resolve("elsewhere").toString(), "a/../../elsewhere")) {
-      RunpackException e = assertThrows(
-          RunpackException.class, () -> storage.publish(target(dir), List.of(), manifest));
+    for (String dir :
+        List.of("../elsewhere", temp.resolve("elsewhere").toString(), "a/../../elsewhere")) {
+      RunpackException e =
+          assertThrows(
+              RunpackException.class, () -> storage.publish(target(dir), List.of(), manifest));
       assertEquals(ErrorCode.INVALID_REQUEST, e.code());
       assertTrue(e.getMessage().startsWith("output_dir must lie inside "), e.getMessage());
     }
@@ -151,8 +165,11 @@ class FileSystemExportSafetyTest {
     RunpackException e = assertThrows(RunpackException.class, () -> export("manifest.json"));
 
     assertEquals(
-        "path artifacts/scenario_spec.json passes through a file that is not a directory", e.getMessage());
-    assertEquals(Map.of("artifacts", "not a directory".getBytes()).keySet(), Fixtures.readTree(out).keySet());
+        "path artifacts/scenario_spec.json passes through a file that is not a directory",
+        e.getMessage());
+    assertEquals(
+        Map.of("artifacts", "not a directory".getBytes()).keySet(),
+        Fixtures.readTree(out).keySet());
   }
 
   @Test
@@ -165,8 +182,10 @@ class FileSystemExportSafetyTest {
     RunpackFile second = RunpackFile.of("artifacts/a.json/b.json", new byte[] {'2'});
     RunpackFile manifest = RunpackFile.of("manifest.json", new byte[] {'3'});
 
-    RunpackException e = assertThrows(RunpackException.class,
-        () -> storage.publish(target(dir.toString()), List.of(first, second), manifest));
+    RunpackException e =
+        assertThrows(
+            RunpackException.class,
+            () -> storage.publish(target(dir.toString()), List.of(first, second), manifest));
 
     assertEquals(ErrorCode.STORAGE_ERROR, e.code());
     assertFalse(Files.exists(dir), "every file and directory the export created is removed");
@@ -180,19 +199,33 @@ class FileSystemExportSafetyTest {
     RunpackFile first = RunpackFile.of("artifacts/a.json", new byte[] {'1'});
     RunpackFile second = RunpackFile.of("artifacts/a.json/b.json", new byte[] {'2'});
 
-    assertThrows(RunpackException.class,
-        () -> storage.publish(target(dir.toString()), List.of(first, second), RunpackFile.of("m.json", new byte[0])));
+    assertThrows(
+        RunpackException.class,
+        () ->
+            storage.publish(
+                target(dir.toString()),
+                List.of(first, second),
+                RunpackFile.of("m.json", new byte[0])));
 
-    assertEquals(Map.of("notes.txt", "mine"), Map.of("notes.txt", Files.readString(dir.resolve("notes.txt"))));
+    assertEquals(
+        Map.of("notes.txt", "mine"),
+        Map.of("notes.txt", Files.readString(dir.resolve("notes.txt"))));
     assertEquals(List.of("notes.txt"), List.copyOf(Fixtures.readTree(dir).keySet()));
     assertFalse(Files.exists(dir.resolve("artifacts")));
   }
 
   private void export(String manifestName) {
     ExportRunpackCommand request = LocalRunpack.request(Fixtures.request(LABEL), out);
-    local.export(new ExportRunpackCommand(
-        request.tenantId(), request.namespaceId(), request.scenarioId(), request.runId(),
-        request.generatedAt(), request.includeVerification(), RunpackPath.of(manifestName), request.outputDir()));
+    local.export(
+        new ExportRunpackCommand(
+            request.tenantId(),
+            request.namespaceId(),
+            request.scenarioId(),
+            request.runId(),
+            request.generatedAt(),
+            request.includeVerification(),
+            RunpackPath.of(manifestName),
+            request.outputDir()));
   }
 
   private static RunpackTarget target(String outputDir) {

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.runpack.testsupport.Fixtures;
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.model.VerificationReport;
 import io.runpack.domain.port.in.ExportResult;
 import io.runpack.domain.port.in.ExportRunpackCommand;
 import io.runpack.domain.service.ExportSettings;
+import io.runpack.testsupport.Fixtures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,8 @@ class GoldenExportTest {
 
   @ParameterizedTest
   @MethodSource("labels")
-  void exportReturnsTheWrittenManifestAndAReportCountingSevenFiles(String label, @TempDir Path temp) {
+  void exportReturnsTheWrittenManifestAndAReportCountingSevenFiles(
+      String label, @TempDir Path temp) {
     ExportResult result = export(label, temp, temp.resolve("out"));
 
     assertArrayEquals(
@@ -57,7 +58,9 @@ class GoldenExportTest {
     assertEquals(Optional.empty(), result.storageUri());
     assertEquals(
         "{\"checked_files\":7,\"errors\":[],\"status\":\"pass\"}",
-        new String(CanonicalJson.toBytes(result.report().get().toJson()), java.nio.charset.StandardCharsets.UTF_8));
+        new String(
+            CanonicalJson.toBytes(result.report().get().toJson()),
+            java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @ParameterizedTest
@@ -89,13 +92,23 @@ class GoldenExportTest {
 
   @ParameterizedTest
   @MethodSource("labels")
-  void exportWithoutVerificationWritesTheSevenArtifactsAndNoReport(String label, @TempDir Path temp) {
+  void exportWithoutVerificationWritesTheSevenArtifactsAndNoReport(
+      String label, @TempDir Path temp) {
     LocalRunpack local = new LocalRunpack(temp.resolve("store"), DG_SETTINGS);
     local.putBundle(Fixtures.read(Fixtures.runBundle(label)));
-    ExportRunpackCommand request = LocalRunpack.request(Fixtures.request(label), temp.resolve("out"));
-    ExportResult result = local.export(new ExportRunpackCommand(
-        request.tenantId(), request.namespaceId(), request.scenarioId(), request.runId(),
-        request.generatedAt(), false, request.manifestName(), request.outputDir()));
+    ExportRunpackCommand request =
+        LocalRunpack.request(Fixtures.request(label), temp.resolve("out"));
+    ExportResult result =
+        local.export(
+            new ExportRunpackCommand(
+                request.tenantId(),
+                request.namespaceId(),
+                request.scenarioId(),
+                request.runId(),
+                request.generatedAt(),
+                false,
+                request.manifestName(),
+                request.outputDir()));
 
     assertEquals(Optional.empty(), result.report());
     assertEquals(7, result.manifest().artifacts().size());

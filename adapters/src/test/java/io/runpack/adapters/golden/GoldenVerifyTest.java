@@ -2,9 +2,9 @@ package io.runpack.adapters.golden;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.runpack.testsupport.Fixtures;
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.model.VerificationReport;
+import io.runpack.testsupport.Fixtures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenVerifyTest {
 
   static Stream<Path> referenceRunpacks() {
-    return Stream.concat(Fixtures.LABELS.stream().map(Fixtures::golden), Stream.of(Fixtures.backcompat()));
+    return Stream.concat(
+        Fixtures.LABELS.stream().map(Fixtures::golden), Stream.of(Fixtures.backcompat()));
   }
 
   @ParameterizedTest

@@ -2,8 +2,8 @@ package io.runpack.adapters.json;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import io.runpack.testsupport.Fixtures;
 import io.runpack.domain.json.CanonicalJson;
+import io.runpack.testsupport.Fixtures;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,18 +25,23 @@ class CanonicalGoldenFilesTest {
   }
 
   static Stream<Arguments> referenceFiles() {
-    Stream<Path> runpacks = Stream.concat(
-        Fixtures.LABELS.stream().map(Fixtures::golden), Stream.of(Fixtures.backcompat()));
-    return runpacks.flatMap(dir -> Fixtures.readTree(dir).entrySet().stream()
-        .map(e -> Arguments.of(dir.getFileName() + "/" + e.getKey(), e.getValue())));
+    Stream<Path> runpacks =
+        Stream.concat(
+            Fixtures.LABELS.stream().map(Fixtures::golden), Stream.of(Fixtures.backcompat()));
+    return runpacks.flatMap(
+        dir ->
+            Fixtures.readTree(dir).entrySet().stream()
+                .map(e -> Arguments.of(dir.getFileName() + "/" + e.getKey(), e.getValue())));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void canonicalizesInputToTheGoldenOutput(String name) {
     byte[] expected = Fixtures.read(CASES.resolve("output").resolve(name));
-    byte[] actual = CanonicalJson.toBytes(CODEC.decode(Fixtures.read(CASES.resolve("input").resolve(name))));
-    assertArrayEquals(expected, actual, () -> new String(actual, java.nio.charset.StandardCharsets.UTF_8));
+    byte[] actual =
+        CanonicalJson.toBytes(CODEC.decode(Fixtures.read(CASES.resolve("input").resolve(name))));
+    assertArrayEquals(
+        expected, actual, () -> new String(actual, java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -51,5 +56,4 @@ class CanonicalGoldenFilesTest {
   void decisionGateFilesAreAlreadyCanonical(String name, byte[] bytes) {
     assertArrayEquals(bytes, CanonicalJson.toBytes(CODEC.decode(bytes)), name);
   }
-
 }

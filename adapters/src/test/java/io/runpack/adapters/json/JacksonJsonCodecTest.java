@@ -71,7 +71,24 @@ class JacksonJsonCodecTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "{", "[1,]", "{\"a\"}", "{'a':1}", "NaN", "[Infinity]", "01", "+1", "[.5]", "tru", "\"\t\"", "{\"a\":1,}", "/* c */ 1"})
+  @ValueSource(
+      strings = {
+        "",
+        "   ",
+        "{",
+        "[1,]",
+        "{\"a\"}",
+        "{'a':1}",
+        "NaN",
+        "[Infinity]",
+        "01",
+        "+1",
+        "[.5]",
+        "tru",
+        "\"\t\"",
+        "{\"a\":1,}",
+        "/* c */ 1"
+      })
   void refusesInvalidJson(String text) {
     refused(ErrorCode.INVALID_JSON, text);
   }
@@ -83,15 +100,25 @@ class JacksonJsonCodecTest {
 
   @Test
   void refusesOverlongUtf8ThatWouldSmuggleASlash() {
-    assertRefusedBytes("invalid UTF-8 lead byte 0xc0 at byte offset 4", '"', 'r', 'u', 'n', 0xc0, 0xaf, '"'); // 2-byte overlong
+    assertRefusedBytes(
+        "invalid UTF-8 lead byte 0xc0 at byte offset 4",
+        '"',
+        'r',
+        'u',
+        'n',
+        0xc0,
+        0xaf,
+        '"'); // 2-byte overlong
     assertRefusedBytes("overlong UTF-8 encoding at byte offset 1", '"', 0xe0, 0x80, 0xaf, '"');
   }
 
   @Test
   void refusesEncodedSurrogatesCodePointsAboveTheRangeAndCutSequences() {
     assertRefusedBytes("UTF-8 encoded surrogate at byte offset 1", '"', 0xed, 0xa0, 0x80, '"');
-    assertRefusedBytes("UTF-8 code point above U+10FFFF at byte offset 1", '"', 0xf4, 0x90, 0x80, 0x80, '"');
-    assertRefusedBytes("invalid UTF-8 lead byte 0xf8 at byte offset 1", '"', 0xf8, 0x88, 0x80, 0x80, 0x80, '"');
+    assertRefusedBytes(
+        "UTF-8 code point above U+10FFFF at byte offset 1", '"', 0xf4, 0x90, 0x80, 0x80, '"');
+    assertRefusedBytes(
+        "invalid UTF-8 lead byte 0xf8 at byte offset 1", '"', 0xf8, 0x88, 0x80, 0x80, 0x80, '"');
     assertRefusedBytes("truncated UTF-8 sequence at byte offset 1", '"', 0xe2, 0x82);
   }
 
@@ -101,7 +128,9 @@ class JacksonJsonCodecTest {
     RunpackException e = assertThrows(RunpackException.class, () -> codec.decode(utf16));
     assertEquals("NUL byte at byte offset 1 (JSON text must be UTF-8)", e.getMessage());
     byte[] withBom = "{\"a\":1}".getBytes(StandardCharsets.UTF_16);
-    assertEquals(ErrorCode.INVALID_JSON, assertThrows(RunpackException.class, () -> codec.decode(withBom)).code());
+    assertEquals(
+        ErrorCode.INVALID_JSON,
+        assertThrows(RunpackException.class, () -> codec.decode(withBom)).code());
   }
 
   @Test
@@ -124,14 +153,18 @@ class JacksonJsonCodecTest {
   void acceptsNestingUpToTheLimitAndRefusesDeeperWithItsPlace() {
     int limit = codec.limits().maxDepth();
     decode("[".repeat(limit) + "]".repeat(limit));
-    RunpackException e = refused(ErrorCode.LIMIT_EXCEEDED, "[".repeat(limit + 1) + "]".repeat(limit + 1));
+    RunpackException e =
+        refused(ErrorCode.LIMIT_EXCEEDED, "[".repeat(limit + 1) + "]".repeat(limit + 1));
     assertEquals("JSON nesting deeper than the limit of 128 at line 1, column 129", e.getMessage());
   }
 
   @Test
   void refusesDocumentsOverTheSizeLimitBeforeParsing() {
     JacksonJsonCodec small = new JacksonJsonCodec(JsonLimits.DEFAULTS.withMaxDocumentBytes(10));
-    RunpackException e = assertThrows(RunpackException.class, () -> small.decode("[1,2,3,4,5,6]".getBytes(StandardCharsets.UTF_8)));
+    RunpackException e =
+        assertThrows(
+            RunpackException.class,
+            () -> small.decode("[1,2,3,4,5,6]".getBytes(StandardCharsets.UTF_8)));
     assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
     assertEquals("JSON document of 13 bytes exceeds the limit of 10", e.getMessage());
   }
@@ -139,8 +172,10 @@ class JacksonJsonCodecTest {
   @Test
   void refusesStringsOverTheLengthLimit() {
     JacksonJsonCodec small = new JacksonJsonCodec(new JsonLimits(1 << 20, 16, 100, 50));
-    RunpackException e = assertThrows(RunpackException.class,
-        () -> small.decode(("\"" + "x".repeat(101) + "\"").getBytes(StandardCharsets.UTF_8)));
+    RunpackException e =
+        assertThrows(
+            RunpackException.class,
+            () -> small.decode(("\"" + "x".repeat(101) + "\"").getBytes(StandardCharsets.UTF_8)));
     assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
   }
 
@@ -160,12 +195,14 @@ class JacksonJsonCodecTest {
 
   @Test
   void writesBackThroughJacksonWithTheOriginalLexemes() throws IOException {
-    JsonValue value = decode("{\"n\":[1.0,1E+2,-0],\"s\":\"\\u00e9\\n\",\"o\":{\"t\":true,\"z\":null}}");
+    JsonValue value =
+        decode("{\"n\":[1.0,1E+2,-0],\"s\":\"\\u00e9\\n\",\"o\":{\"t\":true,\"z\":null}}");
     StringWriter out = new StringWriter();
     try (JsonGenerator generator = new JsonFactory().createGenerator(out)) {
       JacksonJsonCodec.write(value, generator);
     }
-    assertEquals("{\"n\":[1.0,1E+2,-0],\"s\":\"\u00e9\\n\",\"o\":{\"t\":true,\"z\":null}}", out.toString());
+    assertEquals(
+        "{\"n\":[1.0,1E+2,-0],\"s\":\"\u00e9\\n\",\"o\":{\"t\":true,\"z\":null}}", out.toString());
     assertEquals(value, decode(out.toString()));
   }
 }

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.runpack.testsupport.Fixtures;
-import io.runpack.testsupport.LocalAws;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.localaws.FaultyHttpProxy;
 import io.runpack.localaws.LocalAwsStack;
+import io.runpack.testsupport.Fixtures;
+import io.runpack.testsupport.LocalAws;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -66,23 +66,38 @@ class S3FaultTest {
   }
 
   static Stream<Arguments> everyWriteAndFault() {
-    return IntStream.rangeClosed(1, PUTS).boxed().flatMap(n -> Stream.of(
-        Arguments.of(n, FaultyHttpProxy.Fault.INTERNAL_ERROR),
-        Arguments.of(n, FaultyHttpProxy.Fault.CONNECTION_DROPPED)));
+    return IntStream.rangeClosed(1, PUTS)
+        .boxed()
+        .flatMap(
+            n ->
+                Stream.of(
+                    Arguments.of(n, FaultyHttpProxy.Fault.INTERNAL_ERROR),
+                    Arguments.of(n, FaultyHttpProxy.Fault.CONNECTION_DROPPED)));
   }
 
   @ParameterizedTest(name = "PUT {0} fails with {1}")
   @MethodSource("everyWriteAndFault")
-  void failedWriteLeavesNoManifestAndARetryProducesTheSameRunpack(int failingPut, FaultyHttpProxy.Fault fault) {
+  void failedWriteLeavesNoManifestAndARetryProducesTheSameRunpack(
+      int failingPut, FaultyHttpProxy.Fault fault) {
     proxy.failNth("PUT", failingPut, fault); // that PUT and the SDK's retries of it fail
 
-    RunpackException e = assertThrows(RunpackException.class,
-        () -> AwsExport.export(dynamoDb, table, throughProxy, new S3Settings(bucket, java.util.Optional.empty(), false, 1), LABEL));
+    RunpackException e =
+        assertThrows(
+            RunpackException.class,
+            () ->
+                AwsExport.export(
+                    dynamoDb,
+                    table,
+                    throughProxy,
+                    new S3Settings(bucket, java.util.Optional.empty(), false, 1),
+                    LABEL));
 
     assertEquals(ErrorCode.STORAGE_ERROR, e.code(), e.getMessage());
     assertTrue(e.getMessage().startsWith("S3 PutObject of s3://" + bucket + "/"), e.getMessage());
     Map<String, byte[]> written = AwsExport.objects(direct, bucket, S3ExportTest.PREFIX);
-    assertFalse(written.containsKey("manifest.json"), "no manifest after a failed write: " + written.keySet());
+    assertFalse(
+        written.containsKey("manifest.json"),
+        "no manifest after a failed write: " + written.keySet());
 
     proxy.heal();
     AwsExport.export(dynamoDb, table, throughProxy, S3Settings.of(bucket), LABEL);
@@ -95,11 +110,14 @@ class S3FaultTest {
 
   @Test
   void stoppedS3IsAStorageErrorWithinTheClientsTimeouts() {
-    S3Client nowhere = LocalAws.s3(URI.create("http://127.0.0.1:" + LocalAwsStack.freePort()), List.of(), 1);
+    S3Client nowhere =
+        LocalAws.s3(URI.create("http://127.0.0.1:" + LocalAwsStack.freePort()), List.of(), 1);
     long start = System.nanoTime();
 
-    RunpackException e = assertThrows(RunpackException.class,
-        () -> AwsExport.export(dynamoDb, table, nowhere, S3Settings.of(bucket), LABEL));
+    RunpackException e =
+        assertThrows(
+            RunpackException.class,
+            () -> AwsExport.export(dynamoDb, table, nowhere, S3Settings.of(bucket), LABEL));
 
     assertEquals(ErrorCode.STORAGE_ERROR, e.code());
     assertTrue(System.nanoTime() - start < 60_000_000_000L);

@@ -3,8 +3,6 @@ package io.runpack.adapters.s3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.runpack.testsupport.Fixtures;
-import io.runpack.testsupport.LocalAws;
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
@@ -13,6 +11,8 @@ import io.runpack.domain.model.RunpackPath;
 import io.runpack.domain.model.VerificationReport;
 import io.runpack.domain.port.in.VerifyRunpackCommand;
 import io.runpack.domain.service.VerifyRunpackService;
+import io.runpack.testsupport.Fixtures;
+import io.runpack.testsupport.LocalAws;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Verifying a runpack where it lies in S3: file hashes come from the checksums S3 stored, so
- * only the manifest and the decision log are downloaded; tampering and oversize are still caught.
+ * Verifying a runpack where it lies in S3: file hashes come from the checksums S3 stored, so only
+ * the manifest and the decision log are downloaded; tampering and oversize are still caught.
  */
 class S3VerifyInPlaceTest {
 
@@ -48,7 +48,10 @@ class S3VerifyInPlaceTest {
     bucket = LocalAws.newBucket(s3);
     String table = LocalAws.newTable(dynamoDb);
     AwsExport.importRun(dynamoDb, table, Fixtures.read(Fixtures.runBundle(LABEL)));
-    uri = AwsExport.export(dynamoDb, table, s3, S3Settings.of(bucket), LABEL).storageUri().orElseThrow();
+    uri =
+        AwsExport.export(dynamoDb, table, s3, S3Settings.of(bucket), LABEL)
+            .storageUri()
+            .orElseThrow();
     counter.reset();
   }
 
@@ -64,7 +67,8 @@ class S3VerifyInPlaceTest {
 
   @Test
   void objectOverwrittenOutOfBandFailsNamingTheFile() {
-    s3.putObject(r -> r.bucket(bucket).key(key("artifacts/triggers.json")), RequestBody.fromString("[]"));
+    s3.putObject(
+        r -> r.bucket(bucket).key(key("artifacts/triggers.json")), RequestBody.fromString("[]"));
 
     VerificationReport report = verify();
 
@@ -74,7 +78,8 @@ class S3VerifyInPlaceTest {
 
   @Test
   void objectOverwrittenWithItsOwnChecksumFailsToo() {
-    s3.putObject(r -> r.bucket(bucket).key(key("artifacts/packets.json")).checksumAlgorithm("SHA256"),
+    s3.putObject(
+        r -> r.bucket(bucket).key(key("artifacts/packets.json")).checksumAlgorithm("SHA256"),
         RequestBody.fromString("[{\"forged\":true}]"));
 
     assertEquals(List.of("hash mismatch for artifacts/packets.json"), verify().errors());
@@ -82,24 +87,32 @@ class S3VerifyInPlaceTest {
 
   @Test
   void objectOver16MiBIsRefusedWithoutDownloadingIt() {
-    s3.putObject(r -> r.bucket(bucket).key(key("artifacts/triggers.json")),
+    s3.putObject(
+        r -> r.bucket(bucket).key(key("artifacts/triggers.json")),
         RequestBody.fromBytes(new byte[Limits.MAX_ARTIFACT_BYTES + 1]));
     counter.reset();
 
     VerificationReport report = verify();
 
-    assertEquals(List.of("artifact read failed for artifacts/triggers.json: larger than the limit of 16777216 bytes"),
+    assertEquals(
+        List.of(
+            "artifact read failed for artifacts/triggers.json: larger than the limit of 16777216 bytes"),
         report.errors());
     assertEquals(2, counter.count("GetObject"), "the oversized object is not downloaded");
   }
 
   @Test
   void oversizedObjectIsRefusedFromItsContentLengthWhenRead() {
-    s3.putObject(r -> r.bucket(bucket).key(key("artifacts/decisions.json")),
+    s3.putObject(
+        r -> r.bucket(bucket).key(key("artifacts/decisions.json")),
         RequestBody.fromBytes(new byte[Limits.MAX_ARTIFACT_BYTES + 1]));
 
-    RunpackException e = assertThrows(RunpackException.class,
-        () -> S3RunpackReader.at(s3, uri).read("artifacts/decisions.json", Limits.MAX_ARTIFACT_BYTES));
+    RunpackException e =
+        assertThrows(
+            RunpackException.class,
+            () ->
+                S3RunpackReader.at(s3, uri)
+                    .read("artifacts/decisions.json", Limits.MAX_ARTIFACT_BYTES));
 
     assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
     assertEquals("larger than the limit of 16777216 bytes", e.getMessage());
@@ -108,16 +121,23 @@ class S3VerifyInPlaceTest {
   @Test
   void missingObjectAndUnsafePathsAreReadFailures() {
     s3.deleteObject(r -> r.bucket(bucket).key(key("artifacts/packets.json")));
-    String manifest = new String(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key("manifest.json"))).asByteArray());
-    s3.putObject(r -> r.bucket(bucket).key(key("manifest.json")),
-        RequestBody.fromString(manifest.replace("\"path\":\"artifacts/submissions.json\"}", "\"path\":\"../../x.json\"}")));
+    String manifest =
+        new String(
+            s3.getObjectAsBytes(r -> r.bucket(bucket).key(key("manifest.json"))).asByteArray());
+    s3.putObject(
+        r -> r.bucket(bucket).key(key("manifest.json")),
+        RequestBody.fromString(
+            manifest.replace(
+                "\"path\":\"artifacts/submissions.json\"}", "\"path\":\"../../x.json\"}")));
 
     VerificationReport report = verify();
 
-    assertEquals(List.of(
-        "artifact read failed for artifacts/packets.json: no such file",
-        "artifact read failed for ../../x.json: unsafe path: has a \"..\" component",
-        "root hash mismatch"), report.errors());
+    assertEquals(
+        List.of(
+            "artifact read failed for artifacts/packets.json: no such file",
+            "artifact read failed for ../../x.json: unsafe path: has a \"..\" component",
+            "root hash mismatch"),
+        report.errors());
   }
 
   @Test
@@ -132,7 +152,9 @@ class S3VerifyInPlaceTest {
 
   private VerificationReport verify() {
     return new VerifyRunpackService(LocalRunpack.CODEC)
-        .verify(new VerifyRunpackCommand(S3RunpackReader.at(counted, uri), RunpackPath.of("manifest.json")));
+        .verify(
+            new VerifyRunpackCommand(
+                S3RunpackReader.at(counted, uri), RunpackPath.of("manifest.json")));
   }
 
   private String key(String path) {

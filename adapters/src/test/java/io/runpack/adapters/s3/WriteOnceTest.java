@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.runpack.testsupport.Fixtures;
-import io.runpack.testsupport.LocalAws;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.port.in.ExportResult;
+import io.runpack.testsupport.Fixtures;
+import io.runpack.testsupport.LocalAws;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Write-once storage (conditional writes): identical re-exports succeed, changed runs are a conflict. */
+/**
+ * Write-once storage (conditional writes): identical re-exports succeed, changed runs are a
+ * conflict.
+ */
 class WriteOnceTest {
 
   private static final String LABEL = "golden_visibility_packet";
@@ -56,17 +59,30 @@ class WriteOnceTest {
 
   @Test
   void changedRunUnderTheSameKeyIsAConflictAndChangesNothing() {
-    AwsExport.export(dynamoDb, tableWith(Fixtures.read(Fixtures.runBundle(LABEL))), s3, writeOnce, LABEL);
+    AwsExport.export(
+        dynamoDb, tableWith(Fixtures.read(Fixtures.runBundle(LABEL))), s3, writeOnce, LABEL);
     Map<String, byte[]> before = AwsExport.objects(s3, bucket, S3ExportTest.PREFIX);
-    String changed = new String(Fixtures.read(Fixtures.runBundle(LABEL)), StandardCharsets.UTF_8)
-        .replace("\"source_id\": \"system-tests\"", "\"source_id\": \"someone-else\"");
+    String changed =
+        new String(Fixtures.read(Fixtures.runBundle(LABEL)), StandardCharsets.UTF_8)
+            .replace("\"source_id\": \"system-tests\"", "\"source_id\": \"someone-else\"");
 
-    RunpackException e = assertThrows(RunpackException.class, () ->
-        AwsExport.export(dynamoDb, tableWith(changed.getBytes(StandardCharsets.UTF_8)), s3, writeOnce, LABEL));
+    RunpackException e =
+        assertThrows(
+            RunpackException.class,
+            () ->
+                AwsExport.export(
+                    dynamoDb,
+                    tableWith(changed.getBytes(StandardCharsets.UTF_8)),
+                    s3,
+                    writeOnce,
+                    LABEL));
 
     assertEquals(ErrorCode.CONFLICT, e.code());
-    assertTrue(e.getMessage().startsWith("s3://" + bucket + "/" + S3ExportTest.PREFIX), e.getMessage());
-    assertTrue(e.getMessage().endsWith(" already holds different bytes (write-once storage)"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("s3://" + bucket + "/" + S3ExportTest.PREFIX), e.getMessage());
+    assertTrue(
+        e.getMessage().endsWith(" already holds different bytes (write-once storage)"),
+        e.getMessage());
     Map<String, byte[]> after = AwsExport.objects(s3, bucket, S3ExportTest.PREFIX);
     assertEquals(before.keySet(), after.keySet());
     before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
@@ -74,15 +90,29 @@ class WriteOnceTest {
 
   @Test
   void withoutWriteOnceAChangedRunReplacesTheRunpack() {
-    AwsExport.export(dynamoDb, tableWith(Fixtures.read(Fixtures.runBundle(LABEL))), s3, S3Settings.of(bucket), LABEL);
-    String changed = new String(Fixtures.read(Fixtures.runBundle(LABEL)), StandardCharsets.UTF_8)
-        .replace("\"source_id\": \"system-tests\"", "\"source_id\": \"someone-else\"");
+    AwsExport.export(
+        dynamoDb,
+        tableWith(Fixtures.read(Fixtures.runBundle(LABEL))),
+        s3,
+        S3Settings.of(bucket),
+        LABEL);
+    String changed =
+        new String(Fixtures.read(Fixtures.runBundle(LABEL)), StandardCharsets.UTF_8)
+            .replace("\"source_id\": \"system-tests\"", "\"source_id\": \"someone-else\"");
 
-    ExportResult result = AwsExport.export(
-        dynamoDb, tableWith(changed.getBytes(StandardCharsets.UTF_8)), s3, S3Settings.of(bucket), LABEL);
+    ExportResult result =
+        AwsExport.export(
+            dynamoDb,
+            tableWith(changed.getBytes(StandardCharsets.UTF_8)),
+            s3,
+            S3Settings.of(bucket),
+            LABEL);
 
-    assertTrue(new String(AwsExport.objects(s3, bucket, S3ExportTest.PREFIX).get("artifacts/triggers.json"),
-        StandardCharsets.UTF_8).contains("someone-else"));
+    assertTrue(
+        new String(
+                AwsExport.objects(s3, bucket, S3ExportTest.PREFIX).get("artifacts/triggers.json"),
+                StandardCharsets.UTF_8)
+            .contains("someone-else"));
     assertEquals("pass", result.report().orElseThrow().status());
   }
 

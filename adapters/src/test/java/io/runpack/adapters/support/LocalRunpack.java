@@ -47,14 +47,15 @@ public final class LocalRunpack {
 
   public static VerificationReport verify(Path runpack, String manifestName) {
     return new VerifyRunpackService(CODEC)
-        .verify(new VerifyRunpackCommand(new FileSystemRunpackReader(runpack), RunpackPath.of(manifestName)));
+        .verify(
+            new VerifyRunpackCommand(
+                new FileSystemRunpackReader(runpack), RunpackPath.of(manifestName)));
   }
 
   /** Puts a run bundle into the store at {@code <tenant>/<namespace>/<run>.json}. */
   public void putBundle(byte[] bundle) {
     LoadedRun run = LoadedRun.fromBundle(CODEC.decode(bundle));
-    Fixtures.write(
-        store.resolve(FileSystemRunStore.relativePath(run.state().key())), bundle);
+    Fixtures.write(store.resolve(FileSystemRunStore.relativePath(run.state().key())), bundle);
   }
 
   public static JsonValue json(byte[] bytes) {
@@ -66,6 +67,7 @@ public final class LocalRunpack {
   }
 
   public static ExportRunpackCommand request(Path requestFile, Path outputDir) {
-    return ExportRunpackCommand.fromJson(json(Fixtures.read(requestFile))).withOutputDir(outputDir.toString());
+    return ExportRunpackCommand.fromJson(json(Fixtures.read(requestFile)))
+        .withOutputDir(outputDir.toString());
   }
 }

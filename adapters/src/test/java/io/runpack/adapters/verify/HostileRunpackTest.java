@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.runpack.testsupport.Fixtures;
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.model.VerificationReport;
+import io.runpack.testsupport.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A runpack handed to an auditor may be hostile: its manifest may point outside the runpack, or
- * be missing, malformed or of an unknown shape. Nothing outside the root is read.
+ * A runpack handed to an auditor may be hostile: its manifest may point outside the runpack, or be
+ * missing, malformed or of an unknown shape. Nothing outside the root is read.
  */
 class HostileRunpackTest {
 
@@ -37,21 +37,32 @@ class HostileRunpackTest {
 
     VerificationReport report = LocalRunpack.verify(runpack);
 
-    assertTrue(report.errors().contains(
-        "artifact read failed for ../secret.json: unsafe path: has a \"..\" component"), report.errors().toString());
+    assertTrue(
+        report
+            .errors()
+            .contains(
+                "artifact read failed for ../secret.json: unsafe path: has a \"..\" component"),
+        report.errors().toString());
     assertEquals(7, report.checkedFiles());
   }
 
   @Test
   void absoluteAndBackslashPathsAreNotRead() throws IOException {
     replaceInManifest("\"path\":\"artifacts/packets.json\"}", "\"path\":\"/etc/hostname\"}");
-    replaceInManifest("\"path\":\"artifacts/submissions.json\"}", "\"path\":\"artifacts\\\\submissions.json\"}");
+    replaceInManifest(
+        "\"path\":\"artifacts/submissions.json\"}", "\"path\":\"artifacts\\\\submissions.json\"}");
 
     VerificationReport report = LocalRunpack.verify(runpack);
 
-    assertTrue(report.errors().contains("artifact read failed for /etc/hostname: unsafe path: must be relative"));
-    assertTrue(report.errors().contains(
-        "artifact read failed for artifacts\\submissions.json: unsafe path: contains a backslash"));
+    assertTrue(
+        report
+            .errors()
+            .contains("artifact read failed for /etc/hostname: unsafe path: must be relative"));
+    assertTrue(
+        report
+            .errors()
+            .contains(
+                "artifact read failed for artifacts\\submissions.json: unsafe path: contains a backslash"));
   }
 
   @Test
@@ -59,7 +70,8 @@ class HostileRunpackTest {
     Path outside = Files.createDirectories(temp.resolve("outside"));
     Files.copy(runpack.resolve("artifacts/packets.json"), outside.resolve("packets.json"));
     Files.delete(runpack.resolve("artifacts/packets.json"));
-    Files.createSymbolicLink(runpack.resolve("artifacts/packets.json"), outside.resolve("packets.json"));
+    Files.createSymbolicLink(
+        runpack.resolve("artifacts/packets.json"), outside.resolve("packets.json"));
 
     VerificationReport report = LocalRunpack.verify(runpack);
 
@@ -129,7 +141,9 @@ class HostileRunpackTest {
     }
 
     RunpackException e = assertThrows(RunpackException.class, () -> LocalRunpack.verify(runpack));
-    assertEquals("cannot read manifest manifest.json: larger than the limit of 16777216 bytes", e.getMessage());
+    assertEquals(
+        "cannot read manifest manifest.json: larger than the limit of 16777216 bytes",
+        e.getMessage());
   }
 
   @Test

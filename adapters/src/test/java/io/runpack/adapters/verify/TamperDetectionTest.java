@@ -2,7 +2,6 @@ package io.runpack.adapters.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.runpack.testsupport.Fixtures;
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.model.ArtifactRecord;
@@ -11,6 +10,7 @@ import io.runpack.domain.model.Integrity;
 import io.runpack.domain.model.Manifest;
 import io.runpack.domain.model.Sha256;
 import io.runpack.domain.model.VerificationReport;
+import io.runpack.testsupport.Fixtures;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -22,7 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every kind of tampering with a Decision Gate runpack is caught, with Decision Gate's messages. */
+/**
+ * Every kind of tampering with a Decision Gate runpack is caught, with Decision Gate's messages.
+ */
 class TamperDetectionTest {
 
   @TempDir Path runpack;
@@ -80,7 +82,8 @@ class TamperDetectionTest {
   void changedRootHashIsARootHashMismatch() throws IOException {
     Manifest manifest = manifest();
     String root = manifest.integrity().rootHash().value();
-    replaceInManifest("\"root_hash\":{\"algorithm\":\"sha256\",\"value\":\"" + root,
+    replaceInManifest(
+        "\"root_hash\":{\"algorithm\":\"sha256\",\"value\":\"" + root,
         "\"root_hash\":{\"algorithm\":\"sha256\",\"value\":\"" + flipLastHexDigit(root));
 
     assertFails(8, "root hash mismatch");
@@ -92,7 +95,8 @@ class TamperDetectionTest {
     String hash = manifest().integrity().fileHashes().get(1).hash().value();
     int entries = manifest.indexOf("\"file_hashes\"");
     int at = manifest.indexOf(hash, entries);
-    String changed = manifest.substring(0, at) + flipLastHexDigit(hash) + manifest.substring(at + hash.length());
+    String changed =
+        manifest.substring(0, at) + flipLastHexDigit(hash) + manifest.substring(at + hash.length());
     Files.writeString(runpack.resolve("manifest.json"), changed);
 
     assertFails(8, "hash mismatch for artifacts/triggers.json", "root hash mismatch");
@@ -125,18 +129,22 @@ class TamperDetectionTest {
   @Test
   void artifactOver16MiBIsRefusedWithoutReadingIt() throws IOException {
     // A sparse 4 GiB file: reading it whole would take seconds and exhaust the default heap.
-    try (RandomAccessFile file = new RandomAccessFile(runpack.resolve("artifacts/triggers.json").toFile(), "rw")) {
+    try (RandomAccessFile file =
+        new RandomAccessFile(runpack.resolve("artifacts/triggers.json").toFile(), "rw")) {
       file.setLength(4L << 30);
     }
     long before = usedHeap();
 
-    assertFails(7, "artifact read failed for artifacts/triggers.json: larger than the limit of 16777216 bytes");
+    assertFails(
+        7,
+        "artifact read failed for artifacts/triggers.json: larger than the limit of 16777216 bytes");
     assertEquals(true, usedHeap() - before < 64L << 20, "no large allocation while refusing it");
   }
 
   @Test
   void decisionLogOver16MiBIsRefusedWithoutReadingIt() throws IOException {
-    try (RandomAccessFile file = new RandomAccessFile(runpack.resolve("artifacts/decisions.json").toFile(), "rw")) {
+    try (RandomAccessFile file =
+        new RandomAccessFile(runpack.resolve("artifacts/decisions.json").toFile(), "rw")) {
       file.setLength((16L << 20) + 1);
     }
 
@@ -172,8 +180,14 @@ class TamperDetectionTest {
     for (ArtifactRecord artifact : manifest.artifacts()) {
       var hash = Sha256.of(Files.readAllBytes(runpack.resolve(artifact.path())));
       hashes.add(new FileHash(artifact.path(), hash));
-      artifacts.add(new ArtifactRecord(artifact.artifactId(), artifact.kind(), artifact.path(),
-          artifact.contentType(), hash, artifact.required()));
+      artifacts.add(
+          new ArtifactRecord(
+              artifact.artifactId(),
+              artifact.kind(),
+              artifact.path(),
+              artifact.contentType(),
+              hash,
+              artifact.required()));
     }
     Manifest forged = manifest.withContents(artifacts, Integrity.over(hashes));
     Files.write(runpack.resolve("manifest.json"), CanonicalJson.toBytes(forged.toJson()));

@@ -36,8 +36,10 @@ public final class RunpackException extends RuntimeException {
     StringBuilder out = null;
     for (int i = 0; i < message.length(); i++) {
       char c = message.charAt(i);
-      boolean pair = Character.isHighSurrogate(c) && i + 1 < message.length()
-          && Character.isLowSurrogate(message.charAt(i + 1));
+      boolean pair =
+          Character.isHighSurrogate(c)
+              && i + 1 < message.length()
+              && Character.isLowSurrogate(message.charAt(i + 1));
       if (pair) {
         if (out != null) {
           out.append(c).append(message.charAt(i + 1));

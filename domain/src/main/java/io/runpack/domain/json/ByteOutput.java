@@ -9,8 +9,10 @@ final class ByteOutput {
 
   private final int limit;
   private byte[] bytes;
+
   /** min(bytes.length, limit): one comparison tells whether a write fits. */
   private int capacity;
+
   private int size;
 
   ByteOutput(int limit) {

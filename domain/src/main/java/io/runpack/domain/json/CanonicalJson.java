@@ -6,13 +6,13 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Decision Gate's canonical JSON writer (FORMAT §1): RFC 8785 (JCS) without whitespace, with
- * three deliberate differences: exact 64-bit integers, members sorted by their escaped UTF-8 key
- * bytes followed by the closing quote, and duplicate keys rejected (by {@link JsonObject}).
+ * Decision Gate's canonical JSON writer (FORMAT §1): RFC 8785 (JCS) without whitespace, with three
+ * deliberate differences: exact 64-bit integers, members sorted by their escaped UTF-8 key bytes
+ * followed by the closing quote, and duplicate keys rejected (by {@link JsonObject}).
  *
- * <p>Guarantees: the same value always gives the same bytes; output never exceeds the byte limit
- * it is given (the writer stops as soon as it would); values nested deeper than
- * {@link #MAX_DEPTH} are refused rather than overflowing the stack.
+ * <p>Guarantees: the same value always gives the same bytes; output never exceeds the byte limit it
+ * is given (the writer stops as soon as it would); values nested deeper than {@link #MAX_DEPTH} are
+ * refused rather than overflowing the stack.
  */
 public final class CanonicalJson {
 
@@ -37,14 +37,17 @@ public final class CanonicalJson {
    */
   public static byte[] toBytes(JsonValue value, int maxBytes) {
     long known = knownSize(value);
-    ByteOutput out = known > 0 && known <= maxBytes ? new ByteOutput(maxBytes, (int) known) : new ByteOutput(maxBytes);
+    ByteOutput out =
+        known > 0 && known <= maxBytes
+            ? new ByteOutput(maxBytes, (int) known)
+            : new ByteOutput(maxBytes);
     write(value, out, 0);
     return out.toByteArray();
   }
 
   /**
-   * The exact canonical size of an array of values held canonical (a log of records), so that
-   * its bytes are written once into an array of the right size; -1 for anything else.
+   * The exact canonical size of an array of values held canonical (a log of records), so that its
+   * bytes are written once into an array of the right size; -1 for anything else.
    */
   private static long knownSize(JsonValue value) {
     if (!(value instanceof JsonArray array) || array.elements().isEmpty()) {
@@ -61,9 +64,9 @@ public final class CanonicalJson {
   }
 
   /**
-   * The canonical bytes of JSON text, without building a tree ({@link CanonicalTranscoder}):
-   * the same bytes as decoding it strictly and calling {@link #toBytes(JsonValue, int)}, and the
-   * same refusals, each naming the byte offset.
+   * The canonical bytes of JSON text, without building a tree ({@link CanonicalTranscoder}): the
+   * same bytes as decoding it strictly and calling {@link #toBytes(JsonValue, int)}, and the same
+   * refusals, each naming the byte offset.
    */
   public static byte[] canonicalize(byte[] json, int maxBytes) {
     return CanonicalTranscoder.transcode(json, maxBytes).bytes();
@@ -158,7 +161,10 @@ public final class CanonicalJson {
     out.write('"');
   }
 
-  /** FORMAT §1 "Strings": two-character escapes for quote, backslash, BS, TAB, LF, FF and CR; six-character escapes (lowercase hex) for the rest below U+0020. */
+  /**
+   * FORMAT §1 "Strings": two-character escapes for quote, backslash, BS, TAB, LF, FF and CR;
+   * six-character escapes (lowercase hex) for the rest below U+0020.
+   */
   private static void writeStringContent(String s, ByteOutput out) {
     int n = s.length();
     for (int i = 0; i < n; i++) {
@@ -169,7 +175,9 @@ public final class CanonicalJson {
         out.write(0xc0 | (c >> 6));
         out.write(0x80 | (c & 0x3f));
       } else if (Character.isSurrogate(c)) {
-        if (!Character.isHighSurrogate(c) || i + 1 >= n || !Character.isLowSurrogate(s.charAt(i + 1))) {
+        if (!Character.isHighSurrogate(c)
+            || i + 1 >= n
+            || !Character.isLowSurrogate(s.charAt(i + 1))) {
           throw new RunpackException(
               ErrorCode.INVALID_JSON,
               String.format("string contains a lone surrogate U+%04X at index %d", (int) c, i));

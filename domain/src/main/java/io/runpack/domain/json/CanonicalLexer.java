@@ -7,17 +7,19 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * The lexical half of {@link CanonicalTranscoder}: a cursor over strict JSON text (RFC 8259,
- * UTF-8) that skips whitespace, matches literals and writes strings in their canonical form
- * (FORMAT §1 "Strings"): content is copied byte for byte unless an escape must be rewritten;
- * UTF-8 is checked as strictly as Runpack's decoder checks it (RFC 3629: no overlong forms,
- * surrogates or values above U+10FFFF); lone surrogate escapes are refused. Every refusal is an
- * {@link ErrorCode#INVALID_JSON} error naming the byte offset.
+ * The lexical half of {@link CanonicalTranscoder}: a cursor over strict JSON text (RFC 8259, UTF-8)
+ * that skips whitespace, matches literals and writes strings in their canonical form (FORMAT §1
+ * "Strings"): content is copied byte for byte unless an escape must be rewritten; UTF-8 is checked
+ * as strictly as Runpack's decoder checks it (RFC 3629: no overlong forms, surrogates or values
+ * above U+10FFFF); lone surrogate escapes are refused. Every refusal is an {@link
+ * ErrorCode#INVALID_JSON} error naming the byte offset.
  */
 abstract class CanonicalLexer {
 
   /** Eight bytes of the text at a time, for {@link #specialBytes}. */
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
 
@@ -135,7 +137,9 @@ abstract class CanonicalLexer {
     }
   }
 
-  /** One strict UTF-8 sequence (RFC 3629): no overlong forms, surrogates or values above U+10FFFF. */
+  /**
+   * One strict UTF-8 sequence (RFC 3629): no overlong forms, surrogates or values above U+10FFFF.
+   */
   private void utf8Sequence() {
     int lead = in[pos] & 0xff;
     int length;

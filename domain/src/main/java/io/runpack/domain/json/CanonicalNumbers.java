@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Writes a number lexeme the way Decision Gate's canonicalizer does (FORMAT §1, "Numbers"):
- * an integer literal that fits unsigned 64-bit (non-negative) or signed 64-bit (negative) is kept
- * exactly, {@code -0} becomes {@code 0}; anything else is read as an IEEE-754 double and written
- * as ECMAScript's {@code Number.prototype.toString} does (ECMA-262 §6.1.6.1.20), which RFC 8785
+ * Writes a number lexeme the way Decision Gate's canonicalizer does (FORMAT §1, "Numbers"): an
+ * integer literal that fits unsigned 64-bit (non-negative) or signed 64-bit (negative) is kept
+ * exactly, {@code -0} becomes {@code 0}; anything else is read as an IEEE-754 double and written as
+ * ECMAScript's {@code Number.prototype.toString} does (ECMA-262 §6.1.6.1.20), which RFC 8785
  * §3.2.2.3 adopts. Overflow to infinity is an error.
  *
  * <p>Java's own {@code Double.toString} is not used: before JDK 19 it is not always shortest, and
@@ -21,10 +21,13 @@ import java.util.Arrays;
 final class CanonicalNumbers {
 
   private static final byte[] MAX_U64 = "18446744073709551615".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] MIN_I64_MAGNITUDE = "9223372036854775808".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MIN_I64_MAGNITUDE =
+      "9223372036854775808".getBytes(StandardCharsets.US_ASCII);
   private static final double TWO_POW_53 = 9007199254740992.0;
+
   /** Significant digits that always survive decimal → double → decimal (DBL_DIG). */
   private static final int SAFE_DIGITS = 15;
+
   /** Decimal exponents kept well away from the subnormal and overflow ranges (1e±308). */
   private static final int SAFE_EXPONENT = 300;
 
@@ -36,10 +39,9 @@ final class CanonicalNumbers {
   }
 
   /**
-   * Writes the canonical form of the valid number lexeme {@code in[start, end)}. Integer
-   * literals that fit 64 bits are copied; decimals with at most {@link #SAFE_DIGITS}
-   * significant digits well inside the normal range take {@link #shortDecimal}; the rest take
-   * the general path.
+   * Writes the canonical form of the valid number lexeme {@code in[start, end)}. Integer literals
+   * that fit 64 bits are copied; decimals with at most {@link #SAFE_DIGITS} significant digits well
+   * inside the normal range take {@link #shortDecimal}; the rest take the general path.
    */
   static void write(byte[] in, int start, int end, boolean integerLiteral, ByteOutput out) {
     if (integerLiteral && fitsSixtyFourBits(in, start, end)) {
@@ -59,10 +61,9 @@ final class CanonicalNumbers {
   /**
    * Writes the ECMAScript form of a decimal lexeme with at most {@link #SAFE_DIGITS} significant
    * digits and a decimal exponent well inside the normal range; false, writing nothing, for any
-   * other lexeme. Its digits are the answer:
-   * every decimal of at most 15 significant digits in the normal range survives the round trip
-   * through the nearest double (DBL_DIG), so no shorter decimal, and no other one as short,
-   * reads back as the same double.
+   * other lexeme. Its digits are the answer: every decimal of at most 15 significant digits in the
+   * normal range survives the round trip through the nearest double (DBL_DIG), so no shorter
+   * decimal, and no other one as short, reads back as the same double.
    */
   private static boolean shortDecimal(byte[] in, int start, int end, ByteOutput out) {
     int i = start;

@@ -10,15 +10,14 @@ import io.runpack.domain.error.RunpackException;
  * rewritten. An object whose keys arrive out of order is sorted in place once it is complete, so
  * input that is already canonical costs one copy.
  *
- * <p>Gives exactly the bytes of {@link CanonicalJson#toBytes(JsonValue, int)} applied to the
- * parsed value, with the same refusals: invalid UTF-8 or grammar, duplicate keys, lone
- * surrogates, overflowing numbers ({@link ErrorCode#INVALID_JSON}, naming the byte offset);
- * nesting deeper than {@link CanonicalJson#MAX_DEPTH}, numbers longer than
- * {@link JsonNumber#MAX_LEXEME_LENGTH} and output over the byte limit
- * ({@link ErrorCode#LIMIT_EXCEEDED}). One instance per call: it is not thread-safe; each thread
- * keeps its working memory (member spans, an output buffer: up to {@link #KEPT_BUFFER_BYTES} each)
- * from one call to the next, so that canonicalizing many small records allocates little more
- * than their results.
+ * <p>Gives exactly the bytes of {@link CanonicalJson#toBytes(JsonValue, int)} applied to the parsed
+ * value, with the same refusals: invalid UTF-8 or grammar, duplicate keys, lone surrogates,
+ * overflowing numbers ({@link ErrorCode#INVALID_JSON}, naming the byte offset); nesting deeper than
+ * {@link CanonicalJson#MAX_DEPTH}, numbers longer than {@link JsonNumber#MAX_LEXEME_LENGTH} and
+ * output over the byte limit ({@link ErrorCode#LIMIT_EXCEEDED}). One instance per call: it is not
+ * thread-safe; each thread keeps its working memory (member spans, an output buffer: up to {@link
+ * #KEPT_BUFFER_BYTES} each) from one call to the next, so that canonicalizing many small records
+ * allocates little more than their results.
  */
 final class CanonicalTranscoder extends CanonicalLexer {
 
@@ -46,9 +45,10 @@ final class CanonicalTranscoder extends CanonicalLexer {
     scratch.members.close(0);
     // Canonical text is rarely longer than its source: one buffer of that size usually suffices.
     int capacity = Math.min(Math.max(json.length, 16), maxBytes);
-    ByteOutput out = capacity <= scratch.buffer.length
-        ? new ByteOutput(maxBytes, scratch.buffer)
-        : new ByteOutput(maxBytes, capacity);
+    ByteOutput out =
+        capacity <= scratch.buffer.length
+            ? new ByteOutput(maxBytes, scratch.buffer)
+            : new ByteOutput(maxBytes, capacity);
     CanonicalTranscoder transcoder = new CanonicalTranscoder(json, out, scratch.members);
     try {
       return transcoder.run();
@@ -57,7 +57,8 @@ final class CanonicalTranscoder extends CanonicalLexer {
         scratch.buffer = out.buffer();
       }
       if (scratch.members.retainedBytes() > KEPT_BUFFER_BYTES) {
-        scratch.members = new ObjectMembers(); // after a huge object: do not keep its working memory
+        scratch.members =
+            new ObjectMembers(); // after a huge object: do not keep its working memory
       }
     }
   }
@@ -136,7 +137,8 @@ final class CanonicalTranscoder extends CanonicalLexer {
     if (!sorted) {
       int duplicate = members.sortInPlace(first, out.buffer());
       if (duplicate >= 0) {
-        throw duplicateKey(members.keyStart(duplicate), members.keyEnd(duplicate), members.keyOffset(duplicate));
+        throw duplicateKey(
+            members.keyStart(duplicate), members.keyEnd(duplicate), members.keyOffset(duplicate));
       }
     }
     members.close(first);
@@ -215,8 +217,12 @@ final class CanonicalTranscoder extends CanonicalLexer {
     if (pos - start > JsonNumber.MAX_LEXEME_LENGTH) {
       throw new RunpackException(
           ErrorCode.LIMIT_EXCEEDED,
-          "number has " + (pos - start) + " characters, over the limit of "
-              + JsonNumber.MAX_LEXEME_LENGTH + " at byte " + start);
+          "number has "
+              + (pos - start)
+              + " characters, over the limit of "
+              + JsonNumber.MAX_LEXEME_LENGTH
+              + " at byte "
+              + start);
     }
     try {
       CanonicalNumbers.write(in, start, pos, integer, out);
@@ -229,13 +235,18 @@ final class CanonicalTranscoder extends CanonicalLexer {
   }
 
   private RunpackException duplicateKey(int keyStart, int keyEnd, int keyOffset) {
-    String key = new String(out.buffer(), keyStart + 1, keyEnd - keyStart - 2, java.nio.charset.StandardCharsets.UTF_8);
-    return new RunpackException(ErrorCode.INVALID_JSON, "duplicate key \"" + key + "\" at byte " + keyOffset);
+    String key =
+        new String(
+            out.buffer(),
+            keyStart + 1,
+            keyEnd - keyStart - 2,
+            java.nio.charset.StandardCharsets.UTF_8);
+    return new RunpackException(
+        ErrorCode.INVALID_JSON, "duplicate key \"" + key + "\" at byte " + keyOffset);
   }
 
   private RunpackException invalidNumber(int start) {
     pos = start;
     return invalid("invalid number literal");
   }
-
 }

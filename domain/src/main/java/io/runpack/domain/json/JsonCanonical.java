@@ -5,11 +5,11 @@ import java.util.Arrays;
 
 /**
  * A JSON value held as its canonical bytes (FORMAT §1), as {@link CanonicalJson#canonicalValue}
- * made them from JSON text; writing it canonically copies the bytes. Log records take this form
- * on the export path: they are never inspected, only written, so they are never a tree.
+ * made them from JSON text; writing it canonically copies the bytes. Log records take this form on
+ * the export path: they are never inspected, only written, so they are never a tree.
  *
- * <p>Invariants: the bytes are canonical JSON, nested {@link #depth()} levels deep; they are
- * never exposed for writing. Two values are equal when their canonical bytes are.
+ * <p>Invariants: the bytes are canonical JSON, nested {@link #depth()} levels deep; they are never
+ * exposed for writing. Two values are equal when their canonical bytes are.
  */
 public final class JsonCanonical implements JsonValue {
 

@@ -8,8 +8,8 @@ import io.runpack.domain.error.RunpackException;
  * on it (FORMAT §1: an integer literal that fits 64 bits is written exactly, anything else as an
  * ECMAScript double).
  *
- * <p>Invariant: the lexeme matches RFC 8259's number grammar and is at most
- * {@link #MAX_LEXEME_LENGTH} characters long.
+ * <p>Invariant: the lexeme matches RFC 8259's number grammar and is at most {@link
+ * #MAX_LEXEME_LENGTH} characters long.
  */
 public final class JsonNumber implements JsonValue {
 

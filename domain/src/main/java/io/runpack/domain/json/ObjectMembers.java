@@ -6,16 +6,17 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * The members of the objects a {@link CanonicalTranscoder} is writing, as spans of its output:
- * a stack, since objects nest, of (key start, key end, value end, source offset) per member,
- * with the key's first eight bytes as one number, so most comparisons are one instruction. It
- * orders a finished object's members by their escaped key bytes and closing quote (FORMAT §1)
- * by moving their bytes in place, and finds duplicate keys, in O(n log n) for n members.
+ * The members of the objects a {@link CanonicalTranscoder} is writing, as spans of its output: a
+ * stack, since objects nest, of (key start, key end, value end, source offset) per member, with the
+ * key's first eight bytes as one number, so most comparisons are one instruction. It orders a
+ * finished object's members by their escaped key bytes and closing quote (FORMAT §1) by moving
+ * their bytes in place, and finds duplicate keys, in O(n log n) for n members.
  */
 final class ObjectMembers {
 
   private static final int FIELDS = 4;
-  private static final VarHandle BIG_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle BIG_ENDIAN_LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
   private static final int INSERTION_SORT_MAX = 12;
 
   private int[] spans = new int[FIELDS * 32];
@@ -27,7 +28,10 @@ final class ObjectMembers {
 
   /** Bytes of working memory held, whatever the number of members now. */
   long retainedBytes() {
-    return 4L * spans.length + 8L * prefixes.length + 4L * (order.length + mergeScratch.length) + bytesScratch.length;
+    return 4L * spans.length
+        + 8L * prefixes.length
+        + 4L * (order.length + mergeScratch.length)
+        + bytesScratch.length;
   }
 
   /** Starts an object; returns the index of its first member. */
@@ -42,8 +46,8 @@ final class ObjectMembers {
 
   /**
    * Adds a member whose key (with its quotes) is {@code buffer[keyStart, keyEnd)}; returns its
-   * index, for {@link #endValue}. Members of objects nested in its value come after it and are
-   * gone again by the time its value ends.
+   * index, for {@link #endValue}. Members of objects nested in its value come after it and are gone
+   * again by the time its value ends.
    */
   int addKey(byte[] buffer, int keyStart, int keyEnd, int sourceOffset) {
     if (count == prefixes.length) {
@@ -88,7 +92,9 @@ final class ObjectMembers {
     return spans[member * FIELDS + 3];
   }
 
-  /** Sign of (key of {@code member} − key of the member before it); positive for an object's first. */
+  /**
+   * Sign of (key of {@code member} − key of the member before it); positive for an object's first.
+   */
   int compareWithPrevious(int first, byte[] buffer, int member) {
     return member == first ? 1 : compare(buffer, member, member - 1);
   }
@@ -107,8 +113,8 @@ final class ObjectMembers {
   }
 
   /**
-   * Sorts the members from {@code first} on, rewriting their bytes in {@code buffer} (separated
-   * by commas, as they were); returns a member whose key repeats the previous one, or -1.
+   * Sorts the members from {@code first} on, rewriting their bytes in {@code buffer} (separated by
+   * commas, as they were); returns a member whose key repeats the previous one, or -1.
    */
   int sortInPlace(int first, byte[] buffer) {
     int n = count - first;
@@ -147,8 +153,8 @@ final class ObjectMembers {
 
   /**
    * Key order. Keys end with their closing quote, which no key byte before it can be, so two
-   * different keys differ at or before the shorter one's quote: equal prefixes mean both keys
-   * are at least eight bytes long and share those eight.
+   * different keys differ at or before the shorter one's quote: equal prefixes mean both keys are
+   * at least eight bytes long and share those eight.
    */
   private int compare(byte[] buffer, int a, int b) {
     int order = Long.compareUnsigned(prefixes[a], prefixes[b]);

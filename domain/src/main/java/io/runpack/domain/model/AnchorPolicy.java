@@ -13,11 +13,11 @@ import java.util.Set;
 
 /**
  * The evidence-anchor policy recorded in a manifest ({@code anchor_policy}) and enforced by the
- * verifier (FORMAT §3.5): for each listed provider, the evidence it returned must carry an
- * anchor of the given type whose value is a canonical JSON object with the required fields.
+ * verifier (FORMAT §3.5): for each listed provider, the evidence it returned must carry an anchor
+ * of the given type whose value is a canonical JSON object with the required fields.
  *
- * <p>Wire form: {@code {"providers":[{"anchor_type":…,"provider_id":…,"required_fields":[…]}]}}.
- * A policy without providers is never written to a manifest.
+ * <p>Wire form: {@code {"providers":[{"anchor_type":…,"provider_id":…,"required_fields":[…]}]}}. A
+ * policy without providers is never written to a manifest.
  */
 public record AnchorPolicy(List<Requirement> providers) {
 
@@ -72,7 +72,8 @@ public record AnchorPolicy(List<Requirement> providers) {
         }
         names.add(name.value());
       }
-      providers.add(new Requirement(entry.string("provider_id"), entry.string("anchor_type"), names));
+      providers.add(
+          new Requirement(entry.string("provider_id"), entry.string("anchor_type"), names));
     }
     return new AnchorPolicy(providers);
   }

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One entry of the manifest's {@code artifacts} list. The path is kept as written: on
- * verification it is untrusted and is checked by the reader that resolves it.
+ * One entry of the manifest's {@code artifacts} list. The path is kept as written: on verification
+ * it is untrusted and is checked by the reader that resolves it.
  */
 public record ArtifactRecord(
     String artifactId,
@@ -55,7 +55,8 @@ public record ArtifactRecord(
     String kindName = fields.string("kind");
     ArtifactKind kind =
         ArtifactKind.fromWireName(kindName)
-            .orElseThrow(() -> fields.fail(path + ".kind is not a known artifact kind: " + kindName));
+            .orElseThrow(
+                () -> fields.fail(path + ".kind is not a known artifact kind: " + kindName));
     fields.value("content_type"); // required, may be null
     return new ArtifactRecord(
         fields.string("artifact_id"),

@@ -28,7 +28,9 @@ public record HashDigest(String algorithm, String value) {
     return JsonObject.builder().put("algorithm", algorithm).put("value", value).build();
   }
 
-  /** Decodes a digest; the algorithm must be {@code sha256} (FORMAT: the schema's only enum value). */
+  /**
+   * Decodes a digest; the algorithm must be {@code sha256} (FORMAT: the schema's only enum value).
+   */
   public static HashDigest fromJson(JsonValue json, String path, ErrorCode code) {
     JsonFields fields = JsonFields.of(json, path, code).onlyKeys(Set.of("algorithm", "value"));
     String algorithm = fields.string("algorithm");

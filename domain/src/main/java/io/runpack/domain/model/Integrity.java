@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The manifest's {@code integrity} block: the file hashes in write order (not sorted) and the
- * root hash, SHA-256 of the canonical bytes of that list (FORMAT §2.3).
+ * The manifest's {@code integrity} block: the file hashes in write order (not sorted) and the root
+ * hash, SHA-256 of the canonical bytes of that list (FORMAT §2.3).
  */
 public record Integrity(List<FileHash> fileHashes, HashDigest rootHash) {
 
@@ -38,7 +38,8 @@ public record Integrity(List<FileHash> fileHashes, HashDigest rootHash) {
   }
 
   public static Integrity fromJson(JsonValue json, String path, ErrorCode code) {
-    JsonFields fields = JsonFields.of(json, path, code).onlyKeys(Set.of("file_hashes", "root_hash"));
+    JsonFields fields =
+        JsonFields.of(json, path, code).onlyKeys(Set.of("file_hashes", "root_hash"));
     JsonArray entries = fields.array("file_hashes");
     List<FileHash> fileHashes = new ArrayList<>(entries.size());
     for (int i = 0; i < entries.size(); i++) {

@@ -36,8 +36,18 @@ public record Manifest(
   private static final Set<String> VERIFIER_MODES = Set.of(OFFLINE_STRICT, "offline_with_fetch");
   private static final Set<String> MEMBERS =
       Set.of(
-          "manifest_version", "generated_at", "tenant_id", "namespace_id", "scenario_id", "run_id",
-          "spec_hash", "hash_algorithm", "verifier_mode", "anchor_policy", "security", "integrity",
+          "manifest_version",
+          "generated_at",
+          "tenant_id",
+          "namespace_id",
+          "scenario_id",
+          "run_id",
+          "spec_hash",
+          "hash_algorithm",
+          "verifier_mode",
+          "anchor_policy",
+          "security",
+          "integrity",
           "artifacts");
 
   public Manifest {
@@ -56,8 +66,18 @@ public record Manifest(
   /** The same manifest with another artifact list and integrity block. */
   public Manifest withContents(List<ArtifactRecord> newArtifacts, Integrity newIntegrity) {
     return new Manifest(
-        manifestVersion, generatedAt, tenantId, namespaceId, scenarioId, runId, specHash,
-        verifierMode, anchorPolicy, security, newIntegrity, newArtifacts);
+        manifestVersion,
+        generatedAt,
+        tenantId,
+        namespaceId,
+        scenarioId,
+        runId,
+        specHash,
+        verifierMode,
+        anchorPolicy,
+        security,
+        newIntegrity,
+        newArtifacts);
   }
 
   public JsonObject toJson() {
@@ -76,7 +96,9 @@ public record Manifest(
             .put("spec_hash", specHash.toJson())
             .put("tenant_id", JsonNumber.ofUnsigned(tenantId))
             .put("verifier_mode", verifierMode);
-    anchorPolicy.filter(AnchorPolicy::hasProviders).ifPresent(p -> json.put("anchor_policy", p.toJson()));
+    anchorPolicy
+        .filter(AnchorPolicy::hasProviders)
+        .ifPresent(p -> json.put("anchor_policy", p.toJson()));
     security.ifPresent(s -> json.put("security", s.toJson()));
     return json.build();
   }
@@ -92,7 +114,8 @@ public record Manifest(
     JsonFields fields = JsonFields.of(json, "manifest", code).onlyKeys(MEMBERS);
     String hashAlgorithm = fields.string("hash_algorithm");
     if (!HashDigest.SHA256.equals(hashAlgorithm)) {
-      throw fields.fail("manifest.hash_algorithm must be \"sha256\", not \"" + hashAlgorithm + "\"");
+      throw fields.fail(
+          "manifest.hash_algorithm must be \"sha256\", not \"" + hashAlgorithm + "\"");
     }
     String verifierMode = fields.string("verifier_mode");
     if (!VERIFIER_MODES.contains(verifierMode)) {
@@ -101,7 +124,8 @@ public record Manifest(
     JsonArray artifactJson = fields.array("artifacts");
     List<ArtifactRecord> artifacts = new ArrayList<>(artifactJson.size());
     for (int i = 0; i < artifactJson.size(); i++) {
-      artifacts.add(ArtifactRecord.fromJson(artifactJson.get(i), "manifest.artifacts[" + i + "]", code));
+      artifacts.add(
+          ArtifactRecord.fromJson(artifactJson.get(i), "manifest.artifacts[" + i + "]", code));
     }
     return new Manifest(
         fields.string("manifest_version"),
@@ -112,14 +136,17 @@ public record Manifest(
         fields.string("run_id"),
         HashDigest.fromJson(fields.value("spec_hash"), "manifest.spec_hash", code),
         verifierMode,
-        optional(fields, "anchor_policy").map(v -> AnchorPolicy.fromJson(v, "manifest.anchor_policy", code)),
-        optional(fields, "security").map(v -> SecurityContext.fromJson(v, "manifest.security", code)),
+        optional(fields, "anchor_policy")
+            .map(v -> AnchorPolicy.fromJson(v, "manifest.anchor_policy", code)),
+        optional(fields, "security")
+            .map(v -> SecurityContext.fromJson(v, "manifest.security", code)),
         Integrity.fromJson(fields.value("integrity"), "manifest.integrity", code),
         artifacts);
   }
 
   private static Optional<JsonValue> optional(JsonFields fields, String key) {
     // An absent member and an explicit null both mean "not configured".
-    return Optional.ofNullable(fields.object().members().get(key)).filter(v -> v != JsonNull.INSTANCE);
+    return Optional.ofNullable(fields.object().members().get(key))
+        .filter(v -> v != JsonNull.INSTANCE);
   }
 }

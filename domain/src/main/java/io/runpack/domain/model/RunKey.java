@@ -5,8 +5,8 @@ import io.runpack.domain.error.RunpackException;
 import java.util.Objects;
 
 /**
- * Which run to load: tenant and namespace (unsigned, at least 1) and run id. The run id must be
- * a valid path component and storage key segment (FORMAT §4), since stores use it as one.
+ * Which run to load: tenant and namespace (unsigned, at least 1) and run id. The run id must be a
+ * valid path component and storage key segment (FORMAT §4), since stores use it as one.
  */
 public record RunKey(long tenantId, long namespaceId, String runId) {
 
@@ -23,7 +23,11 @@ public record RunKey(long tenantId, long namespaceId, String runId) {
     if (problem != null) {
       throw new RunpackException(
           ErrorCode.INVALID_REQUEST,
-          field + " \"" + RunpackPath.printable(value) + "\" is not a valid identifier: " + problem);
+          field
+              + " \""
+              + RunpackPath.printable(value)
+              + "\" is not a valid identifier: "
+              + problem);
     }
   }
 
@@ -35,8 +39,11 @@ public record RunKey(long tenantId, long namespaceId, String runId) {
 
   @Override
   public String toString() {
-    return "tenant " + Long.toUnsignedString(tenantId)
-        + ", namespace " + Long.toUnsignedString(namespaceId)
-        + ", run " + RunpackPath.printable(runId);
+    return "tenant "
+        + Long.toUnsignedString(tenantId)
+        + ", namespace "
+        + Long.toUnsignedString(namespaceId)
+        + ", run "
+        + RunpackPath.printable(runId);
   }
 }

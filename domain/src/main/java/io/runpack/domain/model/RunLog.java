@@ -1,8 +1,8 @@
 package io.runpack.domain.model;
 
 /**
- * The six logs of a run state and the artifact each becomes, in export order (FORMAT §2.2).
- * The scenario spec, written first, is not a log.
+ * The six logs of a run state and the artifact each becomes, in export order (FORMAT §2.2). The
+ * scenario spec, written first, is not a log.
  */
 public enum RunLog {
   TRIGGERS("triggers", "artifacts/triggers.json", ArtifactKind.TRIGGER_LOG),
@@ -14,6 +14,7 @@ public enum RunLog {
 
   /** Where the scenario spec is written. */
   public static final String SCENARIO_SPEC_PATH = "artifacts/scenario_spec.json";
+
   /** Where the verifier report is written when verification is included. */
   public static final String VERIFIER_REPORT_PATH = "artifacts/verifier_report.json";
 

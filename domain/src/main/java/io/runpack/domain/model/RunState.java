@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * A Decision Gate run state (FORMAT §5) as the exporter reads it: the ids and the spec hash it
- * recorded, its six logs, whose records are opaque JSON values in append order, and the rest of
- * its members ({@code header}: status, current stage…), kept so that stores can hold it whole.
+ * recorded, its six logs, whose records are opaque JSON values in append order, and the rest of its
+ * members ({@code header}: status, current stage…), kept so that stores can hold it whole.
  */
 public record RunState(
     long tenantId,
@@ -29,7 +29,9 @@ public record RunState(
     Map<RunLog, List<JsonValue>> logs) {
 
   private static final Set<String> LOG_FIELDS =
-      Arrays.stream(RunLog.values()).map(RunLog::stateField).collect(Collectors.toUnmodifiableSet());
+      Arrays.stream(RunLog.values())
+          .map(RunLog::stateField)
+          .collect(Collectors.toUnmodifiableSet());
 
   public RunState {
     Objects.requireNonNull(header, "header");
@@ -56,9 +58,9 @@ public record RunState(
   }
 
   /**
-   * Reads a run state as Decision Gate serializes it. Members the export does not use
-   * (status, current stage, dispatch targets…) are allowed and ignored; the header and the six
-   * logs are required. Defects are {@link ErrorCode#INVALID_RUN_DATA} errors naming the member.
+   * Reads a run state as Decision Gate serializes it. Members the export does not use (status,
+   * current stage, dispatch targets…) are allowed and ignored; the header and the six logs are
+   * required. Defects are {@link ErrorCode#INVALID_RUN_DATA} errors naming the member.
    */
   public static RunState fromJson(JsonValue json, String path) {
     ErrorCode code = ErrorCode.INVALID_RUN_DATA;
@@ -69,11 +71,15 @@ public record RunState(
       logs.put(log, records.elements());
     }
     JsonObject.Builder header = JsonObject.builder();
-    fields.object().members().forEach((key, value) -> {
-      if (!LOG_FIELDS.contains(key)) {
-        header.put(key, value);
-      }
-    });
+    fields
+        .object()
+        .members()
+        .forEach(
+            (key, value) -> {
+              if (!LOG_FIELDS.contains(key)) {
+                header.put(key, value);
+              }
+            });
     return new RunState(
         fields.positiveId("tenant_id"),
         fields.positiveId("namespace_id"),
@@ -93,5 +99,4 @@ public record RunState(
     }
     return json.build();
   }
-
 }

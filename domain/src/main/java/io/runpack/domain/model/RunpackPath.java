@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A runpack-relative path that is safe to resolve under a runpack root (FORMAT §4): relative,
- * '/'-separated, no empty, {@code .} or {@code ..} component, no backslash, no NUL, each
- * component at most 255 UTF-8 bytes and the whole at most 4,096.
+ * '/'-separated, no empty, {@code .} or {@code ..} component, no backslash, no NUL, each component
+ * at most 255 UTF-8 bytes and the whole at most 4,096.
  *
  * <p>Invariant: a {@code RunpackPath} can never name anything outside the root it is joined to,
  * lexically. (Symbolic links are the filesystem adapter's concern.)
@@ -17,7 +17,9 @@ public record RunpackPath(String value) {
   public RunpackPath {
     String problem = problemWith(value);
     if (problem != null) {
-      throw new RunpackException(ErrorCode.INVALID_REQUEST, "invalid runpack path \"" + printable(value) + "\": " + problem);
+      throw new RunpackException(
+          ErrorCode.INVALID_REQUEST,
+          "invalid runpack path \"" + printable(value) + "\": " + problem);
     }
   }
 
@@ -90,13 +92,15 @@ public record RunpackPath(String value) {
   }
 
   /**
-   * True when every surrogate is paired. A lone one has no UTF-8 form: stores would each replace
-   * it their own way, so two different ids could name the same key.
+   * True when every surrogate is paired. A lone one has no UTF-8 form: stores would each replace it
+   * their own way, so two different ids could name the same key.
    */
   private static boolean wellFormed(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         return false;
@@ -116,7 +120,10 @@ public record RunpackPath(String value) {
       return "null";
     }
     StringBuilder out = new StringBuilder();
-    value.codePoints().limit(120).forEach(cp -> out.appendCodePoint(cp < 0x20 || cp == 0x7f ? '?' : cp));
+    value
+        .codePoints()
+        .limit(120)
+        .forEach(cp -> out.appendCodePoint(cp < 0x20 || cp == 0x7f ? '?' : cp));
     return value.codePointCount(0, value.length()) > 120 ? out + "..." : out.toString();
   }
 

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where a runpack goes: the run it records (storage keys are built from these, FORMAT §4) and
- * the request's {@code output_dir}, which only filesystem storage uses.
+ * Where a runpack goes: the run it records (storage keys are built from these, FORMAT §4) and the
+ * request's {@code output_dir}, which only filesystem storage uses.
  */
 public record RunpackTarget(
     long tenantId,

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * The deployment's security posture recorded in the manifest ({@code security}): whether it ran
- * dev-permissive and which namespace authority it trusted. Comes from configuration, never from
- * the request.
+ * dev-permissive and which namespace authority it trusted. Comes from configuration, never from the
+ * request.
  */
 public record SecurityContext(boolean devPermissive, String namespaceAuthority) {
 

@@ -9,9 +9,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A Decision Gate timestamp: {@code {"kind":"unix_millis","value":<i64>}} or
- * {@code {"kind":"logical","value":<u64>}}. A logical value is held as an unsigned long.
- * Runpack never reads a clock: every timestamp comes from the caller.
+ * A Decision Gate timestamp: {@code {"kind":"unix_millis","value":<i64>}} or {@code
+ * {"kind":"logical","value":<u64>}}. A logical value is held as an unsigned long. Runpack never
+ * reads a clock: every timestamp comes from the caller.
  */
 public record Timestamp(Kind kind, long value) {
 
@@ -44,8 +44,7 @@ public record Timestamp(Kind kind, long value) {
   }
 
   public JsonObject toJson() {
-    JsonNumber number =
-        kind == Kind.LOGICAL ? JsonNumber.ofUnsigned(value) : JsonNumber.of(value);
+    JsonNumber number = kind == Kind.LOGICAL ? JsonNumber.ofUnsigned(value) : JsonNumber.of(value);
     return JsonObject.builder().put("kind", kind.wireName()).put("value", number).build();
   }
 

@@ -24,12 +24,12 @@ import java.util.Optional;
 
 /**
  * The evidence-anchor check of the verifier (FORMAT §3.5): every successful evidence result of a
- * provider the policy names must carry an anchor of the required type whose value is canonical
- * JSON of an object with the required fields set to strings or numbers.
+ * provider the policy names must carry an anchor of the required type whose value is canonical JSON
+ * of an object with the required fields set to strings or numbers.
  *
  * <p>The messages are Decision Gate's. Reading the scenario spec and the gate-eval log (at their
- * fixed paths, as the decision log) can fail too; those failures are reported the way the
- * decision log's are: {@code <what> read failed: <reason>} and {@code invalid <what>: <reason>}.
+ * fixed paths, as the decision log) can fail too; those failures are reported the way the decision
+ * log's are: {@code <what> read failed: <reason>} and {@code invalid <what>: <reason>}.
  */
 final class AnchorChecker {
 
@@ -40,8 +40,12 @@ final class AnchorChecker {
   }
 
   void check(AnchorPolicy policy, RunpackReader reader, List<String> errors) {
-    Optional<JsonValue> spec = RunpackVerifier.readJson(decoder, reader, RunLog.SCENARIO_SPEC_PATH, "scenario spec", errors);
-    Optional<JsonValue> gateEvals = RunpackVerifier.readJson(decoder, reader, RunLog.GATE_EVALS.path(), "gate eval log", errors);
+    Optional<JsonValue> spec =
+        RunpackVerifier.readJson(
+            decoder, reader, RunLog.SCENARIO_SPEC_PATH, "scenario spec", errors);
+    Optional<JsonValue> gateEvals =
+        RunpackVerifier.readJson(
+            decoder, reader, RunLog.GATE_EVALS.path(), "gate eval log", errors);
     if (spec.isEmpty() || gateEvals.isEmpty()) {
       return;
     }
@@ -49,8 +53,11 @@ final class AnchorChecker {
       Map<String, String> providers = providersByCondition(spec.get());
       JsonArray records = asArray(gateEvals.get(), "gate eval log");
       for (int r = 0; r < records.size(); r++) {
-        checkRecord(JsonFields.of(records.get(r), "gate_evals[" + r + "]", ErrorCode.INVALID_JSON),
-            providers, policy, errors);
+        checkRecord(
+            JsonFields.of(records.get(r), "gate_evals[" + r + "]", ErrorCode.INVALID_JSON),
+            providers,
+            policy,
+            errors);
       }
     } catch (RunpackException e) {
       errors.add("invalid anchor inputs: " + e.getMessage());
@@ -63,7 +70,9 @@ final class AnchorChecker {
     String stageId = record.string("stage_id");
     JsonArray evidence = record.array("evidence");
     for (int e = 0; e < evidence.size(); e++) {
-      JsonFields item = JsonFields.of(evidence.get(e), record.path() + ".evidence[" + e + "]", ErrorCode.INVALID_JSON);
+      JsonFields item =
+          JsonFields.of(
+              evidence.get(e), record.path() + ".evidence[" + e + "]", ErrorCode.INVALID_JSON);
       String conditionId = item.string("condition_id");
       JsonFields result = item.object("result");
       if (result.has("error") && result.value("error") != JsonNull.INSTANCE) {
@@ -79,7 +88,8 @@ final class AnchorChecker {
       if (requirement.isEmpty()) {
         continue;
       }
-      String why = anchorProblem(result.object().members().get("evidence_anchor"), requirement.get());
+      String why =
+          anchorProblem(result.object().members().get("evidence_anchor"), requirement.get());
       if (why != null) {
         errors.add("anchor invalid for condition " + conditionId + " " + where + ": " + why);
       }
@@ -130,18 +140,24 @@ final class AnchorChecker {
     byte[] bytes = text.value().getBytes(StandardCharsets.UTF_8);
     try {
       JsonValue parsed = decoder.decode(bytes);
-      return Arrays.equals(CanonicalJson.toBytes(parsed), bytes) ? Optional.of(parsed) : Optional.empty();
+      return Arrays.equals(CanonicalJson.toBytes(parsed), bytes)
+          ? Optional.of(parsed)
+          : Optional.empty();
     } catch (RunpackException e) {
       return Optional.empty();
     }
   }
 
   private static Map<String, String> providersByCondition(JsonValue spec) {
-    JsonArray conditions = JsonFields.of(spec, "scenario spec", ErrorCode.INVALID_JSON).array("conditions");
+    JsonArray conditions =
+        JsonFields.of(spec, "scenario spec", ErrorCode.INVALID_JSON).array("conditions");
     Map<String, String> providers = new HashMap<>();
     for (int c = 0; c < conditions.size(); c++) {
-      JsonFields condition = JsonFields.of(conditions.get(c), "scenario spec.conditions[" + c + "]", ErrorCode.INVALID_JSON);
-      providers.put(condition.string("condition_id"), condition.object("query").string("provider_id"));
+      JsonFields condition =
+          JsonFields.of(
+              conditions.get(c), "scenario spec.conditions[" + c + "]", ErrorCode.INVALID_JSON);
+      providers.put(
+          condition.string("condition_id"), condition.object("query").string("provider_id"));
     }
     return providers;
   }
@@ -150,6 +166,7 @@ final class AnchorChecker {
     if (value instanceof JsonArray array) {
       return array;
     }
-    throw new RunpackException(ErrorCode.INVALID_JSON, what + " must be an array, not " + value.typeName());
+    throw new RunpackException(
+        ErrorCode.INVALID_JSON, what + " must be an array, not " + value.typeName());
   }
 }

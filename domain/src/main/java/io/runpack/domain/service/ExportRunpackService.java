@@ -35,9 +35,9 @@ import java.util.Optional;
  * manifest last: a failed export writes nothing, and a visible manifest means a complete runpack.
  *
  * <p>With {@code include_verification}, Decision Gate writes the runpack, verifies it, writes the
- * report and rewrites the manifest. The verifier is a pure function of the bytes, so verifying
- * the same bytes before writing gives the same report (counting the seven files, not the report)
- * and the same final files, with one manifest write instead of two.
+ * report and rewrites the manifest. The verifier is a pure function of the bytes, so verifying the
+ * same bytes before writing gives the same report (counting the seven files, not the report) and
+ * the same final files, with one manifest write instead of two.
  */
 public final class ExportRunpackService implements ExportRunpackUseCase {
 
@@ -56,7 +56,8 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
 
   @Override
   public ExportResult export(ExportRunpackCommand command) {
-    Prepared prepared = prepare(command); // the run itself is no longer reachable: its records can go
+    Prepared prepared =
+        prepare(command); // the run itself is no longer reachable: its records can go
     List<RunpackFile> files = prepared.files();
     List<ArtifactRecord> records = prepared.records();
     Manifest manifest = prepared.manifest();
@@ -64,7 +65,11 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
     Optional<VerificationReport> report = Optional.empty();
     if (command.includeVerification()) {
       VerificationReport verdict = verifier.verify(manifest, InMemoryRunpack.of(files));
-      add(files, records, ArtifactKind.VERIFIER_REPORT, artifact(RunLog.VERIFIER_REPORT_PATH, verdict.toJson()));
+      add(
+          files,
+          records,
+          ArtifactKind.VERIFIER_REPORT,
+          artifact(RunLog.VERIFIER_REPORT_PATH, verdict.toJson()));
       manifest = manifest.withContents(records, integrityOf(files));
       report = Optional.of(verdict);
     }
@@ -74,7 +79,8 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
     } catch (RunpackException e) {
       throw e.withContext(command.manifestName().value());
     }
-    Optional<String> storageUri = storage.publish(prepared.target(), List.copyOf(files), manifestFile);
+    Optional<String> storageUri =
+        storage.publish(prepared.target(), List.copyOf(files), manifestFile);
     long bytes = manifestFile.bytes().length;
     for (RunpackFile file : files) {
       bytes += file.bytes().length;
@@ -84,7 +90,10 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
 
   /** The artifacts of a run, its manifest so far and where it goes. */
   private record Prepared(
-      List<RunpackFile> files, List<ArtifactRecord> records, Manifest manifest, RunpackTarget target) {}
+      List<RunpackFile> files,
+      List<ArtifactRecord> records,
+      Manifest manifest,
+      RunpackTarget target) {}
 
   private Prepared prepare(ExportRunpackCommand command) {
     LoadedRun run = runs.loadRun(command.runKey());
@@ -95,8 +104,10 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
     if (!spec.hash().equals(state.specHash())) {
       throw new RunpackException(
           ErrorCode.SPEC_HASH_MISMATCH,
-          "run state spec hash mismatch: the run state records " + state.specHash().value()
-              + ", the scenario spec hashes to " + spec.hash().value());
+          "run state spec hash mismatch: the run state records "
+              + state.specHash().value()
+              + ", the scenario spec hashes to "
+              + spec.hash().value());
     }
     List<RunpackFile> files = new ArrayList<>();
     List<ArtifactRecord> records = new ArrayList<>();
@@ -108,8 +119,12 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
     requireNoCollision(command, files);
     RunpackTarget target =
         new RunpackTarget(
-            state.tenantId(), state.namespaceId(), manifest.scenarioId(), state.runId(),
-            spec.hash(), command.outputDir());
+            state.tenantId(),
+            state.namespaceId(),
+            manifest.scenarioId(),
+            state.runId(),
+            spec.hash(),
+            command.outputDir());
     return new Prepared(files, records, manifest, target);
   }
 
@@ -124,21 +139,31 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
     if (!state.scenarioId().equals(command.scenarioId())) {
       throw new RunpackException(
           ErrorCode.RUN_NOT_FOUND,
-          "no run " + command.runKey() + " in scenario " + command.scenarioId()
-              + " (that run belongs to scenario " + state.scenarioId() + ")");
+          "no run "
+              + command.runKey()
+              + " in scenario "
+              + command.scenarioId()
+              + " (that run belongs to scenario "
+              + state.scenarioId()
+              + ")");
     }
     String specScenario = run.specScenarioId();
     if (!specScenario.equals(state.scenarioId())) {
       throw new RunpackException(
           ErrorCode.INVALID_RUN_DATA,
-          "scenario spec is for scenario " + specScenario + ", but the run is in scenario "
+          "scenario spec is for scenario "
+              + specScenario
+              + ", but the run is in scenario "
               + state.scenarioId());
     }
   }
 
   private Manifest manifestFor(
-      ExportRunpackCommand command, LoadedRun run, HashDigest specHash,
-      List<RunpackFile> files, List<ArtifactRecord> records) {
+      ExportRunpackCommand command,
+      LoadedRun run,
+      HashDigest specHash,
+      List<RunpackFile> files,
+      List<ArtifactRecord> records) {
     RunState state = run.state();
     return new Manifest(
         Manifest.VERSION_V1,

@@ -6,10 +6,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the deployment, not the request, decides about every export: the security context and
- * the anchor policy recorded in the manifest (FORMAT §2.4). Both are optional.
+ * What the deployment, not the request, decides about every export: the security context and the
+ * anchor policy recorded in the manifest (FORMAT §2.4). Both are optional.
  */
-public record ExportSettings(Optional<SecurityContext> security, Optional<AnchorPolicy> anchorPolicy) {
+public record ExportSettings(
+    Optional<SecurityContext> security, Optional<AnchorPolicy> anchorPolicy) {
 
   public static final ExportSettings NONE = new ExportSettings(Optional.empty(), Optional.empty());
 

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A runpack held in memory, read by path with the reader contract of the stored ones (unsafe
- * path, missing file, size limit): what the exporter verifies before anything is written.
+ * A runpack held in memory, read by path with the reader contract of the stored ones (unsafe path,
+ * missing file, size limit): what the exporter verifies before anything is written.
  */
 public final class InMemoryRunpack implements RunpackReader {
 
@@ -43,7 +43,8 @@ public final class InMemoryRunpack implements RunpackReader {
       throw new RunpackException(ErrorCode.FILE_NOT_FOUND, "no such file");
     }
     if (bytes.length > maxBytes) {
-      throw new RunpackException(ErrorCode.LIMIT_EXCEEDED, "larger than the limit of " + maxBytes + " bytes");
+      throw new RunpackException(
+          ErrorCode.LIMIT_EXCEEDED, "larger than the limit of " + maxBytes + " bytes");
     }
     return bytes;
   }

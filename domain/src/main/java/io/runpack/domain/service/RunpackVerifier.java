@@ -24,8 +24,8 @@ import java.util.Set;
 
 /**
  * Decision Gate's offline verifier (FORMAT §3), with its exact messages. It collects every error;
- * the status is pass only with none. Every read is bounded by {@link Limits#MAX_ARTIFACT_BYTES}.
- * A pure function of the manifest and the bytes the reader returns.
+ * the status is pass only with none. Every read is bounded by {@link Limits#MAX_ARTIFACT_BYTES}. A
+ * pure function of the manifest and the bytes the reader returns.
  */
 public final class RunpackVerifier {
 
@@ -43,12 +43,14 @@ public final class RunpackVerifier {
     }
     List<String> errors = new ArrayList<>();
     int checkedFiles = checkFileHashes(manifest.integrity().fileHashes(), reader, errors);
-    if (!Integrity.rootHashOf(manifest.integrity().fileHashes()).value()
+    if (!Integrity.rootHashOf(manifest.integrity().fileHashes())
+        .value()
         .equals(manifest.integrity().rootHash().value())) {
       errors.add("root hash mismatch");
     }
     checkDecisions(reader, errors);
-    manifest.anchorPolicy()
+    manifest
+        .anchorPolicy()
         .filter(policy -> policy.hasProviders())
         .ifPresent(policy -> anchors.check(policy, reader, errors));
     return new VerificationReport(checkedFiles, errors);
@@ -60,7 +62,8 @@ public final class RunpackVerifier {
   }
 
   /** §3.2: each listed file read (bounded) and hashed; successful reads are counted. */
-  private static int checkFileHashes(List<FileHash> fileHashes, RunpackReader reader, List<String> errors) {
+  private static int checkFileHashes(
+      List<FileHash> fileHashes, RunpackReader reader, List<String> errors) {
     int checked = 0;
     for (FileHash entry : fileHashes) {
       HashDigest actual;
@@ -80,7 +83,8 @@ public final class RunpackVerifier {
 
   /** §3.4: the decision log must parse and hold at most one decision per trigger. */
   private void checkDecisions(RunpackReader reader, List<String> errors) {
-    Optional<JsonValue> log = readJson(decoder, reader, RunLog.DECISIONS.path(), "decision log", errors);
+    Optional<JsonValue> log =
+        readJson(decoder, reader, RunLog.DECISIONS.path(), "decision log", errors);
     if (log.isEmpty()) {
       return;
     }
@@ -102,8 +106,8 @@ public final class RunpackVerifier {
   }
 
   /**
-   * Reads and parses a JSON file the verifier needs whole, reporting failures as Decision Gate
-   * does for the decision log: {@code <what> read failed: <reason>}, {@code invalid <what>: <reason>}.
+   * Reads and parses a JSON file the verifier needs whole, reporting failures as Decision Gate does
+   * for the decision log: {@code <what> read failed: <reason>}, {@code invalid <what>: <reason>}.
    */
   static Optional<JsonValue> readJson(
       JsonDecoder decoder, RunpackReader reader, String path, String what, List<String> errors) {
@@ -126,15 +130,13 @@ public final class RunpackVerifier {
   private static JsonArray decisionArray(JsonValue log) {
     if (!(log instanceof JsonArray array)) {
       throw new RunpackException(
-          ErrorCode.INVALID_JSON,
-          "expected an array of decision records, not " + log.typeName());
+          ErrorCode.INVALID_JSON, "expected an array of decision records, not " + log.typeName());
     }
     for (int i = 0; i < array.size(); i++) {
       if (!(array.get(i) instanceof JsonObject record)
           || !(record.members().get("trigger_id") instanceof JsonString)) {
         throw new RunpackException(
-            ErrorCode.INVALID_JSON,
-            "decision record " + i + " has no string trigger_id");
+            ErrorCode.INVALID_JSON, "decision record " + i + " has no string trigger_id");
       }
     }
     return array;

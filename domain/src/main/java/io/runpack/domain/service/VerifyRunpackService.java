@@ -13,9 +13,9 @@ import java.util.Objects;
 
 /**
  * Verifies a stored runpack: reads its manifest (bounded), refuses an unknown version before
- * decoding anything else (fail closed), decodes the manifest strictly, then runs the verifier.
- * A missing or malformed manifest is {@link ErrorCode#INVALID_MANIFEST}; storage that cannot be
- * read stays {@link ErrorCode#STORAGE_ERROR}.
+ * decoding anything else (fail closed), decodes the manifest strictly, then runs the verifier. A
+ * missing or malformed manifest is {@link ErrorCode#INVALID_MANIFEST}; storage that cannot be read
+ * stays {@link ErrorCode#STORAGE_ERROR}.
  */
 public final class VerifyRunpackService implements VerifyRunpackUseCase {
 
@@ -35,7 +35,10 @@ public final class VerifyRunpackService implements VerifyRunpackUseCase {
       json = decoder.decode(command.source().read(name, Limits.MAX_ARTIFACT_BYTES));
     } catch (RunpackException e) {
       // Storage that fails is not a bad manifest: keep its code so callers can retry.
-      ErrorCode code = e.code() == ErrorCode.STORAGE_ERROR ? ErrorCode.STORAGE_ERROR : ErrorCode.INVALID_MANIFEST;
+      ErrorCode code =
+          e.code() == ErrorCode.STORAGE_ERROR
+              ? ErrorCode.STORAGE_ERROR
+              : ErrorCode.INVALID_MANIFEST;
       throw new RunpackException(code, "cannot read manifest " + name + ": " + e.getMessage(), e);
     }
     String version = Manifest.versionOf(json);

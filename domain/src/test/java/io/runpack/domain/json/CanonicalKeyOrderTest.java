@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * FORMAT §1 "Object members": sorted by the escaped UTF-8 key bytes followed by the closing
- * quote, which differs from RFC 8785's UTF-16 order in the cases tested here.
+ * FORMAT §1 "Object members": sorted by the escaped UTF-8 key bytes followed by the closing quote,
+ * which differs from RFC 8785's UTF-16 order in the cases tested here.
  */
 class CanonicalKeyOrderTest {
 
@@ -54,14 +54,18 @@ class CanonicalKeyOrderTest {
   void sortsNestedObjectsAndKeepsArrayOrder() {
     JsonObject inner = object("z", "y");
     JsonObject outer =
-        JsonObject.builder().put("list", JsonArray.of(JsonNumber.of(3), inner, JsonNumber.of(1))).put("a", inner).build();
+        JsonObject.builder()
+            .put("list", JsonArray.of(JsonNumber.of(3), inner, JsonNumber.of(1)))
+            .put("a", inner)
+            .build();
     assertEquals("{\"a\":{\"y\":1,\"z\":0},\"list\":[3,{\"y\":1,\"z\":0},1]}", canonical(outer));
   }
 
   @Test
   void refusesDuplicateKeys() {
     JsonObject.Builder builder = JsonObject.builder().put("k", JsonNull.INSTANCE);
-    RunpackException e = assertThrows(RunpackException.class, () -> builder.put("k", JsonBoolean.TRUE));
+    RunpackException e =
+        assertThrows(RunpackException.class, () -> builder.put("k", JsonBoolean.TRUE));
     assertEquals(ErrorCode.INVALID_JSON, e.code());
     assertEquals("duplicate key \"k\"", e.getMessage());
   }
@@ -82,7 +86,8 @@ class CanonicalKeyOrderTest {
   void stopsAtTheByteLimit() {
     JsonValue value = new JsonString("x".repeat(100));
     assertEquals(102, CanonicalJson.toBytes(value, 102).length);
-    RunpackException e = assertThrows(RunpackException.class, () -> CanonicalJson.toBytes(value, 101));
+    RunpackException e =
+        assertThrows(RunpackException.class, () -> CanonicalJson.toBytes(value, 101));
     assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
     assertEquals("canonical JSON exceeds the limit of 101 bytes", e.getMessage());
   }

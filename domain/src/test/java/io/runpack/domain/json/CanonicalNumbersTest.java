@@ -115,12 +115,29 @@ class CanonicalNumbersTest {
   @ParameterizedTest
   @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
   void refusesNanAndInfinity(double value) {
-    RunpackException e = assertThrows(RunpackException.class, () -> CanonicalNumbers.ecmaScript(value));
+    RunpackException e =
+        assertThrows(RunpackException.class, () -> CanonicalNumbers.ecmaScript(value));
     assertEquals(ErrorCode.INVALID_JSON, e.code());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "-", "01", "-01", "1.", ".5", "+1", "1e", "1e+", "NaN", "Infinity", "0x10", "1 ", "1_000"})
+  @ValueSource(
+      strings = {
+        "",
+        "-",
+        "01",
+        "-01",
+        "1.",
+        ".5",
+        "+1",
+        "1e",
+        "1e+",
+        "NaN",
+        "Infinity",
+        "0x10",
+        "1 ",
+        "1_000"
+      })
   void refusesLexemesOutsideTheJsonGrammar(String lexeme) {
     RunpackException e = assertThrows(RunpackException.class, () -> JsonNumber.of(lexeme));
     assertEquals(ErrorCode.INVALID_JSON, e.code());
@@ -148,32 +165,47 @@ class CanonicalNumbersTest {
   }
 
   /**
-   * ECMA-262 Number::toString step 5, checked from its definition: no decimal with one digit
-   * fewer reads back as the double, and when the nearest decimal with as many digits reads back,
-   * it is the one written.
+   * ECMA-262 Number::toString step 5, checked from its definition: no decimal with one digit fewer
+   * reads back as the double, and when the nearest decimal with as many digits reads back, it is
+   * the one written.
    */
   @org.junit.jupiter.api.Test
   void outputIsShortestAndNearest() {
     java.util.Random random = new java.util.Random(5324);
     for (int i = 0; i < 20_000; i++) {
-      double value = i % 2 == 0
-          ? Double.longBitsToDouble(random.nextLong())
-          : Double.parseDouble("0." + (1 + random.nextInt(9)) + String.format("%016d", random.nextLong() & Long.MAX_VALUE).substring(0, 16));
+      double value =
+          i % 2 == 0
+              ? Double.longBitsToDouble(random.nextLong())
+              : Double.parseDouble(
+                  "0."
+                      + (1 + random.nextInt(9))
+                      + String.format("%016d", random.nextLong() & Long.MAX_VALUE)
+                          .substring(0, 16));
       if (Double.isNaN(value) || Double.isInfinite(value) || value == 0) {
         continue;
       }
       java.math.BigDecimal exact = new java.math.BigDecimal(Math.abs(value));
-      java.math.BigDecimal written = new java.math.BigDecimal(CanonicalNumbers.ecmaScript(Math.abs(value)));
+      java.math.BigDecimal written =
+          new java.math.BigDecimal(CanonicalNumbers.ecmaScript(Math.abs(value)));
       int digits = written.stripTrailingZeros().precision();
       if (digits > 1) {
-        for (java.math.RoundingMode mode : new java.math.RoundingMode[] {java.math.RoundingMode.FLOOR, java.math.RoundingMode.CEILING}) {
+        for (java.math.RoundingMode mode :
+            new java.math.RoundingMode[] {
+              java.math.RoundingMode.FLOOR, java.math.RoundingMode.CEILING
+            }) {
           java.math.BigDecimal shorter = exact.round(new java.math.MathContext(digits - 1, mode));
-          assertTrue(Double.parseDouble(shorter.toString()) != Math.abs(value), value + " has a shorter form " + shorter);
+          assertTrue(
+              Double.parseDouble(shorter.toString()) != Math.abs(value),
+              value + " has a shorter form " + shorter);
         }
       }
-      java.math.BigDecimal nearest = exact.round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
+      java.math.BigDecimal nearest =
+          exact.round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
       if (Double.parseDouble(nearest.toString()) == Math.abs(value)) {
-        assertEquals(0, nearest.compareTo(written), value + ": nearest is " + nearest + ", written " + written);
+        assertEquals(
+            0,
+            nearest.compareTo(written),
+            value + ": nearest is " + nearest + ", written " + written);
       }
     }
   }

@@ -25,7 +25,8 @@ class CanonicalStringsTest {
 
   @Test
   void escapesOtherControlsAsLowercaseSixCharacterEscapes() {
-    assertEquals("\"\\u0000\\u0001\\u000b\\u000e\\u001f\"", canonical("\u0000\u0001\u000b\u000e\u001f"));
+    assertEquals(
+        "\"\\u0000\\u0001\\u000b\\u000e\\u001f\"", canonical("\u0000\u0001\u000b\u000e\u001f"));
   }
 
   @Test
@@ -39,7 +40,8 @@ class CanonicalStringsTest {
   @Test
   void writesSupplementaryCharactersAsFourByteUtf8() {
     byte[] bytes = CanonicalJson.toBytes(new JsonString("\uD83D\uDE00"));
-    assertArrayEquals(new byte[] {'"', (byte) 0xf0, (byte) 0x9f, (byte) 0x98, (byte) 0x80, '"'}, bytes);
+    assertArrayEquals(
+        new byte[] {'"', (byte) 0xf0, (byte) 0x9f, (byte) 0x98, (byte) 0x80, '"'}, bytes);
   }
 
   @ParameterizedTest
@@ -47,7 +49,8 @@ class CanonicalStringsTest {
   void refusesLoneSurrogates(String s) {
     RunpackException e = assertThrows(RunpackException.class, () -> canonical(s));
     assertEquals(ErrorCode.INVALID_JSON, e.code());
-    assertEquals(true, e.getMessage().startsWith("string contains a lone surrogate U+D"), e.getMessage());
+    assertEquals(
+        true, e.getMessage().startsWith("string contains a lone surrogate U+D"), e.getMessage());
   }
 
   @Test
@@ -59,7 +62,15 @@ class CanonicalStringsTest {
 
   @Test
   void writesLiteralsWithoutWhitespace() {
-    JsonArray array = JsonArray.of(JsonNull.INSTANCE, JsonBoolean.TRUE, JsonBoolean.FALSE, JsonArray.EMPTY, JsonObject.EMPTY);
-    assertEquals("[null,true,false,[],{}]", new String(CanonicalJson.toBytes(array), StandardCharsets.UTF_8));
+    JsonArray array =
+        JsonArray.of(
+            JsonNull.INSTANCE,
+            JsonBoolean.TRUE,
+            JsonBoolean.FALSE,
+            JsonArray.EMPTY,
+            JsonObject.EMPTY);
+    assertEquals(
+        "[null,true,false,[],{}]",
+        new String(CanonicalJson.toBytes(array), StandardCharsets.UTF_8));
   }
 }

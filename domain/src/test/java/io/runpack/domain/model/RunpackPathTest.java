@@ -15,7 +15,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RunpackPathTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"manifest.json", "artifacts/triggers.json", "a/b/c/d.json", "..a", "a..", ".hidden", "é/ü.json"})
+  @ValueSource(
+      strings = {
+        "manifest.json",
+        "artifacts/triggers.json",
+        "a/b/c/d.json",
+        "..a",
+        "a..",
+        ".hidden",
+        "é/ü.json"
+      })
   void acceptsRelativePathsWithinTheRoot(String path) {
     assertNull(RunpackPath.problemWith(path));
     assertEquals(path, RunpackPath.of(path).value());
@@ -43,8 +52,10 @@ class RunpackPathTest {
 
   @Test
   void refusesLoneSurrogatesInPathsAndIdentifiers() {
-    assertEquals("is not well-formed Unicode (lone surrogate)", RunpackPath.problemWith("a\uD800.json"));
-    assertEquals("is not well-formed Unicode (lone surrogate)", RunpackPath.keySegmentProblem("run-\uDC00"));
+    assertEquals(
+        "is not well-formed Unicode (lone surrogate)", RunpackPath.problemWith("a\uD800.json"));
+    assertEquals(
+        "is not well-formed Unicode (lone surrogate)", RunpackPath.keySegmentProblem("run-\uDC00"));
     assertNull(RunpackPath.keySegmentProblem("run-\uD83D\uDE00"));
   }
 

@@ -15,7 +15,10 @@ import java.util.Optional;
  * file written, manifest included) is for logs and metrics, not part of the tool output.
  */
 public record ExportResult(
-    Manifest manifest, Optional<VerificationReport> report, Optional<String> storageUri, long runpackBytes) {
+    Manifest manifest,
+    Optional<VerificationReport> report,
+    Optional<String> storageUri,
+    long runpackBytes) {
 
   public ExportResult {
     Objects.requireNonNull(manifest, "manifest");

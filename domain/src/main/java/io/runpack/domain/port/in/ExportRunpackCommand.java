@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The {@code runpack_export} request (docs/spec/runpack_export.tool.txt), checked on
- * construction: ids at least 1, scenario and run ids valid key segments, the manifest name a safe
- * runpack path (default {@code manifest.json}). Every defect is {@link ErrorCode#INVALID_REQUEST}.
+ * The {@code runpack_export} request (docs/spec/runpack_export.tool.txt), checked on construction:
+ * ids at least 1, scenario and run ids valid key segments, the manifest name a safe runpack path
+ * (default {@code manifest.json}). Every defect is {@link ErrorCode#INVALID_REQUEST}.
  */
 public record ExportRunpackCommand(
     long tenantId,
@@ -29,8 +29,14 @@ public record ExportRunpackCommand(
 
   private static final Set<String> MEMBERS =
       Set.of(
-          "generated_at", "include_verification", "manifest_name", "namespace_id", "output_dir",
-          "run_id", "scenario_id", "tenant_id");
+          "generated_at",
+          "include_verification",
+          "manifest_name",
+          "namespace_id",
+          "output_dir",
+          "run_id",
+          "scenario_id",
+          "tenant_id");
 
   public ExportRunpackCommand {
     Objects.requireNonNull(generatedAt, "generatedAt");
@@ -43,7 +49,13 @@ public record ExportRunpackCommand(
   /** The same request writing to {@code dir} instead (the CLI's {@code --output-dir}). */
   public ExportRunpackCommand withOutputDir(String dir) {
     return new ExportRunpackCommand(
-        tenantId, namespaceId, scenarioId, runId, generatedAt, includeVerification, manifestName,
+        tenantId,
+        namespaceId,
+        scenarioId,
+        runId,
+        generatedAt,
+        includeVerification,
+        manifestName,
         Optional.of(dir));
   }
 

@@ -11,8 +11,8 @@ import java.util.Optional;
  *
  * <p>Contract: every artifact is written before the manifest, so a runpack whose manifest is
  * visible is complete; if any write fails the manifest is not written and the call fails with
- * {@link ErrorCode#STORAGE_ERROR} (or {@link ErrorCode#CONFLICT} for write-once storage that
- * holds other bytes). Returns the storage URI of managed storage, empty for a local directory.
+ * {@link ErrorCode#STORAGE_ERROR} (or {@link ErrorCode#CONFLICT} for write-once storage that holds
+ * other bytes). Returns the storage URI of managed storage, empty for a local directory.
  */
 public interface PublishRunpackPort {
 
