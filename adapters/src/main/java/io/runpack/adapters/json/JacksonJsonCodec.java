@@ -27,9 +27,10 @@ import java.util.Map;
 /**
  * JSON bytes to the domain's value model and back, with Jackson's streaming API.
  *
- * <p>Guarantees: number lexemes are kept as written; duplicate keys, trailing content, anything but
- * strict UTF-8 ({@link Utf8}) and anything beyond {@link JsonLimits} are refused with a typed error
- * that says what and where (line and column); no exception but {@link RunpackException} escapes.
+ * <p>Guarantees: number lexemes are kept as written; duplicate keys, trailing content, a byte order
+ * mark, anything but strict UTF-8 ({@link Utf8}) and anything beyond {@link JsonLimits} are refused
+ * with a typed error that says what and where (line and column); no exception but {@link
+ * RunpackException} escapes.
  */
 public final class JacksonJsonCodec implements JsonDecoder {
 
@@ -68,6 +69,14 @@ public final class JacksonJsonCodec implements JsonDecoder {
               + utf8.length
               + " bytes exceeds the limit of "
               + limits.maxDocumentBytes());
+    }
+    if (utf8.length >= 3
+        && (utf8[0] & 0xff) == 0xef
+        && (utf8[1] & 0xff) == 0xbb
+        && (utf8[2] & 0xff) == 0xbf) {
+      // RFC 8259 §8.1; Decision Gate's reader refuses it too, and Jackson would skip it
+      throw new RunpackException(
+          ErrorCode.INVALID_JSON, "byte order mark (U+FEFF) before the JSON text at byte 0");
     }
     Utf8.check(utf8);
     try (JsonParser parser = factory.createParser(utf8)) {

@@ -63,6 +63,11 @@ final class ByteOutput {
     return size;
   }
 
+  /** Forgets the output after its first {@code newSize} bytes. */
+  void truncate(int newSize) {
+    size = newSize;
+  }
+
   /** The live buffer; bytes from 0 to {@link #size()} are the output so far. */
   byte[] buffer() {
     return bytes;

@@ -38,11 +38,22 @@ abstract class CanonicalLexer {
     this.out = out;
   }
 
-  /** RFC 8259 §8.1 lets a parser ignore a UTF-8 byte order mark; Runpack's decoder does. */
-  final void skipByteOrderMark() {
-    if (end >= 3 && (in[0] & 0xff) == 0xef && (in[1] & 0xff) == 0xbb && (in[2] & 0xff) == 0xbf) {
-      pos = 3;
+  /**
+   * RFC 8259 §8.1: JSON text must not begin with a byte order mark. Decision Gate's reader refuses
+   * one, and so does every reader of Runpack, so that no two readers disagree on a document.
+   */
+  final void refuseByteOrderMark() {
+    if (startsWithByteOrderMark(in)) {
+      throw invalid("byte order mark (U+FEFF) before the JSON text");
     }
+  }
+
+  /** True when {@code bytes} begin with the UTF-8 byte order mark EF BB BF. */
+  static boolean startsWithByteOrderMark(byte[] bytes) {
+    return bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xef
+        && (bytes[1] & 0xff) == 0xbb
+        && (bytes[2] & 0xff) == 0xbf;
   }
 
   final void skipWhitespace() {

@@ -64,7 +64,7 @@ final class CanonicalTranscoder extends CanonicalLexer {
   }
 
   private JsonCanonical run() {
-    skipByteOrderMark();
+    refuseByteOrderMark();
     skipWhitespace();
     if (pos >= end) {
       throw new RunpackException(ErrorCode.INVALID_JSON, "empty JSON document");

@@ -117,20 +117,11 @@ final class ObjectMembers {
    * commas, as they were); returns a member whose key repeats the previous one, or -1.
    */
   int sortInPlace(int first, byte[] buffer) {
+    int duplicate = duplicate(first, buffer);
+    if (duplicate >= 0) {
+      return duplicate;
+    }
     int n = count - first;
-    if (order.length < n) {
-      order = new int[Math.max(n, Math.max(16, order.length * 2))];
-      mergeScratch = new int[order.length];
-    }
-    for (int i = 0; i < n; i++) {
-      order[i] = first + i;
-    }
-    sort(buffer, 0, n);
-    for (int i = 1; i < n; i++) {
-      if (compare(buffer, order[i - 1], order[i]) == 0) {
-        return order[i];
-      }
-    }
     int base = keyStart(first);
     int length = spans[(count - 1) * FIELDS + 2] - base;
     if (bytesScratch.length < length) {
@@ -146,6 +137,28 @@ final class ObjectMembers {
       to += size;
       if (i + 1 < n) {
         buffer[to++] = ',';
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * A member from {@code first} on whose key repeats another's, or -1; found by sorting the
+   * members' order (not their bytes), in O(n log n).
+   */
+  int duplicate(int first, byte[] buffer) {
+    int n = count - first;
+    if (order.length < n) {
+      order = new int[Math.max(n, Math.max(16, order.length * 2))];
+      mergeScratch = new int[order.length];
+    }
+    for (int i = 0; i < n; i++) {
+      order[i] = first + i;
+    }
+    sort(buffer, 0, n);
+    for (int i = 1; i < n; i++) {
+      if (compare(buffer, order[i - 1], order[i]) == 0) {
+        return order[i];
       }
     }
     return -1;
