@@ -6,6 +6,8 @@ import io.runpack.domain.json.JsonArray;
 import io.runpack.domain.json.JsonFields;
 import io.runpack.domain.json.JsonObject;
 import io.runpack.domain.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,9 +27,37 @@ public record Integrity(List<FileHash> fileHashes, HashDigest rootHash) {
     return new Integrity(fileHashes, rootHashOf(fileHashes));
   }
 
-  /** SHA-256 of the canonical JSON array of the entries. */
+  /**
+   * SHA-256 of the canonical JSON array of the entries, written entry by entry (no tree: a manifest
+   * may list a hundred thousand). Fails with {@link ErrorCode#INVALID_JSON} for an entry that has
+   * no canonical form (a lone surrogate).
+   */
   public static HashDigest rootHashOf(List<FileHash> fileHashes) {
-    return Sha256.of(CanonicalJson.toBytes(fileHashesJson(fileHashes)));
+    MessageDigest sha256 = Sha256.newDigest();
+    sha256.update((byte) '[');
+    for (int i = 0; i < fileHashes.size(); i++) {
+      FileHash entry = fileHashes.get(i);
+      sha256.update(i == 0 ? ENTRY_START : NEXT_ENTRY_START);
+      sha256.update(CanonicalJson.escapedUtf8(entry.hash().algorithm()));
+      sha256.update(ENTRY_VALUE);
+      sha256.update(CanonicalJson.escapedUtf8(entry.hash().value()));
+      sha256.update(ENTRY_PATH);
+      sha256.update(CanonicalJson.escapedUtf8(entry.path()));
+      sha256.update(ENTRY_END);
+    }
+    sha256.update((byte) ']');
+    return HashDigest.sha256(Sha256.hex(sha256.digest()));
+  }
+
+  // {"hash":{"algorithm":…,"value":…},"path":…}: the members in canonical order (FORMAT §1)
+  private static final byte[] ENTRY_START = ascii("{\"hash\":{\"algorithm\":\"");
+  private static final byte[] NEXT_ENTRY_START = ascii(",{\"hash\":{\"algorithm\":\"");
+  private static final byte[] ENTRY_VALUE = ascii("\",\"value\":\"");
+  private static final byte[] ENTRY_PATH = ascii("\"},\"path\":\"");
+  private static final byte[] ENTRY_END = ascii("\"}");
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
   }
 
   public JsonObject toJson() {

@@ -1,26 +1,12 @@
 package io.runpack.domain.service;
 
-import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonArray;
-import io.runpack.domain.json.JsonBoolean;
-import io.runpack.domain.json.JsonFields;
-import io.runpack.domain.json.JsonNull;
-import io.runpack.domain.json.JsonNumber;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonString;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.domain.json.JsonStream;
+import io.runpack.domain.json.JsonStream.Token;
 import io.runpack.domain.model.AnchorPolicy;
 import io.runpack.domain.model.RunLog;
-import io.runpack.domain.port.out.JsonDecoder;
-import io.runpack.domain.port.out.RunpackReader;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The evidence-anchor check of the verifier (FORMAT §3.5): every successful evidence result of a
@@ -29,53 +15,68 @@ import java.util.Optional;
  *
  * <p>The messages are Decision Gate's. Reading the scenario spec and the gate-eval log (at their
  * fixed paths, as the decision log) can fail too; those failures are reported the way the decision
- * log's are: {@code <what> read failed: <reason>} and {@code invalid <what>: <reason>}.
+ * log's are: {@code <what> read failed: <reason>} and {@code invalid <what>: <reason>}. Both files
+ * are read as streams ({@link JsonStream}) and each requirement is found by lookup, so the work is
+ * linear in the bytes of the files and of the policy, and memory proportional to their ids.
  */
 final class AnchorChecker {
 
-  private final JsonDecoder decoder;
+  private AnchorChecker() {}
 
-  AnchorChecker(JsonDecoder decoder) {
-    this.decoder = decoder;
-  }
-
-  void check(AnchorPolicy policy, RunpackReader reader, List<String> errors) {
-    Optional<JsonValue> spec =
-        RunpackVerifier.readJson(
-            decoder, reader, RunLog.SCENARIO_SPEC_PATH, "scenario spec", errors);
-    Optional<JsonValue> gateEvals =
-        RunpackVerifier.readJson(
-            decoder, reader, RunLog.GATE_EVALS.path(), "gate eval log", errors);
-    if (spec.isEmpty() || gateEvals.isEmpty()) {
+  static void check(AnchorPolicy policy, RunpackFiles files, ReportErrors errors) {
+    byte[] spec = checkedJson(files, RunLog.SCENARIO_SPEC_PATH, "scenario spec", errors);
+    byte[] gateEvals = checkedJson(files, RunLog.GATE_EVALS.path(), "gate eval log", errors);
+    if (spec == null || gateEvals == null) {
       return;
     }
     try {
-      Map<String, String> providers = providersByCondition(spec.get());
-      JsonArray records = asArray(gateEvals.get(), "gate eval log");
-      for (int r = 0; r < records.size(); r++) {
-        checkRecord(
-            JsonFields.of(records.get(r), "gate_evals[" + r + "]", ErrorCode.INVALID_JSON),
-            providers,
-            policy,
-            errors);
+      Map<String, String> providers = SpecConditions.providers(spec);
+      files.release(RunLog.SCENARIO_SPEC_PATH);
+      Map<String, AnchorRequirement> requirements = new HashMap<>();
+      for (AnchorPolicy.Requirement requirement : policy.providers()) {
+        requirements.putIfAbsent(requirement.providerId(), new AnchorRequirement(requirement));
+      }
+      JsonStream records = JsonStream.of(gateEvals);
+      if (records.next() != Token.START_ARRAY) {
+        throw new RunpackException(
+            io.runpack.domain.error.ErrorCode.INVALID_JSON,
+            "gate eval log must be an array, not " + records.token().typeName());
+      }
+      for (int r = 0; records.next() != Token.END_ARRAY; r++) {
+        StreamedObject record =
+            StreamedObject.read(
+                records, "gate_evals[" + r + "]", "trigger_id", "stage_id", "evidence");
+        checkRecord(gateEvals, record, providers, requirements, errors);
       }
     } catch (RunpackException e) {
       errors.add("invalid anchor inputs: " + e.getMessage());
     }
   }
 
-  private void checkRecord(
-      JsonFields record, Map<String, String> providers, AnchorPolicy policy, List<String> errors) {
+  private static void checkRecord(
+      byte[] gateEvals,
+      StreamedObject record,
+      Map<String, String> providers,
+      Map<String, AnchorRequirement> requirements,
+      ReportErrors errors) {
     String triggerId = record.string("trigger_id");
     String stageId = record.string("stage_id");
-    JsonArray evidence = record.array("evidence");
-    for (int e = 0; e < evidence.size(); e++) {
-      JsonFields item =
-          JsonFields.of(
-              evidence.get(e), record.path() + ".evidence[" + e + "]", ErrorCode.INVALID_JSON);
+    JsonStream evidence = JsonStream.valueAt(gateEvals, record.arrayAt("evidence"));
+    evidence.next();
+    for (int e = 0; evidence.next() != Token.END_ARRAY; e++) {
+      StreamedObject item =
+          StreamedObject.read(
+              evidence, record.path() + ".evidence[" + e + "]", "condition_id", "result");
       String conditionId = item.string("condition_id");
-      JsonFields result = item.object("result");
-      if (result.has("error") && result.value("error") != JsonNull.INSTANCE) {
+      StreamedObject result =
+          StreamedObject.at(
+              gateEvals,
+              item.objectAt("result"),
+              item.path() + ".result",
+              "error",
+              "evidence_anchor");
+      StreamedObject.Member error = result.member("error");
+      if (error != null && error.token() != Token.NULL) {
         continue;
       }
       String where = "(trigger " + triggerId + ", stage " + stageId + ")";
@@ -84,89 +85,31 @@ final class AnchorChecker {
         errors.add("condition " + conditionId + " missing from scenario spec " + where);
         continue;
       }
-      Optional<AnchorPolicy.Requirement> requirement = policy.requirementFor(providerId);
-      if (requirement.isEmpty()) {
+      AnchorRequirement requirement = requirements.get(providerId);
+      if (requirement == null) {
         continue;
       }
-      String why =
-          anchorProblem(result.object().members().get("evidence_anchor"), requirement.get());
+      String why = requirement.problemWith(gateEvals, result.member("evidence_anchor"));
       if (why != null) {
         errors.add("anchor invalid for condition " + conditionId + " " + where + ": " + why);
       }
     }
   }
 
-  /** Why the anchor does not meet the requirement, or null when it does. */
-  private String anchorProblem(JsonValue anchor, AnchorPolicy.Requirement requirement) {
-    if (!(anchor instanceof JsonObject anchorObject)) {
-      return "missing evidence_anchor";
+  /** The bytes of a file the check parses, once they are known to be JSON; else null, reported. */
+  private static byte[] checkedJson(
+      RunpackFiles files, String path, String what, ReportErrors errors) {
+    RunpackFiles.Content content = files.content(path);
+    if (content.failure() != null) {
+      errors.add(what + " read failed: " + content.failure());
+      return null;
     }
-    JsonValue type = anchorObject.members().get("anchor_type");
-    String actualType = type instanceof JsonString s ? s.value() : String.valueOf(type);
-    if (!requirement.anchorType().equals(actualType)) {
-      return "anchor_type mismatch: expected " + requirement.anchorType() + " got " + actualType;
-    }
-    Optional<JsonValue> value = canonicalValue(anchorObject.members().get("anchor_value"));
-    if (value.isEmpty()) {
-      return "anchor_value must be canonical JSON";
-    }
-    if (!(value.get() instanceof JsonObject fields)) {
-      return "anchor_value must be a JSON object";
-    }
-    for (String field : requirement.requiredFields()) {
-      JsonValue fieldValue = fields.members().get(field);
-      if (fieldValue == null) {
-        return "anchor field " + field + " missing";
-      }
-      if (fieldValue == JsonNull.INSTANCE) {
-        return "anchor field " + field + " must be set";
-      }
-      if (fieldValue instanceof JsonArray || fieldValue instanceof JsonObject) {
-        return "anchor field " + field + " must be scalar";
-      }
-      if (fieldValue instanceof JsonBoolean) {
-        return "anchor field " + field + " must be string or number";
-      }
-      assert fieldValue instanceof JsonString || fieldValue instanceof JsonNumber;
-    }
-    return null;
-  }
-
-  /** The parsed anchor value when it is a string holding canonical JSON, else empty. */
-  private Optional<JsonValue> canonicalValue(JsonValue anchorValue) {
-    if (!(anchorValue instanceof JsonString text)) {
-      return Optional.empty();
-    }
-    byte[] bytes = text.value().getBytes(StandardCharsets.UTF_8);
     try {
-      JsonValue parsed = decoder.decode(bytes);
-      return Arrays.equals(CanonicalJson.toBytes(parsed), bytes)
-          ? Optional.of(parsed)
-          : Optional.empty();
+      JsonStream.check(content.bytes());
     } catch (RunpackException e) {
-      return Optional.empty();
+      errors.add("invalid " + what + ": " + e.getMessage());
+      return null;
     }
-  }
-
-  private static Map<String, String> providersByCondition(JsonValue spec) {
-    JsonArray conditions =
-        JsonFields.of(spec, "scenario spec", ErrorCode.INVALID_JSON).array("conditions");
-    Map<String, String> providers = new HashMap<>();
-    for (int c = 0; c < conditions.size(); c++) {
-      JsonFields condition =
-          JsonFields.of(
-              conditions.get(c), "scenario spec.conditions[" + c + "]", ErrorCode.INVALID_JSON);
-      providers.put(
-          condition.string("condition_id"), condition.object("query").string("provider_id"));
-    }
-    return providers;
-  }
-
-  private static JsonArray asArray(JsonValue value, String what) {
-    if (value instanceof JsonArray array) {
-      return array;
-    }
-    throw new RunpackException(
-        ErrorCode.INVALID_JSON, what + " must be an array, not " + value.typeName());
+    return content.bytes();
   }
 }

@@ -50,7 +50,7 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
       LoadRunPort runs, PublishRunpackPort storage, JsonDecoder decoder, ExportSettings settings) {
     this.runs = Objects.requireNonNull(runs, "runs");
     this.storage = Objects.requireNonNull(storage, "storage");
-    this.verifier = new RunpackVerifier(decoder);
+    this.verifier = new RunpackVerifier();
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 

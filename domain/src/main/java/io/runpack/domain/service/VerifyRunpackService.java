@@ -24,7 +24,7 @@ public final class VerifyRunpackService implements VerifyRunpackUseCase {
 
   public VerifyRunpackService(JsonDecoder decoder) {
     this.decoder = Objects.requireNonNull(decoder, "decoder");
-    this.verifier = new RunpackVerifier(decoder);
+    this.verifier = new RunpackVerifier();
   }
 
   @Override
