@@ -10,6 +10,7 @@ import io.runpack.domain.model.VerificationReport;
 import io.runpack.domain.port.in.VerifyRunpackCommand;
 import io.runpack.domain.port.out.RunpackReader;
 import io.runpack.domain.service.VerifyRunpackService;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -86,7 +87,9 @@ final class VerifyCommand implements Callable<Integer> {
         throw e.code() == ErrorCode.INVALID_REQUEST ? new Failures.InvalidInput(e) : e;
       }
     } else {
-      report = verify(new FileSystemRunpackReader(Path.of(location)), manifestName);
+      try (FileSystemRunpackReader reader = new FileSystemRunpackReader(directory())) {
+        report = verify(reader, manifestName);
+      }
     }
     if (format == Format.json) {
       parent.console.printJson(report.toJson());
@@ -94,6 +97,15 @@ final class VerifyCommand implements Callable<Integer> {
       parent.console.printText(TextReport.of(report));
     }
     return report.passed() ? 0 : 1;
+  }
+
+  private Path directory() {
+    try {
+      return Path.of(location);
+    } catch (InvalidPathException e) {
+      throw Failures.invalidInput(
+          ErrorCode.INVALID_REQUEST, "not a usable directory name: " + e.getMessage());
+    }
   }
 
   private static VerificationReport verify(RunpackReader reader, RunpackPath manifestName) {
