@@ -278,6 +278,60 @@ rp("forged-decisions-not-json", "after", [{"op": "write", "path": "artifacts/dec
    {"exit": 1, "status": "fail", "errors_include_prefix": ["invalid decision log: "], "checked_files": 8},
    "a decision log that is not JSON, every hash recomputed")
 
+# ---- issue 12: hostile inputs of the read side (verification) and portable paths ------------------
+for label, value in [("drive", "C:/m.json"), ("drive-only", "C:"), ("colon-first", "a:b/m.json")]:
+    req("manifest_name-" + label, with_(manifest_name=value), "InvalidRequest", "invalid_request: invalid runpack path \"")
+for label, value in [("upper-case", "ARTIFACTS/DECISIONS.JSON"), ("mixed-case-directory", "Artifacts"),
+                     ("long-s", "artifacts/deci\u017fions.json"), ("upper-case-report", "artifacts/Verifier_Report.json")]:
+    req("manifest_name-collides-" + label, with_(manifest_name=value), "InvalidRequest", "invalid_request: manifest_name ")
+req("malformed-byte-order-mark", b"\xef\xbb\xbf" + base_text.encode(), "InvalidRequest", "invalid_json: byte order mark")
+
+BOM_REFUSED = "byte order mark (U+FEFF) before the JSON text at byte 0"
+rp("bom-manifest", "after", [{"op": "prepend", "path": "manifest.json", "text": "\ufeff"}],
+   refused("invalid_manifest", "cannot read manifest manifest.json: " + BOM_REFUSED), "a byte order mark before the manifest")
+rp("bom-decisions", "visibility", [{"op": "prepend", "path": "artifacts/decisions.json", "text": "\ufeff"}, {"op": "rehash"}],
+   {"exit": 1, "status": "fail", "errors_exactly": ["invalid decision log: " + BOM_REFUSED], "checked_files": 8},
+   "a byte order mark before the decision log, every hash recomputed")
+for field in ["run_id", "scenario_id"]:
+    old = {"run_id": '"run_id":"run-1"', "scenario_id": '"scenario_id":"golden-time-after"'}[field]
+    rp("manifest-%s-lone-surrogate" % field, "after", [{"op": "replace", "path": "manifest.json", "from": old, "to": '"%s":"\\udc00"' % field}],
+       refused("invalid_manifest", "manifest.%s is not well-formed Unicode (lone surrogate)" % field), "a lone surrogate as " + field)
+for b in ["after", "visibility"]:
+    rp("hostile-path-%s-lone-surrogate" % b, b,
+       [{"op": "replace", "path": "manifest.json", "from": '"path":"artifacts/packets.json"}', "to": '"path":"artifacts/\\udc00.json"}'}],
+       fails("artifact read failed for artifacts/\ufffd.json: unsafe path: is not well-formed Unicode (lone surrogate)", "root hash mismatch", checked=7),
+       "a file-hash path with a lone surrogate: a failing report, well-formed")
+    for label, bad in [("drive", "C:/packets.json"), ("drive-only", "C:"), ("colon-first", "artifacts:x/packets.json")]:
+        rp("hostile-path-%s-%s" % (b, label), b,
+           [{"op": "replace", "path": "manifest.json", "from": '"path":"artifacts/packets.json"}', "to": '"path":"%s"}' % bad}],
+           fails("artifact read failed for %s: unsafe path: has a ':' in its first component (a drive on Windows)" % bad, "root hash mismatch", checked=7),
+           "a file-hash path that is absolute on Windows (%s)" % label)
+    rp("special-fifo-" + b, b, [{"op": "delete", "path": "artifacts/triggers.json"}, {"op": "mkfifo", "path": "artifacts/triggers.json"}],
+       fails("artifact read failed for artifacts/triggers.json: not a regular file", checked=7), "an artifact replaced by a FIFO: refused, not opened")
+    rp("special-directory-" + b, b, [{"op": "delete", "path": "artifacts/packets.json"}, {"op": "mkdir", "path": "artifacts/packets.json"}],
+       fails("artifact read failed for artifacts/packets.json: not a regular file", checked=7), "an artifact replaced by a directory")
+    rp("symlink-loop-" + b, b, [{"op": "delete", "path": "artifacts/packets.json"},
+                                 {"op": "symlink", "path": "artifacts/packets.json", "target": "packets.json"}],
+       fails("artifact read failed for artifacts/packets.json: path artifacts/packets.json passes through too many symbolic links", checked=7),
+       "an artifact replaced by a link to itself")
+    rp("symlink-through-directory-" + b, b, [{"op": "symlink", "path": "same", "target": "artifacts"},
+                                              {"op": "replace", "path": "manifest.json", "from": '"path":"artifacts/packets.json"}', "to": '"path":"same/packets.json"}'}],
+       fails("root hash mismatch", checked=8), "a file-hash path through a link to a directory inside the runpack: followed")
+rp("special-fifo-decisions", "after", [{"op": "delete", "path": "artifacts/decisions.json"}, {"op": "mkfifo", "path": "artifacts/decisions.json"}],
+   fails("artifact read failed for artifacts/decisions.json: not a regular file", "decision log read failed: not a regular file", checked=7),
+   "the decision log replaced by a FIFO")
+rp("forged-decisions-zeros", "after", [{"op": "write", "path": "artifacts/decisions.json", "text": "[" + ",".join(["0"] * 1000) + "]"}, {"op": "rehash"}],
+   {"exit": 1, "status": "fail", "errors_exactly": ["invalid decision log: decision record 0 has no string trigger_id"], "checked_files": 8},
+   "a decision log of numbers, every hash recomputed: judged as a stream")
+rp("forged-decisions-lone-surrogate", "after", [{"op": "write", "path": "artifacts/decisions.json", "text": '[{"trigger_id":"\\ud800"}]'}, {"op": "rehash"}],
+   {"exit": 1, "status": "fail", "errors_exactly": ["invalid decision log: string contains a lone surrogate U+D800 at byte 16"], "checked_files": 8},
+   "a decision log with a lone surrogate, every hash recomputed")
+rp("repeated-file-hash", "visibility", [{"op": "repeat_file_hash", "which": 1, "times": 1000}],
+   {"exit": 0, "status": "pass", "checked_files": 1008}, "one file-hash entry listed a thousand more times, root hash recomputed: read once, passes")
+rp("repeated-file-hash-tampered", "visibility", [{"op": "repeat_file_hash", "which": 1, "times": 1000}, {"op": "append", "path": "artifacts/triggers.json", "text": " "}],
+   {"exit": 1, "status": "fail", "checked_files": 1008, "errors_include": ["hash mismatch for artifacts/triggers.json"]},
+   "a tampered file listed a thousand more times: a mismatch per entry")
+
 def main():
     for d in (REQ_DIR, RP_DIR):
         if os.path.isdir(d):

@@ -4,7 +4,7 @@ import io.runpack.domain.model.VerificationReport;
 
 /**
  * The human summary of a verification report. Messages may quote paths from a hostile manifest, so
- * control characters are shown escaped, never sent to the terminal.
+ * control, bidi and zero-width characters are shown escaped, never sent to the terminal.
  */
 final class TextReport {
 
@@ -27,21 +27,38 @@ final class TextReport {
     return text.toString();
   }
 
-  private static String escapeControls(String message) {
+  /**
+   * {@code message} with every character that could hide or disguise text on a terminal shown as a
+   * backslash, 'u' and four hex digits: controls (C0, DEL, C1), format characters (the bidi
+   * embeddings, overrides and isolates U+202A–202E and U+2066–2069, the marks U+200E, U+200F and
+   * U+061C, the zero-width characters U+200B–200D, U+2060 and U+FEFF, …), line and paragraph
+   * separators and lone surrogates. A path can then never display reversed, hidden or as another
+   * path.
+   */
+  static String escapeControls(String message) {
     StringBuilder out = new StringBuilder(message.length());
     message
         .codePoints()
         .forEach(
             cp -> {
-              if (cp < 0x20
-                  || cp == 0x7f
-                  || (cp >= 0x80 && cp < 0xa0)
-                  || Character.isSurrogate((char) cp) && cp <= 0xffff) {
+              if (hides(cp)) {
                 out.append(String.format("\\u%04x", cp));
               } else {
                 out.appendCodePoint(cp);
               }
             });
     return out.toString();
+  }
+
+  private static boolean hides(int cp) {
+    return switch (Character.getType(cp)) {
+      case Character.CONTROL,
+          Character.FORMAT,
+          Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR,
+          Character.SURROGATE ->
+          true;
+      default -> false;
+    };
   }
 }

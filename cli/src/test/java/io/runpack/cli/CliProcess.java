@@ -54,9 +54,20 @@ final class CliProcess {
 
   /** Runs with extra environment variables (credentials for the local AWS stack). */
   static Result run(Path workingDir, Map<String, String> env, byte[] stdin, String... args) {
+    return run(workingDir, List.of(), env, stdin, args);
+  }
+
+  /** Runs in a JVM given {@code jvmOptions} (a heap limit), with extra environment variables. */
+  static Result run(
+      Path workingDir,
+      List<String> jvmOptions,
+      Map<String, String> env,
+      byte[] stdin,
+      String... args) {
     assertTrue(Files.isRegularFile(JAR), "build the jar first: " + JAR);
-    List<String> command =
-        new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toAbsolutePath().toString()));
+    List<String> command = new ArrayList<>(List.of(javaBinary()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
     command.addAll(List.of(args));
     try {
       ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());

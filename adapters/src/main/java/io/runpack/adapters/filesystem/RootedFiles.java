@@ -154,11 +154,17 @@ final class RootedFiles implements Closeable {
           throw new RunpackException(ErrorCode.FILE_NOT_FOUND, "no such file");
         }
         if (attributes.isSymbolicLink()) {
-          follow(entry);
+          follow(entry, attributes);
         } else if (todo.isEmpty()) {
           return file(entry, attributes, maxBytes);
         } else if (attributes.isDirectory()) {
-          enter(current.directory(entry));
+          DirectoryHandle next;
+          try {
+            next = current.directory(entry);
+          } catch (IOException e) {
+            throw changedOr(e, entry, attributes);
+          }
+          enter(next);
           resolved.add(name);
         } else {
           throw new RunpackException(
@@ -190,7 +196,7 @@ final class RootedFiles implements Closeable {
       }
     }
 
-    private void follow(Path link) throws IOException {
+    private void follow(Path link, BasicFileAttributes seen) throws IOException {
       if (++links > MAX_LINKS) {
         throw new RunpackException(
             ErrorCode.INVALID_REQUEST,
@@ -200,7 +206,12 @@ final class RootedFiles implements Closeable {
       for (String name : resolved) {
         at = at.resolve(name);
       }
-      Path target = java.nio.file.Files.readSymbolicLink(at.resolve(link));
+      Path target;
+      try {
+        target = java.nio.file.Files.readSymbolicLink(at.resolve(link));
+      } catch (IOException e) {
+        throw changedOr(e, link, seen);
+      }
       List<String> names = new ArrayList<>();
       target.forEach(name -> names.add(name.toString()));
       if (target.isAbsolute()) {
@@ -227,7 +238,12 @@ final class RootedFiles implements Closeable {
       if (attributes.size() > maxBytes) {
         throw tooLarge(maxBytes);
       }
-      SeekableByteChannel channel = current.file(entry);
+      SeekableByteChannel channel;
+      try {
+        channel = current.file(entry);
+      } catch (IOException e) {
+        throw changedOr(e, entry, attributes);
+      }
       try {
         channel.position(); // a FIFO or terminal swapped in cannot seek: refuse it before reading
       } catch (IOException e) {
@@ -235,6 +251,25 @@ final class RootedFiles implements Closeable {
         throw new RunpackException(ErrorCode.STORAGE_ERROR, "not a regular file");
       }
       return new Opened(channel, attributes.size(), attributes.fileKey());
+    }
+
+    /**
+     * An entry that is no longer what its check saw (a file swapped for a link, a FIFO, another
+     * file) is reported as such; any other failure stays what it was.
+     */
+    private IOException changedOr(IOException failure, Path entry, BasicFileAttributes seen) {
+      try {
+        BasicFileAttributes now = current.stat(entry);
+        if (java.util.Objects.equals(now.fileKey(), seen.fileKey())
+            && now.isSymbolicLink() == seen.isSymbolicLink()
+            && now.isDirectory() == seen.isDirectory()
+            && now.isRegularFile() == seen.isRegularFile()) {
+          return failure;
+        }
+      } catch (IOException gone) {
+        // removed meanwhile: changed too
+      }
+      throw new RunpackException(ErrorCode.STORAGE_ERROR, "changed while it was being opened");
     }
 
     private void enter(DirectoryHandle next) throws IOException {

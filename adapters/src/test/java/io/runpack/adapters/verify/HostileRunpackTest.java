@@ -135,6 +135,31 @@ class HostileRunpackTest {
   }
 
   @Test
+  void manifestWithALoneSurrogateOutsideItsFileHashPathsIsRefused() throws IOException {
+    replaceInManifest("\"run_id\":\"run-1\"", "\"run_id\":\"\\udc00\"");
+
+    RunpackException e = assertThrows(RunpackException.class, () -> LocalRunpack.verify(runpack));
+    assertEquals(ErrorCode.INVALID_MANIFEST, e.code());
+    assertEquals("manifest.run_id is not well-formed Unicode (lone surrogate)", e.getMessage());
+  }
+
+  @Test
+  void aFileHashPathWithALoneSurrogateIsAFailureOfThatFileInAWellFormedReport() throws IOException {
+    replaceInManifest(
+        "\"path\":\"artifacts/packets.json\"}", "\"path\":\"artifacts/\\ud800.json\"}");
+
+    VerificationReport report = LocalRunpack.verify(runpack);
+
+    assertEquals(
+        java.util.List.of(
+            "artifact read failed for artifacts/\uFFFD.json: unsafe path: is not well-formed"
+                + " Unicode (lone surrogate)",
+            "root hash mismatch"),
+        report.errors());
+    io.runpack.domain.json.CanonicalJson.toBytes(report.toJson()); // writable
+  }
+
+  @Test
   void manifestOver16MiBIsRefusedWithoutReadingIt() throws IOException {
     try (var file = new java.io.RandomAccessFile(runpack.resolve("manifest.json").toFile(), "rw")) {
       file.setLength(1L << 32);

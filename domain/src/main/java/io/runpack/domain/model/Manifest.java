@@ -1,14 +1,18 @@
 package io.runpack.domain.model;
 
 import io.runpack.domain.error.ErrorCode;
+import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.json.JsonArray;
 import io.runpack.domain.json.JsonFields;
 import io.runpack.domain.json.JsonNull;
 import io.runpack.domain.json.JsonNumber;
 import io.runpack.domain.json.JsonObject;
+import io.runpack.domain.json.JsonString;
 import io.runpack.domain.json.JsonValue;
+import io.runpack.domain.json.Utf16;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -108,9 +112,14 @@ public record Manifest(
     return JsonFields.of(json, "manifest", ErrorCode.INVALID_MANIFEST).string("manifest_version");
   }
 
-  /** Decodes a v1 manifest; every defect is an {@link ErrorCode#INVALID_MANIFEST} error. */
+  /**
+   * Decodes a v1 manifest; every defect is an {@link ErrorCode#INVALID_MANIFEST} error. A string
+   * that is not well-formed Unicode (a lone surrogate escape) is one, anywhere but in a path of
+   * {@code integrity.file_hashes}: those are the verifier's to report, per file.
+   */
   public static Manifest fromJson(JsonValue json) {
     ErrorCode code = ErrorCode.INVALID_MANIFEST;
+    requireWellFormed(json, "manifest");
     JsonFields fields = JsonFields.of(json, "manifest", code).onlyKeys(MEMBERS);
     String hashAlgorithm = fields.string("hash_algorithm");
     if (!HashDigest.SHA256.equals(hashAlgorithm)) {
@@ -142,6 +151,29 @@ public record Manifest(
             .map(v -> SecurityContext.fromJson(v, "manifest.security", code)),
         Integrity.fromJson(fields.value("integrity"), "manifest.integrity", code),
         artifacts);
+  }
+
+  private static void requireWellFormed(JsonValue value, String path) {
+    if (value instanceof JsonString string) {
+      if (!Utf16.isWellFormed(string.value())
+          && !path.matches("manifest\\.integrity\\.file_hashes\\[\\d+\\]\\.path")) {
+        throw new RunpackException(
+            ErrorCode.INVALID_MANIFEST, path + " is not well-formed Unicode (lone surrogate)");
+      }
+    } else if (value instanceof JsonArray array) {
+      for (int i = 0; i < array.size(); i++) {
+        requireWellFormed(array.get(i), path + "[" + i + "]");
+      }
+    } else if (value instanceof JsonObject object) {
+      for (Map.Entry<String, JsonValue> member : object.members().entrySet()) {
+        String at = path + "." + Utf16.wellFormed(member.getKey());
+        if (!Utf16.isWellFormed(member.getKey())) {
+          throw new RunpackException(
+              ErrorCode.INVALID_MANIFEST, at + " is a key that is not well-formed Unicode");
+        }
+        requireWellFormed(member.getValue(), at);
+      }
+    }
   }
 
   private static Optional<JsonValue> optional(JsonFields fields, String key) {

@@ -2,12 +2,16 @@ package io.runpack.domain.model;
 
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.json.Utf16;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Locale;
 
 /**
  * A runpack-relative path that is safe to resolve under a runpack root (FORMAT §4): relative,
- * '/'-separated, no empty, {@code .} or {@code ..} component, no backslash, no NUL, each component
- * at most 255 UTF-8 bytes and the whole at most 4,096.
+ * '/'-separated, no empty, {@code .} or {@code ..} component, no backslash, no NUL, no ':' in the
+ * first component (so no Windows drive), well-formed Unicode, each component at most 255 UTF-8
+ * bytes and the whole at most 4,096.
  *
  * <p>Invariant: a {@code RunpackPath} can never name anything outside the root it is joined to,
  * lexically. (Symbolic links are the filesystem adapter's concern.)
@@ -46,6 +50,10 @@ public record RunpackPath(String value) {
     }
     if (value.startsWith("/")) {
       return "must be relative";
+    }
+    int firstSlash = value.indexOf('/');
+    if (value.substring(0, firstSlash < 0 ? value.length() : firstSlash).indexOf(':') >= 0) {
+      return "has a ':' in its first component (a drive on Windows)";
     }
     for (String component : value.split("/", -1)) {
       String problem = segmentProblem(component);
@@ -96,17 +104,17 @@ public record RunpackPath(String value) {
    * their own way, so two different ids could name the same key.
    */
   private static boolean wellFormed(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < s.length()
-          && Character.isLowSurrogate(s.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        return false;
-      }
-    }
-    return true;
+    return Utf16.isWellFormed(s);
+  }
+
+  /**
+   * The path as a case-insensitive file system may see it (Windows, macOS by default): case folded
+   * and composed, so two paths that may name one file there compare equal.
+   */
+  public static String folded(String value) {
+    return Normalizer.normalize(value, Normalizer.Form.NFC)
+        .toUpperCase(Locale.ROOT)
+        .toLowerCase(Locale.ROOT);
   }
 
   /** The path's '/'-separated components. */

@@ -16,6 +16,7 @@ import io.runpack.domain.model.Manifest;
 import io.runpack.domain.model.RunLog;
 import io.runpack.domain.model.RunState;
 import io.runpack.domain.model.RunpackFile;
+import io.runpack.domain.model.RunpackPath;
 import io.runpack.domain.model.RunpackTarget;
 import io.runpack.domain.model.VerificationReport;
 import io.runpack.domain.port.in.ExportResult;
@@ -180,14 +181,21 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
         records);
   }
 
-  /** The manifest must not overwrite an artifact, nor need a directory where a file goes. */
+  /**
+   * The manifest must not overwrite an artifact, nor need a directory where a file goes; also not
+   * on a case-insensitive file system, where {@code ARTIFACTS/DECISIONS.JSON} is the decision log.
+   */
   private static void requireNoCollision(ExportRunpackCommand command, List<RunpackFile> files) {
     String name = command.manifestName().value();
+    String folded = RunpackPath.folded(name);
     List<String> paths = new ArrayList<>();
     files.forEach(f -> paths.add(f.path().value()));
     paths.add(RunLog.VERIFIER_REPORT_PATH);
     for (String path : paths) {
-      if (name.equals(path) || name.startsWith(path + "/") || path.startsWith(name + "/")) {
+      String other = RunpackPath.folded(path);
+      if (folded.equals(other)
+          || folded.startsWith(other + "/")
+          || other.startsWith(folded + "/")) {
         throw new RunpackException(
             ErrorCode.INVALID_REQUEST, "manifest_name " + name + " collides with artifact " + path);
       }

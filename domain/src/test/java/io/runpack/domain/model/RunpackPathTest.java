@@ -59,6 +59,32 @@ class RunpackPathTest {
     assertNull(RunpackPath.keySegmentProblem("run-\uD83D\uDE00"));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"C:/x", "c:", "C:x.json", "a:b/c.json", "::/x", "\u00e9:/x"})
+  void refusesAColonInTheFirstComponentWhichIsADriveOnWindows(String path) {
+    assertEquals(
+        "has a ':' in its first component (a drive on Windows)", RunpackPath.problemWith(path));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a/b:c.json", "artifacts/x:y", "a/C:/x"})
+  void acceptsAColonBelowTheFirstComponent(String path) {
+    assertNull(RunpackPath.problemWith(path));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ARTIFACTS/DECISIONS.JSON|artifacts/decisions.json",
+        "Artifacts/Deci\u017fions.json|artifacts/decisions.json",
+        "\u212aey.json|key.json",
+        "e\u0301.json|\u00e9.json",
+      })
+  void foldsPathsAsACaseInsensitiveFileSystemSeesThem(String path, String folded) {
+    assertEquals(RunpackPath.folded(folded), RunpackPath.folded(path));
+  }
+
   @Test
   void refusesEmptyAndNulPaths() {
     assertEquals("must not be empty", RunpackPath.problemWith(""));
