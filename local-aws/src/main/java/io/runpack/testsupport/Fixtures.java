@@ -1,7 +1,5 @@
 package io.runpack.testsupport;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.runpack.domain.model.SecurityContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +28,9 @@ public final class Fixtures {
   public static Path root() {
     String configured = System.getProperty("test.fixtures.dir", "../fixtures/decision-gate");
     Path root = Path.of(configured).toAbsolutePath().normalize();
-    assertTrue(Files.isDirectory(root), "Decision Gate fixtures not found at " + root);
+    if (!Files.isDirectory(root)) {
+      throw new IllegalStateException("Decision Gate fixtures not found at " + root);
+    }
     return root;
   }
 

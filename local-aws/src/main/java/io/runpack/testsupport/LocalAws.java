@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -17,9 +18,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -107,20 +106,14 @@ public final class LocalAws {
     return bucket;
   }
 
-  public static String newTable(DynamoDbClient dynamoDb) {
+  /**
+   * A fresh table made by {@code create} (the run-log table's one definition: {@code
+   * RunLogTable::create} of the adapters), under a new name.
+   */
+  public static String newTable(
+      DynamoDbClient dynamoDb, BiConsumer<DynamoDbClient, String> create) {
     String table = "runpack-runs-" + UUID.randomUUID();
-    stack().createRunLogTable(table);
-    // The SDK waiter's default poll is 20 s; dynalite creates tables at once, so poll fast.
-    try (DynamoDbWaiter waiter =
-        DynamoDbWaiter.builder()
-            .client(dynamoDb)
-            .overrideConfiguration(
-                w ->
-                    w.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(20)))
-                        .maxAttempts(250))
-            .build()) {
-      waiter.waitUntilTableExists(b -> b.tableName(table));
-    }
+    create.accept(dynamoDb, table);
     return table;
   }
 
