@@ -45,7 +45,9 @@ public final class RunLogTable {
   static final String STATE = "state";
   static final String LOG_COUNTS = "log_counts";
   static final String RECORD = "record";
-  static final String SPEC = "spec";
+
+  /** The attribute of a scenario spec item that holds the spec, as canonical JSON. */
+  public static final String SPEC = "spec";
 
   /** DynamoDB's item size limit, attribute names and values included. */
   static final int MAX_ITEM_BYTES = 400 * 1024;
