@@ -36,6 +36,14 @@ public final class HandMadeRunpack {
     return this;
   }
 
+  /** Stops listing the file at {@code path}. */
+  public HandMadeRunpack without(String path) {
+    if (!files.removeIf(file -> file.path().equals(path))) {
+      throw new IllegalArgumentException("not listed: " + path);
+    }
+    return this;
+  }
+
   public HandMadeRunpack version(String manifestVersion) {
     this.version = manifestVersion;
     return this;
