@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,20 @@ class ConcurrentExportIT {
   Path store;
   Map<String, byte[]> golden;
 
+  /** Exporters this test started: none outlives it, whatever it asserted. */
+  final List<BackgroundExport> started = new ArrayList<>();
+
+  @AfterEach
+  void killLeftovers() {
+    started.forEach(BackgroundExport::kill);
+  }
+
+  BackgroundExport background(Path pauseDir, String umask, String... args) {
+    BackgroundExport exporter = BackgroundExport.start(temp, pauseDir, umask, args);
+    started.add(exporter);
+    return exporter;
+  }
+
   @BeforeEach
   void storeRun() {
     store = temp.resolve("runs");
@@ -46,7 +61,7 @@ class ConcurrentExportIT {
   @Test
   void exporterHeldBeforeItsCommitWhileAnotherCompletesBothSucceed() throws IOException {
     Path pause = Files.createDirectories(temp.resolve("pause"));
-    BackgroundExport held = BackgroundExport.start(temp, pause, null, exportArgs("out"));
+    BackgroundExport held = background(pause, null, exportArgs("out"));
     BackgroundExport.awaitPaused(pause, 1, held);
 
     CliProcess.Result other = CliProcess.run(temp, exportArgs("out"));
@@ -68,7 +83,7 @@ class ConcurrentExportIT {
   void exporterHeldWhileADifferentRunpackIsCommittedGetsAConflictAndUndoesNothing()
       throws IOException {
     Path pause = Files.createDirectories(temp.resolve("pause"));
-    BackgroundExport held = BackgroundExport.start(temp, pause, null, exportArgs("out"));
+    BackgroundExport held = background(pause, null, exportArgs("out"));
     BackgroundExport.awaitPaused(pause, 1, held);
 
     CliProcess.Result other =
@@ -108,7 +123,7 @@ class ConcurrentExportIT {
       Path pause = Files.createDirectories(temp.resolve("pause-" + round));
       List<BackgroundExport> exporters = new ArrayList<>();
       for (int i = 0; i < EXPORTERS; i++) {
-        exporters.add(BackgroundExport.start(temp, pause, null, exportArgs(target)));
+        exporters.add(background(pause, null, exportArgs(target)));
       }
       BackgroundExport.awaitPaused(pause, EXPORTERS, exporters.toArray(BackgroundExport[]::new));
       BackgroundExport.resume(pause);

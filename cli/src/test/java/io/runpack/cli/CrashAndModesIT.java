@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +35,20 @@ class CrashAndModesIT {
   @TempDir Path temp;
   Path store;
 
+  /** Exporters this test started: none outlives it, whatever it asserted. */
+  final List<BackgroundExport> started = new ArrayList<>();
+
+  @AfterEach
+  void killLeftovers() {
+    started.forEach(BackgroundExport::kill);
+  }
+
+  BackgroundExport background(Path pauseDir, String umask, String... args) {
+    BackgroundExport exporter = BackgroundExport.start(temp, pauseDir, umask, args);
+    started.add(exporter);
+    return exporter;
+  }
+
   @BeforeEach
   void storeRun() {
     store = temp.resolve("runs");
@@ -41,7 +57,7 @@ class CrashAndModesIT {
 
   @Test
   void filesAre0644AndDirectories0755UnderTheUsualUmask() throws IOException {
-    CliProcess.Result result = BackgroundExport.start(temp, null, "022", exportArgs("out")).await();
+    CliProcess.Result result = background(null, "022", exportArgs("out")).await();
     assertEquals(0, result.exitCode(), result.stderr());
 
     Map<String, String> modes = modes(temp.resolve("out"));
@@ -53,7 +69,7 @@ class CrashAndModesIT {
 
   @Test
   void aStricterUmaskIsObeyed() throws IOException {
-    CliProcess.Result result = BackgroundExport.start(temp, null, "027", exportArgs("out")).await();
+    CliProcess.Result result = background(null, "027", exportArgs("out")).await();
     assertEquals(0, result.exitCode(), result.stderr());
 
     Map<String, String> modes = modes(temp.resolve("out"));
@@ -65,7 +81,7 @@ class CrashAndModesIT {
   @Test
   void exporterKilledBeforeItsCommitLeavesNoRunpackAndTheNextExportCleansUp() throws IOException {
     Path pause = Files.createDirectories(temp.resolve("pause"));
-    BackgroundExport killed = BackgroundExport.start(temp, pause, null, exportArgs("out"));
+    BackgroundExport killed = background(pause, null, exportArgs("out"));
     BackgroundExport.awaitPaused(pause, 1, killed);
 
     killed.kill();
