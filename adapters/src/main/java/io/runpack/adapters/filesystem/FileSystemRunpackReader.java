@@ -40,7 +40,7 @@ public final class FileSystemRunpackReader implements RunpackReader, AutoCloseab
   FileSystemRunpackReader(Path root, Duration openTimeout, boolean byName) {
     if (!Files.isDirectory(root)) {
       throw new RunpackException(
-          ErrorCode.INVALID_MANIFEST, "runpack directory " + root + " does not exist");
+          ErrorCode.FILE_NOT_FOUND, "runpack directory " + root + " does not exist");
     }
     try {
       this.files =
