@@ -30,7 +30,7 @@ public final class EndToEndBenchmark {
     S3Client s3 = LocalAws.s3();
     for (String run : args) {
       LoadedRun loaded = BenchmarkRuns.named(run);
-      int records = loaded.state().logs().values().stream().mapToInt(List::size).sum();
+      int records = loaded.state().recordCount();
       EndToEnd endToEnd =
           EndToEnd.prepare(
               dynamoDb,

@@ -42,7 +42,7 @@ public final class EndToEndProbe {
       String table = LocalAws.newTable(dynamoDb, RunLogTable::create);
       String bucket = LocalAws.newBucket(s3);
       LoadedRun loaded = BenchmarkRuns.named(run);
-      int records = loaded.state().logs().values().stream().mapToInt(List::size).sum();
+      int records = loaded.state().recordCount();
       long runpackBytes = EndToEnd.prepare(dynamoDb, s3, table, bucket, loaded).runpackBytes();
       loaded = null; // only the child's heap is measured, but keep this one small too
       long partitionBytes = partitionBytes(dynamoDb, table, BenchmarkRuns.runId(run));

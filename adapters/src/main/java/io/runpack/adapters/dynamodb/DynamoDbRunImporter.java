@@ -79,7 +79,7 @@ public final class DynamoDbRunImporter {
     List<Map<String, AttributeValue>> recordItems = new ArrayList<>();
     Map<String, AttributeValue> counts = new HashMap<>();
     for (RunLog log : RunLog.values()) {
-      List<JsonValue> records = state.log(log);
+      List<JsonValue> records = state.records(log);
       for (int i = 0; i < records.size(); i++) {
         String what = "record " + i + " of " + log.stateField();
         recordItems.add(

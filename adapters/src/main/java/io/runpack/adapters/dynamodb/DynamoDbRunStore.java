@@ -3,8 +3,9 @@ package io.runpack.adapters.dynamodb;
 import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.json.CanonicalArray;
 import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonArray;
+import io.runpack.domain.json.JsonCanonical;
 import io.runpack.domain.json.JsonObject;
 import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.HashDigest;
@@ -15,9 +16,7 @@ import io.runpack.domain.model.RunLog;
 import io.runpack.domain.model.RunState;
 import io.runpack.domain.port.out.LoadRunPort;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -60,9 +59,9 @@ public final class DynamoDbRunStore implements LoadRunPort {
   @Override
   public LoadedRun loadRun(RunKey key) {
     String pk = RunLogTable.runPk(key);
-    Map<RunLog, List<JsonValue>> logs = new EnumMap<>(RunLog.class);
+    Map<RunLog, CanonicalArray> logs = new EnumMap<>(RunLog.class);
     for (RunLog log : RunLog.values()) {
-      logs.put(log, new ArrayList<>());
+      logs.put(log, new CanonicalArray());
     }
     Map<String, AttributeValue> runItem = null;
     QueryRequest.Builder query =
@@ -96,7 +95,7 @@ public final class DynamoDbRunStore implements LoadRunPort {
   }
 
   private void addRecord(
-      Map<RunLog, List<JsonValue>> logs, String pk, String sk, Map<String, AttributeValue> item) {
+      Map<RunLog, CanonicalArray> logs, String pk, String sk, Map<String, AttributeValue> item) {
     if (!sk.startsWith(RunLogTable.LOG_SK_PREFIX)) {
       throw DynamoDbFailures.corrupt(table, pk, sk, "unexpected sort key");
     }
@@ -107,7 +106,7 @@ public final class DynamoDbRunStore implements LoadRunPort {
     RunLog log =
         logNamed(logName)
             .orElseThrow(() -> DynamoDbFailures.corrupt(table, pk, sk, "unknown log " + logName));
-    List<JsonValue> records = logs.get(log);
+    CanonicalArray records = logs.get(log);
     if (!sk.equals(RunLogTable.logSk(log, records.size()))) {
       throw DynamoDbFailures.corrupt(
           table,
@@ -124,19 +123,21 @@ public final class DynamoDbRunStore implements LoadRunPort {
 
   /**
    * A log record, canonicalized as it is read (the export only writes records, it never reads
-   * them): no tree is built, and a record the importer stored canonical is copied as it is.
+   * them): no tree is built, and a record the importer stored canonical is copied as it is; its
+   * bytes are appended to its log's, which is held as one array of canonical bytes.
    */
-  private JsonValue record(Map<String, AttributeValue> item, String pk, String sk) {
-    return json(
-        item,
-        RunLogTable.RECORD,
-        pk,
-        sk,
-        utf8 -> CanonicalJson.canonicalValue(utf8, Limits.MAX_ARTIFACT_BYTES));
+  private JsonCanonical record(Map<String, AttributeValue> item, String pk, String sk) {
+    return (JsonCanonical)
+        json(
+            item,
+            RunLogTable.RECORD,
+            pk,
+            sk,
+            utf8 -> CanonicalJson.canonicalValue(utf8, Limits.MAX_ARTIFACT_BYTES));
   }
 
   private RunState state(
-      String pk, Map<String, AttributeValue> runItem, Map<RunLog, List<JsonValue>> logs) {
+      String pk, Map<String, AttributeValue> runItem, Map<RunLog, CanonicalArray> logs) {
     String sk = RunLogTable.RUN_SK;
     JsonValue header = json(runItem, RunLogTable.STATE, pk, sk);
     if (!(header instanceof JsonObject headerObject)) {
@@ -166,7 +167,7 @@ public final class DynamoDbRunStore implements LoadRunPort {
     try {
       JsonObject.Builder state = JsonObject.builder();
       headerObject.members().forEach(state::put);
-      logs.forEach((log, records) -> state.put(log.stateField(), new JsonArray(records)));
+      logs.forEach((log, records) -> state.put(log.stateField(), records.build()));
       runState = RunState.fromJson(state.build(), "state");
     } catch (RunpackException e) { // a malformed header, or one that holds a log
       throw DynamoDbFailures.corrupt(table, pk, sk, e.getMessage());

@@ -17,8 +17,9 @@ import java.nio.file.Path;
  * <root>/<tenant_id>/<namespace_id>/<run_id>.json}. For laptops, tests and the CLI.
  *
  * <p>Guarantees: the file read is confined to the root (also through symbolic links), read with the
- * codec's document limit, parsed strictly (duplicate keys refused); every failure names the run and
- * the file relative to the root.
+ * codec's document limit, parsed strictly (duplicate keys refused) and without a tree of its logs
+ * ({@link RunBundleText}: memory proportional to its bytes); a missing store directory is {@link
+ * ErrorCode#FILE_NOT_FOUND}; every failure names the run and the file relative to the root.
  */
 public final class FileSystemRunStore implements LoadRunPort {
 
@@ -45,7 +46,7 @@ public final class FileSystemRunStore implements LoadRunPort {
     String relative = relativePath(key);
     byte[] bytes = read(key, relative);
     try {
-      return LoadedRun.fromBundle(codec.decode(bytes));
+      return RunBundleText.read(bytes, codec);
     } catch (RunpackException e) {
       throw e.asRunData("run bundle " + relative);
     }
@@ -54,7 +55,7 @@ public final class FileSystemRunStore implements LoadRunPort {
   private byte[] read(RunKey key, String relative) {
     if (!Files.isDirectory(root)) {
       throw new RunpackException(
-          ErrorCode.STORAGE_ERROR, "run store directory " + root + " does not exist");
+          ErrorCode.FILE_NOT_FOUND, "run store directory " + root + " does not exist");
     }
     try {
       Path file = new ConfinedPaths(root).resolve(relative);

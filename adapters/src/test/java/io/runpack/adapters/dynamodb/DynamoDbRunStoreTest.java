@@ -54,8 +54,7 @@ class DynamoDbRunStoreTest {
 
     assertEquals(bundle.spec(), loaded.spec());
     assertEquals(canonical(bundle), canonical(loaded));
-    assertEquals(
-        bundle.state().logs().values().stream().mapToInt(List::size).sum(), summary.records());
+    assertEquals(bundle.state().recordCount(), summary.records());
   }
 
   @Test

@@ -55,8 +55,8 @@ class BadRunDataTest {
   }
 
   @Test
-  void missingStoreDirectoryIsAStorageError() {
-    RunpackException e = exportFails(ErrorCode.STORAGE_ERROR);
+  void missingStoreDirectoryIsFileNotFound() {
+    RunpackException e = exportFails(ErrorCode.FILE_NOT_FOUND);
     assertTrue(e.getMessage().startsWith("run store directory "), e.getMessage());
   }
 
@@ -92,7 +92,7 @@ class BadRunDataTest {
 
     RunpackException e = exportFails(ErrorCode.INVALID_RUN_DATA);
     assertTrue(
-        e.getMessage().startsWith("run bundle 1/1/run-2.json: Unexpected end-of-input"),
+        e.getMessage().startsWith("run bundle 1/1/run-2.json: unterminated string at byte "),
         e.getMessage());
   }
 
@@ -120,7 +120,7 @@ class BadRunDataTest {
 
     RunpackException e = exportFails(ErrorCode.INVALID_RUN_DATA);
     assertTrue(
-        e.getMessage().startsWith("run bundle 1/1/run-2.json: duplicate key \"seq\" at line "),
+        e.getMessage().startsWith("run bundle 1/1/run-2.json: duplicate key \"seq\" at byte "),
         e.getMessage());
   }
 
@@ -128,18 +128,23 @@ class BadRunDataTest {
   void loneSurrogateInALogIsInvalidRunData() {
     store(bundle.replace("\"source_id\": \"system-tests\"", "\"source_id\": \"\\ud800\""));
 
-    assertEquals(
-        "artifacts/triggers.json: string contains a lone surrogate U+D800 at index 0",
-        exportFails(ErrorCode.INVALID_RUN_DATA).getMessage());
+    RunpackException e = exportFails(ErrorCode.INVALID_RUN_DATA);
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "run bundle 1/1/run-2.json: string contains a lone surrogate U+D800 at byte "),
+        e.getMessage());
   }
 
   @Test
   void numberOverflowingADoubleIsInvalidRunData() {
     store(bundle.replace("\"seq\": 2", "\"seq\": 2e999"));
 
-    assertEquals(
-        "artifacts/triggers.json: number 2e999 overflows a double",
-        exportFails(ErrorCode.INVALID_RUN_DATA).getMessage());
+    RunpackException e = exportFails(ErrorCode.INVALID_RUN_DATA);
+    assertTrue(
+        e.getMessage()
+            .startsWith("run bundle 1/1/run-2.json: number 2e999 overflows a double at byte "),
+        e.getMessage());
   }
 
   @Test

@@ -46,10 +46,14 @@ public final class CanonicalJson {
   }
 
   /**
-   * The exact canonical size of an array of values held canonical (a log of records), so that its
-   * bytes are written once into an array of the right size; -1 for anything else.
+   * The exact canonical size of a value held canonical, or of an array of such values (a log of
+   * records), so that its bytes are written once into an array of the right size; -1 for anything
+   * else.
    */
   private static long knownSize(JsonValue value) {
+    if (value instanceof JsonCanonical canonical) {
+      return canonical.length();
+    }
     if (!(value instanceof JsonArray array) || array.elements().isEmpty()) {
       return -1;
     }

@@ -1,7 +1,9 @@
 package io.runpack.domain.json;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A JSON value held as its canonical bytes (FORMAT §1), as {@link CanonicalJson#canonicalValue}
@@ -33,6 +35,27 @@ public final class JsonCanonical implements JsonValue {
 
   byte[] bytes() {
     return bytes;
+  }
+
+  /**
+   * The elements of an array held canonical, each held canonical in turn: for a store that writes a
+   * log record by record. Not for the export path, which writes the array whole.
+   */
+  public List<JsonValue> elements() {
+    if (bytes[0] != '[') {
+      throw new IllegalStateException("not an array but " + typeName());
+    }
+    List<JsonValue> elements = new ArrayList<>();
+    JsonStream stream = JsonStream.of(bytes);
+    stream.next(); // the array's '['
+    while (stream.next() != JsonStream.Token.END_ARRAY) {
+      int start = stream.tokenStart();
+      stream.skip();
+      elements.add(
+          CanonicalTranscoder.transcode(
+              Arrays.copyOfRange(bytes, start, stream.tokenEnd()), Integer.MAX_VALUE - 8));
+    }
+    return elements;
   }
 
   /** The canonical text. */

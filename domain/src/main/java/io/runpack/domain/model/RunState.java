@@ -2,6 +2,7 @@ package io.runpack.domain.model;
 
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.json.JsonArray;
+import io.runpack.domain.json.JsonCanonical;
 import io.runpack.domain.json.JsonFields;
 import io.runpack.domain.json.JsonObject;
 import io.runpack.domain.json.JsonValue;
@@ -16,8 +17,12 @@ import java.util.stream.Collectors;
 
 /**
  * A Decision Gate run state (FORMAT §5) as the exporter reads it: the ids and the spec hash it
- * recorded, its six logs, whose records are opaque JSON values in append order, and the rest of its
+ * recorded, its six logs, each a JSON array of opaque records in append order, and the rest of its
  * members ({@code header}: status, current stage…), kept so that stores can hold it whole.
+ *
+ * <p>A log is either an array of values or, as a store that reads text hands it over, the canonical
+ * bytes of the whole array ({@link JsonCanonical}): millions of tiny records then cost their bytes,
+ * not an object each.
  */
 public record RunState(
     long tenantId,
@@ -26,7 +31,7 @@ public record RunState(
     String scenarioId,
     HashDigest specHash,
     JsonObject header,
-    Map<RunLog, List<JsonValue>> logs) {
+    Map<RunLog, JsonValue> logs) {
 
   private static final Set<String> LOG_FIELDS =
       Arrays.stream(RunLog.values())
@@ -38,13 +43,13 @@ public record RunState(
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(scenarioId, "scenarioId");
     Objects.requireNonNull(specHash, "specHash");
-    EnumMap<RunLog, List<JsonValue>> copy = new EnumMap<>(RunLog.class);
+    EnumMap<RunLog, JsonValue> copy = new EnumMap<>(RunLog.class);
     for (RunLog log : RunLog.values()) {
-      List<JsonValue> records = logs.get(log);
-      if (records == null) {
+      JsonValue records = logs.get(log);
+      if (records == null || !"array".equals(records.typeName())) {
         throw new IllegalArgumentException("run state has no " + log.stateField() + " log");
       }
-      copy.put(log, List.copyOf(records));
+      copy.put(log, records);
     }
     logs = Collections.unmodifiableMap(copy);
   }
@@ -53,8 +58,26 @@ public record RunState(
     return new RunKey(tenantId, namespaceId, runId);
   }
 
-  public List<JsonValue> log(RunLog log) {
+  /** The log as one JSON array, as the export writes it. */
+  public JsonValue log(RunLog log) {
     return logs.get(log);
+  }
+
+  /** The log's records, one value each (a store that writes them one by one needs them so). */
+  public List<JsonValue> records(RunLog log) {
+    JsonValue records = logs.get(log);
+    return records instanceof JsonCanonical canonical
+        ? canonical.elements()
+        : ((JsonArray) records).elements();
+  }
+
+  /** How many records the six logs hold together. */
+  public int recordCount() {
+    int count = 0;
+    for (RunLog log : RunLog.values()) {
+      count += records(log).size();
+    }
+    return count;
   }
 
   /**
@@ -65,10 +88,14 @@ public record RunState(
   public static RunState fromJson(JsonValue json, String path) {
     ErrorCode code = ErrorCode.INVALID_RUN_DATA;
     JsonFields fields = JsonFields.of(json, path, code);
-    Map<RunLog, List<JsonValue>> logs = new EnumMap<>(RunLog.class);
+    Map<RunLog, JsonValue> logs = new EnumMap<>(RunLog.class);
     for (RunLog log : RunLog.values()) {
-      JsonArray records = fields.array(log.stateField());
-      logs.put(log, records.elements());
+      JsonValue records = fields.value(log.stateField());
+      logs.put(
+          log,
+          records instanceof JsonCanonical && "array".equals(records.typeName())
+              ? records
+              : fields.array(log.stateField()));
     }
     JsonObject.Builder header = JsonObject.builder();
     fields
@@ -95,7 +122,7 @@ public record RunState(
     JsonObject.Builder json = JsonObject.builder();
     header.members().forEach(json::put);
     for (RunLog log : RunLog.values()) {
-      json.put(log.stateField(), new JsonArray(logs.get(log)));
+      json.put(log.stateField(), logs.get(log));
     }
     return json.build();
   }

@@ -3,7 +3,6 @@ package io.runpack.domain.service;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonArray;
 import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.ArtifactKind;
 import io.runpack.domain.model.ArtifactRecord;
@@ -114,7 +113,7 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
     List<ArtifactRecord> records = new ArrayList<>();
     add(files, records, ArtifactKind.SCENARIO_SPEC, spec);
     for (RunLog log : RunLog.values()) {
-      add(files, records, log.kind(), artifact(log.path(), new JsonArray(state.log(log))));
+      add(files, records, log.kind(), artifact(log.path(), state.log(log)));
     }
     Manifest manifest = manifestFor(command, run, spec.hash(), files, records);
     requireNoCollision(command, files);

@@ -1,5 +1,6 @@
 package io.runpack.domain.fake;
 
+import io.runpack.domain.json.JsonArray;
 import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.LoadedRun;
 import io.runpack.domain.model.RunLog;
@@ -166,8 +167,8 @@ public final class SmallRun {
   public LoadedRun loadedWith(RunLog log, List<JsonValue> records) {
     LoadedRun loaded = loaded();
     RunState state = loaded.state();
-    Map<RunLog, List<JsonValue>> logs = new EnumMap<>(state.logs());
-    logs.put(log, records);
+    Map<RunLog, JsonValue> logs = new EnumMap<>(state.logs());
+    logs.put(log, new JsonArray(records));
     return new LoadedRun(
         loaded.spec(),
         new RunState(
