@@ -18,7 +18,12 @@ SCHEMA = "invalid_request: request does not match the runpack_export input schem
 
 requests = []  # (name, bytes, errorType, message prefix)
 
-def req(name, body, error_type, prefix):
+# The function's Lambda error type of each code (docs: ErrorCode.lambdaErrorType).
+ERROR_TYPES = {"invalid_request": "runpack.InvalidRequest", "invalid_json": "runpack.InvalidJson",
+               "limit_exceeded": "runpack.LimitExceeded", "run_not_found": "runpack.RunNotFound"}
+
+def req(name, body, prefix):
+    error_type = ERROR_TYPES[prefix.split(":")[0]]
     if isinstance(body, (dict, list)) or body is None or isinstance(body, (int, float, bool)):
         body = json.dumps(body, ensure_ascii=False)
     if isinstance(body, str):
@@ -37,40 +42,39 @@ base_text = json.dumps(BASE)
 
 # A. each required field missing
 for f in ["scenario_id", "tenant_id", "namespace_id", "run_id", "generated_at", "include_verification"]:
-    req("missing-" + f, without(f), "InvalidRequest", SCHEMA + "$: required property '%s' not found" % f)
+    req("missing-" + f, without(f), SCHEMA + "$: required property '%s' not found" % f)
 
 # B. members the contract does not have
 for i, key in enumerate(["extra", "TENANT_ID", "tenantId", "security", "storage_uri", "manifest", "report",
                          "anchor_policy", "__proto__", "constructor", "", " ", "tenant_id ", "é", "😀",
                          "output_dir2", "Generated_At", "$schema", "include_verification\t", "run"]):
     r = dict(BASE); r[key] = True
-    req("extra-member-%02d" % i, r, "InvalidRequest", SCHEMA + "$: property '")
+    req("extra-member-%02d" % i, r, SCHEMA + "$: property '")
 
 # C. wrong types
 wrong = {"string": "1", "float": 1.5, "bool": True, "null": None, "array": [], "object": {}}
 for field in ["tenant_id", "namespace_id"]:
     for label, value in wrong.items():
-        req("type-%s-%s" % (field, label), with_(**{field: value}), "InvalidRequest", SCHEMA + "$." + field + ": ")
+        req("type-%s-%s" % (field, label), with_(**{field: value}), SCHEMA + "$." + field + ": ")
 for field in ["scenario_id", "run_id"]:
     for label, value in {"integer": 1, "float": 1.5, "bool": True, "null": None, "array": [], "object": {}}.items():
-        req("type-%s-%s" % (field, label), with_(**{field: value}), "InvalidRequest", SCHEMA + "$." + field + ": ")
+        req("type-%s-%s" % (field, label), with_(**{field: value}), SCHEMA + "$." + field + ": ")
 for label, value in {"string": "true", "integer": 1, "zero": 0, "null": None, "array": [], "object": {}}.items():
-    req("type-include_verification-" + label, with_(include_verification=value), "InvalidRequest", SCHEMA + "$.include_verification: ")
+    req("type-include_verification-" + label, with_(include_verification=value), SCHEMA + "$.include_verification: ")
 for label, value in {"string": "10", "integer": 10, "bool": True, "null": None, "array": [10], "empty-object": {}}.items():
-    req("type-generated_at-" + label, with_(generated_at=value), "InvalidRequest", SCHEMA + "$.generated_at")
+    req("type-generated_at-" + label, with_(generated_at=value), SCHEMA + "$.generated_at")
 for field in ["manifest_name", "output_dir"]:
     for label, value in {"integer": 1, "bool": False, "array": ["m"], "object": {"a": 1}}.items():
-        req("type-%s-%s" % (field, label), with_(**{field: value}), "InvalidRequest", SCHEMA + "$." + field)
+        req("type-%s-%s" % (field, label), with_(**{field: value}), SCHEMA + "$." + field)
 
 # D. values out of range
 for field in ["tenant_id", "namespace_id"]:
     for label, value in {"zero": 0, "minus-one": -1, "min-i64": -9223372036854775808}.items():
-        req("range-%s-%s" % (field, label), with_(**{field: value}), "InvalidRequest",
-            SCHEMA + "$.%s: must have a minimum value of 1" % field)
+        req("range-%s-%s" % (field, label), with_(**{field: value}), SCHEMA + "$.%s: must have a minimum value of 1" % field)
     req("range-%s-over-u64" % field, base_text.replace('"%s": 1' % field, '"%s": 18446744073709551616' % field),
-        "InvalidRequest", "invalid_request: request.%s must be an unsigned 64-bit integer, not 18446744073709551616" % field)
+        "invalid_request: request.%s must be an unsigned 64-bit integer, not 18446744073709551616" % field)
     req("range-%s-decimal" % field, base_text.replace('"%s": 1' % field, '"%s": 1.0' % field),
-        "InvalidRequest", "invalid_request: request.%s must be an integer, not number 1.0" % field)
+        "invalid_request: request.%s must be an integer, not number 1.0" % field)
 
 # E. generated_at variants
 ga = [("kind-unknown", {"kind": "wall", "value": 1}), ("kind-upper", {"kind": "LOGICAL", "value": 1}),
@@ -79,11 +83,11 @@ ga = [("kind-unknown", {"kind": "wall", "value": 1}), ("kind-upper", {"kind": "L
       ("no-value", {"kind": "logical"}), ("no-kind", {"value": 1}), ("value-string", {"kind": "logical", "value": "1"}),
       ("value-null", {"kind": "unix_millis", "value": None})]
 for label, value in ga:
-    req("generated_at-" + label, with_(generated_at=value), "InvalidRequest", SCHEMA + "$.generated_at")
+    req("generated_at-" + label, with_(generated_at=value), SCHEMA + "$.generated_at")
 req("generated_at-logical-over-u64", base_text.replace('"value": 10', '"value": 18446744073709551616'),
-    "InvalidRequest", "invalid_request: request.generated_at.value must be an unsigned 64-bit integer")
+    "invalid_request: request.generated_at.value must be an unsigned 64-bit integer")
 req("generated_at-millis-over-i64", base_text.replace('"kind": "logical", "value": 10', '"kind": "unix_millis", "value": 9223372036854775808'),
-    "InvalidRequest", "invalid_request: request.generated_at.value must be a signed 64-bit integer")
+    "invalid_request: request.generated_at.value must be a signed 64-bit integer")
 
 # F. identifiers that cannot be a key segment
 ids = [("traversal", "../x", "contains a slash"), ("slash", "a/b", "contains a slash"), ("backslash", "a\\b", "contains a backslash"),
@@ -96,21 +100,21 @@ for field in ["run_id", "scenario_id"]:
             body = base_text.replace('"%s": "%s"' % (field, BASE[field]), '"%s": "x\\ud800"' % field)
         else:
             body = with_(**{field: value})
-        req("identifier-%s-%s" % (field, label), body, "InvalidRequest", "invalid_request: %s \"" % field)
+        req("identifier-%s-%s" % (field, label), body, "invalid_request: %s \"" % field)
 
 # G. manifest names that could escape or collide
 names = [("parent", "../m.json"), ("deep-parent", "a/../../m.json"), ("absolute", "/etc/m.json"), ("backslash", "a\\m.json"),
          ("empty", ""), ("dot", "."), ("dotdot", ".."), ("double-slash", "a//b.json"), ("trailing-slash", "a/"),
          ("long-component", "m" * 256), ("long-path", ("d" * 200 + "/") * 21), ("nul", "m\u0000.json")]
 for label, value in names:
-    req("manifest_name-" + label, with_(manifest_name=value), "InvalidRequest", "invalid_request: invalid runpack path \"")
+    req("manifest_name-" + label, with_(manifest_name=value), "invalid_request: invalid runpack path \"")
 for label, value in [("artifact", "artifacts/triggers.json"), ("report", "artifacts/verifier_report.json"),
                      ("directory", "artifacts"), ("below-artifact", "artifacts/decisions.json/m.json")]:
-    req("manifest_name-collides-" + label, with_(manifest_name=value), "InvalidRequest", "invalid_request: manifest_name ")
+    req("manifest_name-collides-" + label, with_(manifest_name=value), "invalid_request: manifest_name ")
 
 # H. malformed JSON
 for cut in [1, 5, 20, 40, 60, 80, 100, 150, 200, len(base_text) - 1]:
-    req("truncated-at-%03d" % cut, base_text[:cut], "InvalidRequest", "invalid_json: ")
+    req("truncated-at-%03d" % cut, base_text[:cut], "invalid_json: ")
 malformed = {
     "trailing-comma": base_text[:-1] + ",}", "comment": "/* c */" + base_text, "single-quotes": base_text.replace('"', "'"),
     "nan": base_text.replace('"tenant_id": 1', '"tenant_id": NaN'), "infinity": base_text.replace('"tenant_id": 1', '"tenant_id": Infinity'),
@@ -126,32 +130,34 @@ malformed = {
     "dot-number": base_text.replace('"tenant_id": 1', '"tenant_id": .5'), "exponent-without-digits": base_text.replace('"tenant_id": 1', '"tenant_id": 1e'),
 }
 for label, text in malformed.items():
-    req("malformed-" + label, text, "InvalidRequest", "invalid_json: ")
+    req("malformed-" + label, text, "invalid_json: ")
 invalid_utf8 = base_text.encode().replace(b"run-1", b"run-\xc3\x28")
-req("malformed-invalid-utf8", invalid_utf8, "InvalidRequest", "invalid_json: ")
-req("malformed-overlong-utf8", base_text.encode().replace(b"run-1", b"run-\xc0\xaf"), "InvalidRequest", "invalid_json: ")
-req("limit-deep-nesting", base_text[:-1] + ', "deep": ' + "[" * 200 + "]" * 200 + "}", "LimitExceeded", "limit_exceeded: JSON nesting deeper than the limit of 128")
-req("limit-long-number", base_text.replace('"tenant_id": 1', '"tenant_id": 1' + "0" * 1200), "LimitExceeded", "limit_exceeded: ")
-req("limit-body-over-64k", with_(run_id="r" * 70000), "LimitExceeded", "limit_exceeded: JSON document of ")
+req("malformed-invalid-utf8", invalid_utf8, "invalid_json: ")
+req("malformed-overlong-utf8", base_text.encode().replace(b"run-1", b"run-\xc0\xaf"), "invalid_json: ")
+req("limit-deep-nesting", base_text[:-1] + ', "deep": ' + "[" * 200 + "]" * 200 + "}", "limit_exceeded: JSON nesting deeper than the limit of 128")
+req("limit-long-number", base_text.replace('"tenant_id": 1', '"tenant_id": 1' + "0" * 1200), "limit_exceeded: ")
+req("limit-body-over-64k", with_(run_id="r" * 70000), "limit_exceeded: request exceeds the limit of 65536 bytes")
 
 # I. integers written as decimals or with exponents: valid JSON Schema integers, refused by the domain
 for field in ["tenant_id", "namespace_id"]:
     for label, lexeme in [("exponent", "1e0"), ("exponent-upper", "1E2"), ("negative-exponent", "10E-1"), ("scaled", "100e-2")]:
         req("lexeme-%s-%s" % (field, label), base_text.replace('"%s": 1' % field, '"%s": %s' % (field, lexeme)),
-            "InvalidRequest", "invalid_request: ")
+            "invalid_request: ")
 for cut in [2, 10, 30, 50, 70, 90, 120, 170, 190, 210]:
-    req("truncated-more-at-%03d" % cut, base_text[:cut], "InvalidRequest", "invalid_json: ")
+    req("truncated-more-at-%03d" % cut, base_text[:cut], "invalid_json: ")
 for label, text in [("nul-outside-string", base_text.replace(", ", ",\u0000", 1).replace("\\u0000", "\u0000")),
                     ("array-of-requests", "[" + base_text + "," + base_text + "]"),
                     ("utf16", None), ("request-in-string", json.dumps(base_text)), ("object-in-array-key", base_text.replace('"tenant_id"', '["tenant_id"]'))]:
     if text is None:
-        req("encoding-" + label, base_text.encode("utf-16"), "InvalidRequest", "invalid_")
+        req("encoding-" + label, base_text.encode("utf-16"), "invalid_json: ")
+    elif label in ("array-of-requests", "request-in-string"):
+        req("malformed-more-" + label, text, SCHEMA + "$: ")
     else:
-        req("malformed-more-" + label, text, "InvalidRequest", "invalid_")
+        req("malformed-more-" + label, text, "invalid_json: ")
 
 # J. not an object
 for label, value in [("array", "[]"), ("string", '"request"'), ("number", "1"), ("true", "true"), ("null", "null"), ("nested-array", "[" + base_text + "]")]:
-    req("not-an-object-" + label, value, "InvalidRequest", SCHEMA + "$: ")
+    req("not-an-object-" + label, value, SCHEMA + "$: ")
 
 # K. well-formed requests for runs that are not there
 for label, changes in [("unknown-run", {"run_id": "run-404"}), ("case-differs", {"run_id": "RUN-1"}), ("trailing-space", {"run_id": "run-1 "}),
@@ -161,8 +167,8 @@ for label, changes in [("unknown-run", {"run_id": "run-404"}), ("case-differs", 
         body = base_text.replace('"tenant_id": 1', '"tenant_id": 18446744073709551615')
     else:
         body = with_(**changes)
-    req("not-found-" + label, body, "RunNotFound", "run_not_found: no run for ")
-req("not-found-other-scenario", with_(scenario_id="golden-visibility"), "RunNotFound", "run_not_found: no run tenant 1, namespace 1, run run-1 in scenario golden-visibility")
+    req("not-found-" + label, body, "run_not_found: no run for ")
+req("not-found-other-scenario", with_(scenario_id="golden-visibility"), "run_not_found: no run tenant 1, namespace 1, run run-1 in scenario golden-visibility")
 
 # ---- hostile runpacks ---------------------------------------------------------------------------
 runpacks = []  # (name, descriptor)

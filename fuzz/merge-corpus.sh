@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 ./mvnw -q -pl fuzz -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$PWD/fuzz/target/classpath.txt" -Dmdep.includeScope=test
 cp="fuzz/target/test-classes:$(cat fuzz/target/classpath.txt)"
-includes='io.runpack.domain.**:io.runpack.adapters.**:io.runpack.function.**:com.fasterxml.jackson.core.**'
+includes='io.runpack.domain.**:io.runpack.adapters.**:com.fasterxml.jackson.core.**'
 resources=fuzz/src/test/resources/io/runpack/fuzz
 for pair in Codec:CanonicalJsonFuzzTest/canonicalizeIsTypedAndAFixedPoint \
             Transcoder:CanonicalTranscoderFuzzTest/transcoderAgreesWithTheTreePath \

@@ -1,6 +1,7 @@
 package io.runpack.benchmarks;
 
 import io.runpack.adapters.dynamodb.DynamoDbRunImporter;
+import io.runpack.adapters.dynamodb.RunLogTable;
 import io.runpack.localaws.LocalLambdaRuntime;
 import io.runpack.localaws.PackagedFunction;
 import io.runpack.testsupport.LocalAws;
@@ -40,7 +41,7 @@ public final class ColdStartProbe {
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 7;
     DynamoDbClient dynamoDb = LocalAws.dynamoDb();
     S3Client s3 = LocalAws.s3();
-    String table = LocalAws.newTable(dynamoDb);
+    String table = LocalAws.newTable(dynamoDb, RunLogTable::create);
     new DynamoDbRunImporter(dynamoDb, table).importRun(BenchmarkRuns.named(RUN));
     Path task = PackagedFunction.unpack(zip, Files.createTempDirectory("runpack-task"));
     Path log = Files.createTempFile("cold-start", ".log");

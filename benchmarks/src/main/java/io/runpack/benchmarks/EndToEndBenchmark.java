@@ -1,5 +1,6 @@
 package io.runpack.benchmarks;
 
+import io.runpack.adapters.dynamodb.RunLogTable;
 import io.runpack.domain.model.LoadedRun;
 import io.runpack.testsupport.LocalAws;
 import java.util.ArrayList;
@@ -32,7 +33,11 @@ public final class EndToEndBenchmark {
       int records = loaded.state().logs().values().stream().mapToInt(List::size).sum();
       EndToEnd endToEnd =
           EndToEnd.prepare(
-              dynamoDb, s3, LocalAws.newTable(dynamoDb), LocalAws.newBucket(s3), loaded);
+              dynamoDb,
+              s3,
+              LocalAws.newTable(dynamoDb, RunLogTable::create),
+              LocalAws.newBucket(s3),
+              loaded);
       loaded = null;
       pairs(endToEnd, WARMUP_NANOS, 2);
       List<long[]> pairs = pairs(endToEnd, MEASURE_NANOS, MIN_PAIRS);

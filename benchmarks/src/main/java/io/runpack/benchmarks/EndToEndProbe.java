@@ -1,5 +1,6 @@
 package io.runpack.benchmarks;
 
+import io.runpack.adapters.dynamodb.RunLogTable;
 import io.runpack.domain.model.LoadedRun;
 import io.runpack.testsupport.LocalAws;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public final class EndToEndProbe {
       if (run.startsWith("--")) {
         continue;
       }
-      String table = LocalAws.newTable(dynamoDb);
+      String table = LocalAws.newTable(dynamoDb, RunLogTable::create);
       String bucket = LocalAws.newBucket(s3);
       LoadedRun loaded = BenchmarkRuns.named(run);
       int records = loaded.state().logs().values().stream().mapToInt(List::size).sum();

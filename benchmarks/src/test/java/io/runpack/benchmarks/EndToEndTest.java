@@ -3,6 +3,7 @@ package io.runpack.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.runpack.adapters.dynamodb.RunLogTable;
 import io.runpack.domain.port.in.ExportResult;
 import io.runpack.testsupport.LocalAws;
 import java.util.List;
@@ -22,7 +23,7 @@ class EndToEndTest {
     DynamoDbClient dynamoDb =
         LocalAws.dynamoDb(LocalAws.stack().dynamoDbEndpoint(), List.of(counter));
     S3Client s3 = LocalAws.s3(LocalAws.stack().s3Endpoint(), List.of(counter), 3);
-    String table = LocalAws.newTable(dynamoDb);
+    String table = LocalAws.newTable(dynamoDb, RunLogTable::create);
     String bucket = LocalAws.newBucket(s3);
     EndToEnd endToEnd = EndToEnd.prepare(dynamoDb, s3, table, bucket, BenchmarkRuns.ofRecords(300));
     counter.reset();

@@ -12,40 +12,68 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * AWS clients for the command: credentials from the SDK's default chain (environment, profile,
- * instance role), region from {@code --region} or the default chain, an optional endpoint (for the
- * local stack), and bounded timeouts so that an unreachable service fails instead of hanging.
+ * The AWS clients of one command, made when first used and closed with it. Everything comes from
+ * the AWS SDK's standard configuration (credentials chain, {@code AWS_REGION} or profile, service
+ * endpoints from {@code AWS_ENDPOINT_URL_S3} / {@code AWS_ENDPOINT_URL_DYNAMODB} or the profile's
+ * {@code endpoint_url}), unless {@code --region} or {@code --endpoint} override it; an endpoint
+ * given by IP address (a local stack) is addressed path-style, as the SDK's endpoint rules do.
+ * Timeouts are bounded, so an unreachable service fails instead of hanging.
  */
-final class AwsClients {
+final class AwsClients implements AutoCloseable {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
 
-  private AwsClients() {}
+  private final String endpoint;
+  private final String region;
+  private S3Client s3;
+  private DynamoDbClient dynamoDb;
 
-  static S3Client s3(String endpoint, String region) {
-    var builder =
-        S3Client.builder()
-            .httpClient(http())
-            .region(region(region))
-            .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT));
-    if (endpoint != null) {
-      builder.endpointOverride(uri(endpoint)).forcePathStyle(true);
-    }
-    return builder.build();
+  /** Clients with an endpoint override (null: the SDK's configuration) and region (null: ditto). */
+  AwsClients(String endpoint, String region) {
+    this.endpoint = endpoint;
+    this.region = region;
   }
 
-  static DynamoDbClient dynamoDb(String endpoint, String region) {
-    var builder =
-        DynamoDbClient.builder()
-            .httpClient(http())
-            .region(region(region))
-            .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT));
-    if (endpoint != null) {
-      builder.endpointOverride(uri(endpoint));
+  S3Client s3() {
+    if (s3 == null) {
+      var builder =
+          S3Client.builder()
+              .httpClient(http())
+              .region(region())
+              .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT));
+      if (endpoint != null) {
+        builder.endpointOverride(uri(endpoint)).forcePathStyle(true);
+      }
+      s3 = builder.build();
     }
-    return builder.build();
+    return s3;
+  }
+
+  DynamoDbClient dynamoDb() {
+    if (dynamoDb == null) {
+      var builder =
+          DynamoDbClient.builder()
+              .httpClient(http())
+              .region(region())
+              .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT));
+      if (endpoint != null) {
+        builder.endpointOverride(uri(endpoint));
+      }
+      dynamoDb = builder.build();
+    }
+    return dynamoDb;
+  }
+
+  @Override
+  public void close() {
+    if (s3 != null) {
+      s3.close();
+    }
+    if (dynamoDb != null) {
+      dynamoDb.close();
+    }
   }
 
   private static SdkHttpClient http() {
@@ -55,7 +83,7 @@ final class AwsClients {
         .build();
   }
 
-  private static Region region(String region) {
+  private Region region() {
     if (region != null) {
       return Region.of(region);
     }

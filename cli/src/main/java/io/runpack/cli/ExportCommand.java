@@ -1,33 +1,48 @@
 package io.runpack.cli;
 
+import io.runpack.adapters.dynamodb.DynamoDbRunStore;
+import io.runpack.adapters.filesystem.ExistingRunpack;
 import io.runpack.adapters.filesystem.FileSystemRunStore;
 import io.runpack.adapters.filesystem.FileSystemRunpackStorage;
 import io.runpack.adapters.json.JacksonJsonCodec;
-import io.runpack.adapters.json.JsonLimits;
+import io.runpack.adapters.request.ExportRequestParser;
+import io.runpack.adapters.s3.S3RunpackStorage;
+import io.runpack.adapters.s3.S3Settings;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.model.Limits;
 import io.runpack.domain.model.SecurityContext;
 import io.runpack.domain.port.in.ExportResult;
 import io.runpack.domain.port.in.ExportRunpackCommand;
+import io.runpack.domain.port.out.LoadRunPort;
+import io.runpack.domain.port.out.PublishRunpackPort;
 import io.runpack.domain.service.ExportRunpackService;
 import io.runpack.domain.service.ExportSettings;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code runpack export}: the runpack_export tool on a laptop. The run comes from a filesystem run
- * store, the runpack goes to a directory, the tool output is printed on stdout.
+ * {@code runpack export}: the runpack_export tool from the command line. The run comes from a
+ * filesystem run store or the DynamoDB run-log table, the runpack goes to a directory or to S3
+ * (through the same adapters as the Lambda function), and the tool output is printed on stdout. A
+ * directory export is moved into place whole: an output directory holding another runpack is a
+ * conflict unless {@code --replace}.
  */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Export one run as a runpack, from a filesystem run store into a directory.",
-      "Prints the runpack_export output {\"manifest\":…,\"report\":…,\"storage_uri\":…} as canonical JSON."
+      "Export one run as a runpack: from a filesystem run store (--runs) or the DynamoDB run-log"
+          + " table (--table), into a directory or an S3 bucket (--bucket).",
+      "Prints the runpack_export output {\"manifest\":…,\"report\":…,\"storage_uri\":…} as"
+          + " canonical JSON.",
+      "AWS endpoints, region and credentials come from the AWS SDK's standard configuration"
+          + " (AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_S3, AWS_REGION, profiles)."
     })
 final class ExportCommand implements Callable<Integer> {
 
@@ -40,19 +55,65 @@ final class ExportCommand implements Callable<Integer> {
       description = "The runpack_export input (JSON); '-' reads standard input.")
   String request;
 
-  @Option(
-      names = "--runs",
-      paramLabel = "DIR",
-      defaultValue = "runs",
-      description =
-          "Run store: bundles at DIR/<tenant_id>/<namespace_id>/<run_id>.json (default: ${DEFAULT-VALUE}).")
-  Path runs;
+  @ArgGroup(exclusive = true)
+  Source source = new Source();
+
+  static final class Source {
+    @Option(
+        names = "--runs",
+        paramLabel = "DIR",
+        description =
+            "Run store: bundles at DIR/<tenant_id>/<namespace_id>/<run_id>.json (default: runs).")
+    Path runs;
+
+    @Option(names = "--table", paramLabel = "NAME", description = "The DynamoDB run-log table.")
+    String table;
+  }
+
+  @ArgGroup(exclusive = true)
+  Target target = new Target();
+
+  static final class Target {
+    @Option(
+        names = "--output-dir",
+        paramLabel = "DIR",
+        description = "Write the runpack here instead of the request's output_dir.")
+    String outputDir;
+
+    @Option(
+        names = "--bucket",
+        paramLabel = "NAME",
+        description = "Write the runpack to this S3 bucket (output_dir is then not used).")
+    String bucket;
+  }
 
   @Option(
-      names = "--output-dir",
-      paramLabel = "DIR",
-      description = "Write the runpack here instead of the request's output_dir.")
-  String outputDir;
+      names = "--root-prefix",
+      paramLabel = "P",
+      description = "With --bucket: a key prefix before the runpack's own.")
+  String rootPrefix;
+
+  @Option(
+      names = "--write-once",
+      description =
+          "With --bucket: conditional writes; a re-export of identical bytes succeeds, other bytes"
+              + " under a key are a conflict.")
+  boolean writeOnce;
+
+  @Option(
+      names = "--region",
+      paramLabel = "R",
+      description = "AWS region (default: the SDK's default chain).")
+  String region;
+
+  @Option(
+      names = "--replace",
+      description = {
+        "If the output directory already holds another runpack, replace it: the new one is staged"
+            + " beside it, the old one renamed aside, the new one renamed in, and only then the old"
+            + " one deleted. Without it, such an export fails with conflict and changes nothing."
+      })
+  boolean replace;
 
   @Option(
       names = "--namespace-authority",
@@ -63,34 +124,61 @@ final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--dev-permissive",
       description =
-          "Record dev_permissive: true in the manifest's security context (needs --namespace-authority).")
+          "Record dev_permissive: true in the manifest's security context (needs"
+              + " --namespace-authority).")
   boolean devPermissive;
 
   @Override
   public Integer call() {
     Console console = parent.console;
+    ExportSettings settings = settings();
+    requireBucketFor(rootPrefix != null, "--root-prefix");
+    requireBucketFor(writeOnce, "--write-once");
+    if (replace && target.bucket != null) {
+      throw Failures.invalidInput(
+          ErrorCode.INVALID_REQUEST, "--replace is for an output directory, not --bucket");
+    }
     ExportRunpackCommand command = readRequest(console);
     JacksonJsonCodec codec = new JacksonJsonCodec();
-    ExportRunpackService exporter =
-        new ExportRunpackService(
-            new FileSystemRunStore(runs, codec),
-            new FileSystemRunpackStorage(Optional.empty()),
-            codec,
-            settings());
-    ExportResult result = exporter.export(command);
-    console.printJson(result.toJson());
+    try (AwsClients aws = new AwsClients(null, region)) {
+      ExportResult result =
+          new ExportRunpackService(store(codec, aws), sink(aws), codec, settings).export(command);
+      console.printJson(result.toJson());
+    }
     return 0;
   }
 
+  private LoadRunPort store(JacksonJsonCodec codec, AwsClients aws) {
+    if (source.table != null) {
+      return new DynamoDbRunStore(aws.dynamoDb(), source.table, codec);
+    }
+    return new FileSystemRunStore(source.runs == null ? Path.of("runs") : source.runs, codec);
+  }
+
+  private PublishRunpackPort sink(AwsClients aws) {
+    if (target.bucket != null) {
+      return new S3RunpackStorage(
+          aws.s3(), new S3Settings(target.bucket, Optional.ofNullable(rootPrefix), writeOnce, 8));
+    }
+    return new FileSystemRunpackStorage(
+        Optional.empty(),
+        replace ? ExistingRunpack.REPLACE : ExistingRunpack.REFUSE,
+        CommitPause.fromSystemProperty());
+  }
+
   private ExportRunpackCommand readRequest(Console console) {
-    byte[] bytes = Inputs.read(request, Inputs.MAX_REQUEST_BYTES, console, "request");
+    byte[] bytes = Inputs.readAtMost(request, Limits.MAX_REQUEST_BYTES + 1, console, "request");
     try {
-      JacksonJsonCodec requestCodec =
-          new JacksonJsonCodec(JsonLimits.DEFAULTS.withMaxDocumentBytes(Inputs.MAX_REQUEST_BYTES));
-      ExportRunpackCommand command = ExportRunpackCommand.fromJson(requestCodec.decode(bytes));
-      return outputDir == null ? command : command.withOutputDir(outputDir);
+      ExportRunpackCommand command = new ExportRequestParser().parse(bytes);
+      return target.outputDir == null ? command : command.withOutputDir(target.outputDir);
     } catch (RunpackException e) {
       throw new Failures.InvalidInput(e);
+    }
+  }
+
+  private void requireBucketFor(boolean given, String option) {
+    if (given && target.bucket == null) {
+      throw Failures.invalidInput(ErrorCode.INVALID_REQUEST, option + " needs --bucket");
     }
   }
 

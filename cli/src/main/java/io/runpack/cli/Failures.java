@@ -1,6 +1,7 @@
 package io.runpack.cli;
 
 import io.runpack.domain.error.ErrorCode;
+import io.runpack.domain.error.ErrorEnvelope;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.json.JsonObject;
@@ -34,15 +35,7 @@ final class Failures {
   }
 
   static int report(Console console, RunpackException failure, int exitCode, Throwable trace) {
-    JsonObject error =
-        JsonObject.builder()
-            .put(
-                "error",
-                JsonObject.builder()
-                    .put("code", failure.code().wireName())
-                    .put("message", failure.getMessage())
-                    .build())
-            .build();
+    JsonObject error = ErrorEnvelope.of(failure);
     byte[] line = CanonicalJson.toBytes(error);
     console.err.write(line, 0, line.length);
     console.err.write('\n');
@@ -54,9 +47,10 @@ final class Failures {
   }
 
   static int exitCodeOf(ErrorCode code) {
-    return code == ErrorCode.INVALID_REQUEST || code == ErrorCode.INVALID_JSON
-        ? INVALID_INPUT
-        : FAILED;
+    return switch (code) {
+      case INVALID_REQUEST, INVALID_JSON, FILE_NOT_FOUND -> INVALID_INPUT;
+      default -> FAILED;
+    };
   }
 
   /** Usage errors (unknown option, missing parameter): exit 2. */

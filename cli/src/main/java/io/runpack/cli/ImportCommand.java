@@ -1,6 +1,7 @@
 package io.runpack.cli;
 
 import io.runpack.adapters.dynamodb.DynamoDbRunImporter;
+import io.runpack.adapters.dynamodb.RunLogTable;
 import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.json.JsonNumber;
@@ -20,7 +21,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
     mixinStandardHelpOptions = true,
     description = {
       "Write run bundles {\"spec\":…,\"state\":…} into the DynamoDB run-log table.",
-      "Prints one JSON line per bundle with what was written. A run already in the table is refused."
+      "Prints one JSON line per bundle with what was written. A run already in the table is refused.",
+      "AWS endpoint, region and credentials come from the AWS SDK's standard configuration"
+          + " (AWS_ENDPOINT_URL_DYNAMODB, AWS_REGION, profiles) unless --endpoint/--region say otherwise."
     })
 final class ImportCommand implements Callable<Integer> {
 
@@ -36,8 +39,15 @@ final class ImportCommand implements Callable<Integer> {
   @Option(
       names = "--endpoint",
       paramLabel = "URL",
-      description = "DynamoDB endpoint (e.g. the local stack's).")
+      description = "DynamoDB endpoint, overriding the SDK's configuration.")
   String endpoint;
+
+  @Option(
+      names = "--create-table",
+      description =
+          "Create the run-log table first (on-demand) unless it exists: for local stacks and"
+              + " sandboxes; deployed tables come from infra/.")
+  boolean createTable;
 
   @Option(
       names = "--region",
@@ -51,7 +61,11 @@ final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JacksonJsonCodec codec = new JacksonJsonCodec();
-    try (DynamoDbClient dynamoDb = AwsClients.dynamoDb(endpoint, region)) {
+    try (AwsClients aws = new AwsClients(endpoint, region)) {
+      DynamoDbClient dynamoDb = aws.dynamoDb();
+      if (createTable) {
+        RunLogTable.create(dynamoDb, table);
+      }
       DynamoDbRunImporter importer = new DynamoDbRunImporter(dynamoDb, table);
       for (String bundle : bundles) {
         LoadedRun run = readBundle(codec, bundle);

@@ -4,43 +4,55 @@ import io.runpack.domain.error.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reads what the user hands the command (a file, or stdin for {@code -}), with a byte limit. */
+/**
+ * Reads what the user hands the command (a file, or stdin for {@code -}), never more than a bound.
+ * Any failure is invalid input (exit 2): a missing file is {@code file_not_found}.
+ */
 final class Inputs {
-
-  /** Largest request file: the tool's input is a few hundred bytes. */
-  static final int MAX_REQUEST_BYTES = 64 * 1024;
 
   private Inputs() {}
 
-  /** The bytes of {@code source} ("-" or null: stdin); any failure is invalid input (exit 2). */
+  /** The bytes of {@code source} ("-" or null: stdin); more than {@code maxBytes} is refused. */
   static byte[] read(String source, long maxBytes, Console console, String what) {
+    byte[] bytes = readAtMost(source, maxBytes + 1, console, what);
+    if (bytes.length > maxBytes) {
+      throw Failures.invalidInput(
+          ErrorCode.LIMIT_EXCEEDED,
+          what + " " + name(source) + " is larger than the limit of " + maxBytes + " bytes");
+    }
+    return bytes;
+  }
+
+  /**
+   * The first {@code maxBytes} bytes of {@code source}, for a reader that applies its own limit
+   * (the request parser: one message for every front end).
+   */
+  static byte[] readAtMost(String source, long maxBytes, Console console, String what) {
     boolean stdin = source == null || source.equals("-");
-    String name = stdin ? "standard input" : source;
-    int cap = (int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8);
+    int cap = (int) Math.min(maxBytes, Integer.MAX_VALUE - 8);
     try {
       if (!stdin && Files.isDirectory(Path.of(source))) {
         throw Failures.invalidInput(
-            ErrorCode.INVALID_REQUEST, what + " " + name + " is a directory");
+            ErrorCode.INVALID_REQUEST, what + " " + name(source) + " is a directory");
       }
-      byte[] bytes;
       try (InputStream in = stdin ? console.in : Files.newInputStream(Path.of(source))) {
-        bytes = in.readNBytes(cap);
+        return in.readNBytes(cap);
       }
-      if (bytes.length > maxBytes) {
-        throw Failures.invalidInput(
-            ErrorCode.LIMIT_EXCEEDED,
-            what + " " + name + " is larger than the limit of " + maxBytes + " bytes");
-      }
-      return bytes;
     } catch (NoSuchFileException e) {
       throw Failures.invalidInput(
-          ErrorCode.INVALID_REQUEST, "cannot read " + what + " " + name + ": no such file");
-    } catch (IOException | java.nio.file.InvalidPathException e) {
+          ErrorCode.FILE_NOT_FOUND, "cannot read " + what + " " + name(source) + ": no such file");
+    } catch (IOException | InvalidPathException e) {
       throw Failures.invalidInput(
-          ErrorCode.INVALID_REQUEST, "cannot read " + what + " " + name + ": " + e.getMessage());
+          ErrorCode.INVALID_REQUEST,
+          "cannot read " + what + " " + name(source) + ": " + e.getMessage());
     }
+  }
+
+  private static String name(String source) {
+    return source == null || source.equals("-") ? "standard input" : source;
   }
 }

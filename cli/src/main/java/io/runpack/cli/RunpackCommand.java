@@ -1,5 +1,6 @@
 package io.runpack.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
@@ -14,13 +15,14 @@ import picocli.CommandLine.Option;
       ExportCommand.class,
       VerifyCommand.class,
       CanonicalizeCommand.class,
-      ImportCommand.class
+      ImportCommand.class,
+      CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done (verify: the runpack passed)",
       "1:verify: the runpack failed verification",
-      "2:invalid input or usage",
+      "2:invalid input or usage (a bad request, a file or directory that is not there)",
       "3:any other failure (missing run or manifest, storage, limits)"
     })
 final class RunpackCommand implements Runnable {
@@ -43,7 +45,7 @@ final class RunpackCommand implements Runnable {
   public void run() {
     throw new picocli.CommandLine.ParameterException(
         new picocli.CommandLine(this),
-        "a command is required: export, verify, canonicalize or import");
+        "a command is required: export, verify, canonicalize, import or help");
   }
 
   /** The version from the jar manifest ({@code dev} when run from classes). */

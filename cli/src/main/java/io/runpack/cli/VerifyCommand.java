@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code runpack verify}: Decision Gate's offline verification of a runpack, on disk or in S3. */
 @Command(
@@ -46,7 +45,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(
       names = "--endpoint",
       paramLabel = "URL",
-      description = "S3 endpoint (e.g. the local stack's).")
+      description = "S3 endpoint, overriding the SDK's configuration (AWS_ENDPOINT_URL_S3).")
   String endpoint;
 
   @Option(
@@ -80,8 +79,8 @@ final class VerifyCommand implements Callable<Integer> {
     }
     VerificationReport report;
     if (location.startsWith("s3://")) {
-      try (S3Client s3 = AwsClients.s3(endpoint, region)) {
-        report = verify(S3RunpackReader.at(s3, location), manifestName);
+      try (AwsClients aws = new AwsClients(endpoint, region)) {
+        report = verify(S3RunpackReader.at(aws.s3(), location), manifestName);
       } catch (RunpackException e) {
         throw e.code() == ErrorCode.INVALID_REQUEST ? new Failures.InvalidInput(e) : e;
       }

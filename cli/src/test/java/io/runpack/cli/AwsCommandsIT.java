@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.runpack.adapters.dynamodb.DynamoDbRunStore;
+import io.runpack.adapters.dynamodb.RunLogTable;
 import io.runpack.adapters.s3.S3RunpackStorage;
 import io.runpack.adapters.s3.S3Settings;
 import io.runpack.adapters.support.LocalRunpack;
@@ -52,7 +53,7 @@ class AwsCommandsIT {
 
   @Test
   void importThenExportToS3ReproducesTheReferenceBytesAndVerifiesInPlace() {
-    String table = LocalAws.newTable(dynamoDb);
+    String table = LocalAws.newTable(dynamoDb, RunLogTable::create);
     String bucket = LocalAws.newBucket(s3);
 
     CliProcess.Result imported =
@@ -98,7 +99,7 @@ class AwsCommandsIT {
 
   @Test
   void verifyInS3FailsOnATamperedObject() {
-    String table = LocalAws.newTable(dynamoDb);
+    String table = LocalAws.newTable(dynamoDb, RunLogTable::create);
     String bucket = LocalAws.newBucket(s3);
     runpack(
         "import",
@@ -130,7 +131,7 @@ class AwsCommandsIT {
 
   @Test
   void importingARunTwiceIsAConflict() {
-    String table = LocalAws.newTable(dynamoDb);
+    String table = LocalAws.newTable(dynamoDb, RunLogTable::create);
     String bundle = Fixtures.runBundle("golden_visibility_packet").toString();
     String endpoint = LocalAws.stack().dynamoDbEndpoint().toString();
     runpack("import", "--table", table, "--endpoint", endpoint, bundle);

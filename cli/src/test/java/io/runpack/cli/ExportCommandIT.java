@@ -113,7 +113,7 @@ class ExportCommandIT {
             EXAMPLES.resolve("runs").toString());
 
     assertEquals(0, result.exitCode(), result.stderr());
-    assertTrue(Files.isRegularFile(temp.resolve("release-2026-11-26/manifest.json")));
+    assertTrue(Files.isRegularFile(temp.resolve("out/release-2026-11-26/manifest.json")));
   }
 
   @Test

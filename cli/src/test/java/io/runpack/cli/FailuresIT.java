@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.runpack.domain.model.Limits;
 import io.runpack.testsupport.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +40,15 @@ class FailuresIT {
   void missingCommandIsAUsageError() {
     CliProcess.run(temp)
         .assertFailure(
-            2, "invalid_request", "a command is required: export, verify, canonicalize or import");
+            2,
+            "invalid_request",
+            "a command is required: export, verify, canonicalize, import or help");
   }
 
   @Test
   void missingRequestFileIsInvalidInput() {
     CliProcess.run(temp, "export", "--request", "nope.json")
-        .assertFailure(2, "invalid_request", "cannot read request nope.json: no such file");
+        .assertFailure(2, "file_not_found", "cannot read request nope.json: no such file");
   }
 
   @Test
@@ -61,16 +64,19 @@ class FailuresIT {
         temp.resolve("r.json"),
         Files.readString(Path.of(request())).replace("\"tenant_id\": 1", "\"tenant_id\": 0"));
     CliProcess.run(temp, "export", "--request", "r.json", "--runs", store(), "--output-dir", "out")
-        .assertFailure(2, "invalid_request", "request.tenant_id must be at least 1");
+        .assertFailure(
+            2,
+            "invalid_request",
+            "request does not match the runpack_export input schema: $.tenant_id: must have a"
+                + " minimum value of 1");
     assertFalse(Files.exists(temp.resolve("out")));
   }
 
   @Test
   void oversizedRequestIsInvalidInput() throws IOException {
-    Files.write(temp.resolve("r.json"), new byte[Inputs.MAX_REQUEST_BYTES + 1]);
+    Files.write(temp.resolve("r.json"), new byte[Limits.MAX_REQUEST_BYTES + 1]);
     CliProcess.run(temp, "export", "--request", "r.json")
-        .assertFailure(
-            2, "limit_exceeded", "request r.json is larger than the limit of 65536 bytes");
+        .assertFailure(2, "limit_exceeded", "request exceeds the limit of 65536 bytes");
   }
 
   @Test
@@ -121,6 +127,25 @@ class FailuresIT {
   }
 
   @Test
+  void missingRunpackDirectoryIsAMissingFile() {
+    CliProcess.run(temp, "verify", "nowhere")
+        .assertFailure(2, "file_not_found", "runpack directory nowhere does not exist");
+  }
+
+  @Test
+  void rootPrefixWithoutBucketIsAUsageError() {
+    CliProcess.run(temp, "export", "--request", request(), "--root-prefix", "p")
+        .assertFailure(2, "invalid_request", "--root-prefix needs --bucket");
+  }
+
+  @Test
+  void runsAndTableTogetherAreAUsageError() {
+    CliProcess.run(temp, "export", "--request", request(), "--runs", "r", "--table", "t")
+        .assertFailureStartingWith(
+            2, "invalid_request", "Error: --runs=DIR, --table=NAME are mutually exclusive");
+  }
+
+  @Test
   void unsafeManifestNameIsInvalidInput() {
     CliProcess.run(temp, "verify", ".", "--manifest", "../m.json")
         .assertFailure(
@@ -150,11 +175,29 @@ class FailuresIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"export", "verify", "canonicalize"})
+  @ValueSource(strings = {"export", "verify", "canonicalize", "import"})
   void everyCommandHasHelp(String command) {
     CliProcess.Result result = CliProcess.run(temp, command, "--help");
     assertEquals(0, result.exitCode());
     assertTrue(result.out().startsWith("Usage: runpack " + command), result.out());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"export", "verify", "canonicalize", "import"})
+  void helpCommandShowsEachCommandsHelp(String command) {
+    CliProcess.Result result = CliProcess.run(temp, "help", command);
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertEquals(CliProcess.run(temp, command, "--help").out(), result.out());
+  }
+
+  @Test
+  void helpAloneListsTheCommands() {
+    CliProcess.Result result = CliProcess.run(temp, "help");
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertTrue(result.out().startsWith("Usage: runpack"), result.out());
+    for (String command : new String[] {"export", "verify", "canonicalize", "import", "help"}) {
+      assertTrue(result.out().contains("\n  " + command + " "), command + " in " + result.out());
+    }
   }
 
   @Test

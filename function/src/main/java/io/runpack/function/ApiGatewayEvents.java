@@ -1,6 +1,7 @@
 package io.runpack.function;
 
 import io.runpack.domain.error.ErrorCode;
+import io.runpack.domain.error.ErrorEnvelope;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.json.JsonBoolean;
@@ -30,27 +31,22 @@ final class ApiGatewayEvents {
     return object.members().containsKey("httpMethod") || object.members().containsKey("routeKey");
   }
 
-  /** The request body, decoded from base64 when the event says so. */
-  static byte[] body(JsonObject event, int maxBytes) {
+  /**
+   * The request body, decoded from base64 when the event says so. Its size is checked by the
+   * request parser, as for every front end.
+   */
+  static byte[] body(JsonObject event) {
     if (!(event.members().get("body") instanceof JsonString body)) {
       throw new RunpackException(ErrorCode.INVALID_REQUEST, "request body is missing");
     }
-    byte[] bytes;
-    if (event.members().get("isBase64Encoded") == JsonBoolean.TRUE) {
-      try {
-        bytes = Base64.getDecoder().decode(body.value());
-      } catch (IllegalArgumentException e) {
-        throw new RunpackException(ErrorCode.INVALID_REQUEST, "request body is not valid base64");
-      }
-    } else {
-      bytes = body.value().getBytes(StandardCharsets.UTF_8);
+    if (event.members().get("isBase64Encoded") != JsonBoolean.TRUE) {
+      return body.value().getBytes(StandardCharsets.UTF_8);
     }
-    if (bytes.length > maxBytes) {
-      throw new RunpackException(
-          ErrorCode.LIMIT_EXCEEDED,
-          "request body of " + bytes.length + " bytes exceeds the limit of " + maxBytes);
+    try {
+      return Base64.getDecoder().decode(body.value());
+    } catch (IllegalArgumentException e) {
+      throw new RunpackException(ErrorCode.INVALID_REQUEST, "request body is not valid base64");
     }
-    return bytes;
   }
 
   /**
@@ -90,16 +86,22 @@ final class ApiGatewayEvents {
     return CanonicalJson.toBytes(response);
   }
 
-  /** {@code {"error":{"code":…,"message":…}}}. */
-  static JsonObject error(RunpackException failure) {
-    return JsonObject.builder()
-        .put(
-            "error",
-            JsonObject.builder()
-                .put("code", failure.code().wireName())
-                .put("message", failure.getMessage())
-                .build())
-        .build();
+  /** The HTTP status of a failure: 500 for anything that is the deployment's fault. */
+  static int status(ErrorCode code) {
+    return switch (code) {
+      case INVALID_REQUEST, INVALID_JSON -> 400;
+      case FORBIDDEN -> 403;
+      case RUN_NOT_FOUND -> 404;
+      case SPEC_HASH_MISMATCH, CONFLICT -> 409;
+      case LIMIT_EXCEEDED -> 413;
+      case STORAGE_ERROR -> 503;
+      case INVALID_RUN_DATA, FILE_NOT_FOUND, INVALID_MANIFEST, INTERNAL_ERROR -> 500;
+    };
+  }
+
+  /** A proxy response with the failure's error envelope and status. */
+  static byte[] errorResponse(RunpackException failure) {
+    return response(status(failure.code()), ErrorEnvelope.of(failure));
   }
 
   private static JsonObject object(JsonObject parent, String key) {

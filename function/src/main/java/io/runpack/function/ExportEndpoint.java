@@ -1,5 +1,6 @@
 package io.runpack.function;
 
+import io.runpack.adapters.request.ExportRequestParser;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.port.in.ExportResult;
 import io.runpack.domain.port.in.ExportRunpackCommand;
@@ -13,11 +14,11 @@ import jakarta.inject.Singleton;
 @Singleton
 public class ExportEndpoint {
 
-  private final RequestValidator validator;
+  private final ExportRequestParser parser;
   private final ExportRunpackUseCase exporter;
 
-  public ExportEndpoint(RequestValidator validator, ExportRunpackUseCase exporter) {
-    this.validator = validator;
+  public ExportEndpoint(ExportRequestParser parser, ExportRunpackUseCase exporter) {
+    this.parser = parser;
     this.exporter = exporter;
   }
 
@@ -26,7 +27,7 @@ public class ExportEndpoint {
     ExportRunpackCommand command = null;
     try {
       caller.requireKnownTenant();
-      command = validator.validate(body);
+      command = parser.parse(body);
       caller.requireTenant(command.tenantId());
       ExportResult result = exporter.export(command);
       AuditLog.exported(requestId, caller, command, result, System.nanoTime() - start);

@@ -100,19 +100,15 @@ public interface RunpackConfig {
     boolean trustMissingTenant();
   }
 
-  /** Named limits of what the function accepts. */
+  /** What the function reads before the shared request parser applies Runpack's limits. */
   interface Limits {
     /**
      * Largest event (direct or API Gateway), in bytes: Lambda's own synchronous payload limit, so
-     * that an API caller's oversized body still gets its 413 from the request limit below.
+     * that an API caller's oversized body still gets its 413 from the request limit ({@code
+     * Limits.MAX_REQUEST_BYTES}, the same for every front end).
      */
     @WithName("max-event-bytes")
     @WithDefault("6291456")
     int maxEventBytes();
-
-    /** Largest request body, in bytes. */
-    @WithName("max-request-bytes")
-    @WithDefault("65536")
-    int maxRequestBytes();
   }
 }

@@ -14,7 +14,9 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Optional;
 import org.jboss.logging.Logger;
+import runpack.LambdaError;
 
 /**
  * The Lambda entry point: one handler for three callers. A direct invocation's event is the
@@ -45,17 +47,26 @@ public class RunpackHandler implements RequestStreamHandler {
       throws IOException {
     String requestId = context == null ? null : context.getAwsRequestId();
     byte[] event = input.readNBytes(config.limits().maxEventBytes() + 1);
-    JsonValue parsed = null;
-    try {
-      parsed = eventCodec.decode(event); // also refuses an event over the limit
-    } catch (RunpackException e) {
-      throw LambdaErrors.toLambdaError(
-          e); // API Gateway always sends valid JSON: this is a direct caller
-    }
-    if (ApiGatewayEvents.isProxyEvent(parsed)) {
-      output.write(api((JsonObject) parsed, requestId));
+    Optional<JsonObject> proxyEvent = proxyEvent(event);
+    if (proxyEvent.isPresent()) {
+      output.write(api(proxyEvent.get(), requestId));
     } else {
       output.write(direct(event, requestId));
+    }
+  }
+
+  /**
+   * The event as an API Gateway proxy event, or empty: anything else (not JSON, too large, another
+   * shape) is a direct invocation whose event is the request, judged by the request parser.
+   */
+  private Optional<JsonObject> proxyEvent(byte[] event) {
+    try {
+      JsonValue parsed = eventCodec.decode(event);
+      return ApiGatewayEvents.isProxyEvent(parsed)
+          ? Optional.of((JsonObject) parsed)
+          : Optional.empty();
+    } catch (RunpackException notAnApiGatewayEvent) {
+      return Optional.empty();
     }
   }
 
@@ -63,21 +74,21 @@ public class RunpackHandler implements RequestStreamHandler {
     try {
       return CanonicalJson.toBytes(endpoint.export(event, Caller.direct(), requestId).toJson());
     } catch (RunpackException e) {
-      throw LambdaErrors.toLambdaError(e);
+      throw LambdaError.of(e);
     } catch (RuntimeException e) {
-      throw LambdaErrors.toLambdaError(internal(e, requestId));
+      throw LambdaError.of(internal(e, requestId));
     }
   }
 
   private byte[] api(JsonObject event, String requestId) {
     try {
-      byte[] body = ApiGatewayEvents.body(event, config.limits().maxRequestBytes());
+      byte[] body = ApiGatewayEvents.body(event);
       ExportResult result = endpoint.export(body, caller(event), requestId);
       return ApiGatewayEvents.response(200, result.toJson());
     } catch (RunpackException e) {
-      return ApiGatewayEvents.response(LambdaErrors.status(e.code()), ApiGatewayEvents.error(e));
+      return ApiGatewayEvents.errorResponse(e);
     } catch (RuntimeException e) {
-      return ApiGatewayEvents.response(500, ApiGatewayEvents.error(internal(e, requestId)));
+      return ApiGatewayEvents.errorResponse(internal(e, requestId));
     }
   }
 

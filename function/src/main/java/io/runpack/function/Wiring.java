@@ -4,6 +4,7 @@ import io.runpack.adapters.dynamodb.DynamoDbRunStore;
 import io.runpack.adapters.filesystem.FileSystemRunStore;
 import io.runpack.adapters.filesystem.FileSystemRunpackStorage;
 import io.runpack.adapters.json.JacksonJsonCodec;
+import io.runpack.adapters.request.ExportRequestParser;
 import io.runpack.adapters.s3.S3RunpackStorage;
 import io.runpack.adapters.s3.S3Settings;
 import io.runpack.domain.error.RunpackException;
@@ -33,6 +34,12 @@ public class Wiring {
   @Singleton
   JacksonJsonCodec codec() {
     return new JacksonJsonCodec();
+  }
+
+  @Produces
+  @Singleton
+  ExportRequestParser requestParser() {
+    return new ExportRequestParser();
   }
 
   @Produces

@@ -172,7 +172,7 @@ class ApiGatewayTest {
         httpApi(padded, false, jwt(new JsonString("1"))),
         413,
         "limit_exceeded",
-        "request body of ");
+        "request exceeds the limit of 65536 bytes");
   }
 
   @Test
@@ -184,7 +184,7 @@ class ApiGatewayTest {
         httpApi(padded, false, jwt(new JsonString("1"))),
         413,
         "limit_exceeded",
-        "request body of ");
+        "request exceeds the limit of 65536 bytes");
   }
 
   @Test

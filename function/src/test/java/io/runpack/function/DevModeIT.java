@@ -1,6 +1,7 @@
 package io.runpack.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.runpack.adapters.filesystem.FileSystemRunpackReader;
@@ -69,10 +70,13 @@ class DevModeIT {
           new VerifyRunpackService(new JacksonJsonCodec())
               .verify(
                   new VerifyRunpackCommand(
-                      new FileSystemRunpackReader(output.resolve("release-2026-11-26")),
+                      new FileSystemRunpackReader(output.resolve("out/release-2026-11-26")),
                       RunpackPath.of("manifest.json")));
       assertEquals(List.of(), report.errors());
       assertEquals(8, report.checkedFiles());
+      assertFalse(
+          Files.readString(log, StandardCharsets.UTF_8).contains("Help improve Quarkus"),
+          "dev mode starts without asking about analytics (.mvn/maven.config)");
     } finally {
       maven.descendants().forEach(ProcessHandle::destroy);
       maven.destroy();

@@ -33,15 +33,15 @@ class DirectInvocationErrorsTest {
   }
 
   @Test
-  void malformedJsonIsInvalidRequest() {
-    assertFails("{\"tenant_id\":", "InvalidRequest", "invalid_json: Unexpected end-of-input");
+  void malformedJsonIsInvalidJson() {
+    assertFails("{\"tenant_id\":", "runpack.InvalidJson", "invalid_json: Unexpected end-of-input");
   }
 
   @Test
-  void duplicateKeysAreInvalidRequest() {
+  void duplicateKeysAreInvalidJson() {
     assertFails(
         VALID.replace("\"tenant_id\": 1", "\"tenant_id\": 1, \"tenant_id\": 2"),
-        "InvalidRequest",
+        "runpack.InvalidJson",
         "invalid_json: duplicate key \"tenant_id\"");
   }
 
@@ -60,7 +60,7 @@ class DirectInvocationErrorsTest {
 
     assertFails(
         request,
-        "InvalidRequest",
+        "runpack.InvalidRequest",
         "invalid_request: request does not match the runpack_export input schema: $: required property '"
             + field
             + "' not found");
@@ -71,7 +71,7 @@ class DirectInvocationErrorsTest {
   void eachExtraFieldIsNamed(String field) {
     assertFails(
         VALID.replace("\"tenant_id\": 1", "\"tenant_id\": 1, \"" + field + "\": true"),
-        "InvalidRequest",
+        "runpack.InvalidRequest",
         "invalid_request: request does not match the runpack_export input schema: $: property '"
             + field
             + "' is not defined in the schema and the schema does not allow additional properties");
@@ -97,7 +97,7 @@ class DirectInvocationErrorsTest {
     Response response = FunctionTestSupport.invoke(request);
 
     assertEquals(500, response.statusCode());
-    assertEquals("InvalidRequest", response.jsonPath().getString("errorType"));
+    assertEquals("runpack.InvalidRequest", response.jsonPath().getString("errorType"));
     assertTrue(
         response.jsonPath().getString("errorMessage").contains(violation), response.asString());
   }
@@ -106,7 +106,7 @@ class DirectInvocationErrorsTest {
   void traversalInTheManifestNameIsRefused() {
     assertFails(
         VALID.replace("\"manifest.json\"", "\"../../manifest.json\""),
-        "InvalidRequest",
+        "runpack.InvalidRequest",
         "invalid_request: invalid runpack path \"../../manifest.json\": has a \"..\" component");
   }
 
@@ -114,7 +114,7 @@ class DirectInvocationErrorsTest {
   void integersWrittenAsDecimalsAreRefused() {
     assertFails(
         VALID.replace("\"tenant_id\": 1", "\"tenant_id\": 1.0"),
-        "InvalidRequest",
+        "runpack.InvalidRequest",
         "invalid_request: request.tenant_id must be an integer, not number 1.0");
   }
 
@@ -126,7 +126,7 @@ class DirectInvocationErrorsTest {
     Response response = FunctionTestSupport.invoke(padded);
 
     assertEquals(500, response.statusCode());
-    assertEquals("LimitExceeded", response.jsonPath().getString("errorType"));
+    assertEquals("runpack.LimitExceeded", response.jsonPath().getString("errorType"));
     assertTrue(
         response.jsonPath().getString("errorMessage").contains("exceeds the limit of 65536"),
         response.asString());
@@ -136,7 +136,7 @@ class DirectInvocationErrorsTest {
   void unknownRunIsRunNotFound() {
     assertFails(
         VALID.replace("\"run-1\"", "\"run-404\""),
-        "RunNotFound",
+        "runpack.RunNotFound",
         "run_not_found: no run for tenant 1, namespace 1, run run-404 in table "
             + LocalAwsResource.TABLE
             + " (pk TENANT#1#NAMESPACE#1#RUN#run-404)");
@@ -146,7 +146,7 @@ class DirectInvocationErrorsTest {
   void wrongScenarioIsRunNotFound() {
     assertFails(
         VALID.replace("\"golden-time-after\"", "\"other-scenario\""),
-        "RunNotFound",
+        "runpack.RunNotFound",
         "run_not_found: no run tenant 1, namespace 1, run run-1 in scenario other-scenario"
             + " (that run belongs to scenario golden-time-after)");
   }
@@ -160,7 +160,7 @@ class DirectInvocationErrorsTest {
                 .replace("\"golden-time-after\"", "\"golden-time-after-corrupt\""));
 
     assertEquals(500, response.statusCode());
-    assertEquals("SpecHashMismatch", response.jsonPath().getString("errorType"));
+    assertEquals("runpack.SpecHashMismatch", response.jsonPath().getString("errorType"));
     assertTrue(
         response
             .jsonPath()

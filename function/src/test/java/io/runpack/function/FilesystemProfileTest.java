@@ -69,7 +69,7 @@ class FilesystemProfileTest {
     Response response = FunctionTestSupport.invoke(request);
 
     assertEquals(500, response.statusCode());
-    assertEquals("InvalidRequest", response.jsonPath().getString("errorType"));
+    assertEquals("runpack.InvalidRequest", response.jsonPath().getString("errorType"));
     assertTrue(
         response.jsonPath().getString("errorMessage").startsWith(message), response.asString());
   }

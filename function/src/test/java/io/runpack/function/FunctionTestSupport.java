@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.response.Response;
 import io.runpack.adapters.dynamodb.DynamoDbRunImporter;
+import io.runpack.adapters.dynamodb.RunLogTable;
 import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
@@ -78,11 +79,12 @@ final class FunctionTestSupport {
             r.tableName(LocalAwsResource.TABLE)
                 .item(
                     Map.of(
-                        "pk",
-                            AttributeValue.fromS(
-                                "TENANT#1#NAMESPACE#1#SCENARIO#" + scenario + "-corrupt"),
-                        "sk", AttributeValue.fromS("SPEC#sha256#" + specHash.value()),
-                        "spec", AttributeValue.fromS(tampered))));
+                        RunLogTable.PK,
+                        AttributeValue.fromS(RunLogTable.scenarioPk(1, 1, scenario + "-corrupt")),
+                        RunLogTable.SK,
+                        AttributeValue.fromS(RunLogTable.specSk(specHash)),
+                        RunLogTable.SPEC,
+                        AttributeValue.fromS(tampered))));
   }
 
   static void importReferenceRuns() {

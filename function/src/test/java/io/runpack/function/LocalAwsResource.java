@@ -1,9 +1,12 @@
 package io.runpack.function;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.runpack.adapters.dynamodb.RunLogTable;
 import io.runpack.localaws.LocalAwsStack;
+import io.runpack.testsupport.LocalAws;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Points the function at the local AWS stack (S3Mock, dynalite), with a fresh bucket and run-log
@@ -18,7 +21,9 @@ public class LocalAwsResource implements QuarkusTestResourceLifecycleManager {
   public Map<String, String> start() {
     LocalAwsStack stack = LocalAwsStack.shared();
     stack.createBucket(BUCKET);
-    stack.createRunLogTable(TABLE);
+    try (DynamoDbClient dynamoDb = LocalAws.dynamoDb()) {
+      RunLogTable.create(dynamoDb, TABLE);
+    }
     return Map.ofEntries(
         Map.entry("quarkus.s3.endpoint-override", stack.s3Endpoint().toString()),
         Map.entry("quarkus.s3.path-style-access", "true"),

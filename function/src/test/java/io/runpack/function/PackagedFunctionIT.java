@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.runpack.adapters.dynamodb.DynamoDbRunImporter;
+import io.runpack.adapters.dynamodb.RunLogTable;
 import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.json.JsonObject;
@@ -51,7 +52,7 @@ class PackagedFunctionIT {
     task = PackagedFunction.unpack(ZIP, Files.createTempDirectory("runpack-task"));
     LocalAwsStack stack = LocalAwsStack.shared();
     bucket = "runpack-packaged-" + UUID.randomUUID().toString().substring(0, 8);
-    table = LocalAws.newTable(LocalAws.dynamoDb());
+    table = LocalAws.newTable(LocalAws.dynamoDb(), RunLogTable::create);
     stack.createBucket(bucket);
     new DynamoDbRunImporter(LocalAws.dynamoDb(), table)
         .importRun(

@@ -1,5 +1,6 @@
 package io.runpack.infra;
 
+import io.runpack.adapters.dynamodb.RunLogTable;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
@@ -16,8 +17,8 @@ import software.amazon.awscdk.services.s3.ObjectLockRetention;
 import software.constructs.Construct;
 
 /**
- * The run-log table (the layout of the adapters' RunLogTable: string keys pk and sk) and the
- * runpack bucket. Both are kept when the stack is deleted: they hold audit records.
+ * The run-log table (keyed as the adapters' RunLogTable defines it) and the runpack bucket. Both
+ * are kept when the stack is deleted: they hold audit records.
  */
 final class Storage extends Construct {
 
@@ -29,8 +30,9 @@ final class Storage extends Construct {
     super(scope, id);
     this.table =
         Table.Builder.create(this, "RunLogTable")
-            .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
-            .sortKey(Attribute.builder().name("sk").type(AttributeType.STRING).build())
+            .partitionKey(
+                Attribute.builder().name(RunLogTable.PK).type(AttributeType.STRING).build())
+            .sortKey(Attribute.builder().name(RunLogTable.SK).type(AttributeType.STRING).build())
             .billingMode(BillingMode.PAY_PER_REQUEST)
             .pointInTimeRecoverySpecification(
                 PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())

@@ -1,6 +1,8 @@
 package io.runpack.infra;
 
+import io.runpack.domain.error.ErrorCode;
 import java.util.List;
+import java.util.stream.Stream;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.stepfunctions.CatchProps;
 import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
@@ -14,13 +16,30 @@ import software.constructs.Construct;
 /**
  * An example workflow: a state machine whose input is the runpack_export request. It invokes the
  * function's alias, retries throttling and storage errors with backoff, and stops on the errors
- * that a retry cannot fix (invalid request, unknown run, write-once conflict).
+ * that a retry cannot fix (the request, the run or the target is wrong). Error types are the
+ * function's own ({@link ErrorCode#lambdaErrorType()}).
  */
 final class Workflow extends Construct {
 
   static final List<String> RETRIED =
-      List.of("Lambda.TooManyRequestsException", "Lambda.ServiceException", "StorageError");
-  static final List<String> CAUGHT = List.of("InvalidRequest", "RunNotFound", "Conflict");
+      List.of(
+          "Lambda.TooManyRequestsException",
+          "Lambda.ServiceException",
+          ErrorCode.STORAGE_ERROR.lambdaErrorType());
+
+  /** What a retry cannot fix: the request, the run or the target is wrong. */
+  static final List<String> CAUGHT =
+      Stream.of(
+              ErrorCode.INVALID_REQUEST,
+              ErrorCode.INVALID_JSON,
+              ErrorCode.RUN_NOT_FOUND,
+              ErrorCode.INVALID_RUN_DATA,
+              ErrorCode.SPEC_HASH_MISMATCH,
+              ErrorCode.LIMIT_EXCEEDED,
+              ErrorCode.CONFLICT,
+              ErrorCode.FORBIDDEN)
+          .map(ErrorCode::lambdaErrorType)
+          .toList();
 
   final StateMachine stateMachine;
 

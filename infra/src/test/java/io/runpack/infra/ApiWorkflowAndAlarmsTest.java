@@ -90,11 +90,13 @@ class ApiWorkflowAndAlarmsTest {
     assertTrue(
         definition.contains(
             "\\\"Retry\\\":[{\\\"ErrorEquals\\\":[\\\"Lambda.TooManyRequestsException\\\","
-                + "\\\"Lambda.ServiceException\\\",\\\"StorageError\\\"],\\\"IntervalSeconds\\\":2,\\\"MaxAttempts\\\":4,\\\"BackoffRate\\\":2}]"),
+                + "\\\"Lambda.ServiceException\\\",\\\"runpack.StorageError\\\"],\\\"IntervalSeconds\\\":2,\\\"MaxAttempts\\\":4,\\\"BackoffRate\\\":2}]"),
         definition);
     assertTrue(
         definition.contains(
-            "\\\"Catch\\\":[{\\\"ErrorEquals\\\":[\\\"InvalidRequest\\\",\\\"RunNotFound\\\",\\\"Conflict\\\"],"
+            "\\\"Catch\\\":[{\\\"ErrorEquals\\\":[\\\"runpack.InvalidRequest\\\",\\\"runpack.InvalidJson\\\","
+                + "\\\"runpack.RunNotFound\\\",\\\"runpack.InvalidRunData\\\",\\\"runpack.SpecHashMismatch\\\","
+                + "\\\"runpack.LimitExceeded\\\",\\\"runpack.Conflict\\\",\\\"runpack.Forbidden\\\"],"
                 + "\\\"Next\\\":\\\"ExportRefused\\\"}]"),
         definition);
     assertTrue(definition.contains("{\"Ref\":\"ExportLive"), "invokes the alias: " + definition);

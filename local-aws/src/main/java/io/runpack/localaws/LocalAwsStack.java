@@ -1,11 +1,11 @@
 package io.runpack.localaws;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -29,10 +28,8 @@ public final class LocalAwsStack implements AutoCloseable {
   /** The AWS region the local stack answers for. */
   public static final String REGION = "us-east-1";
 
-  /** The bucket and table {@link #main} creates for manual runs and dev mode. */
+  /** The bucket {@link #main} creates for manual runs and dev mode. */
   public static final String LOCAL_BUCKET = "runpacks";
-
-  public static final String LOCAL_TABLE = "runpack-runs";
 
   private static LocalAwsStack shared;
 
@@ -41,7 +38,7 @@ public final class LocalAwsStack implements AutoCloseable {
   private final ManagedProcess dynamoDb;
 
   private LocalAwsStack(int s3Port, int dynamoDbPort) {
-    Properties installed = installation();
+    Path installed = installation();
     try {
       workDir = Files.createTempDirectory("runpack-local-aws-");
       Files.createDirectories(workDir.resolve("s3"));
@@ -58,7 +55,7 @@ public final class LocalAwsStack implements AutoCloseable {
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-jar",
-                installed.getProperty("s3mock.jar"),
+                installed.resolve("s3mock.jar").toString(),
                 "--server.address=127.0.0.1",
                 "--server.port=" + freePort(),
                 "--com.adobe.testing.s3mock.httpPort=" + s3Port,
@@ -71,8 +68,7 @@ public final class LocalAwsStack implements AutoCloseable {
             "dynalite",
             List.of(
                 "node",
-                Path.of(installed.getProperty("dynalite.dir"), "node_modules", "dynalite", "cli.js")
-                    .toString(),
+                dynalite(installed).toString(),
                 "--host",
                 "127.0.0.1",
                 "--port",
@@ -150,7 +146,9 @@ public final class LocalAwsStack implements AutoCloseable {
 
   /**
    * Runs the stack by hand: {@code LocalAwsStack [s3Port [dynamoDbPort]]} (defaults 9090 and 8000),
-   * printing the endpoints as environment variables, until interrupted.
+   * with the bucket {@value #LOCAL_BUCKET}, printing the AWS SDK's standard environment for it,
+   * until interrupted. The run-log table is made by {@code runpack import --create-table}, from the
+   * table's one definition.
    */
   public static void main(String[] args) throws InterruptedException {
     int s3Port = args.length > 0 ? Integer.parseInt(args[0]) : 9090;
@@ -161,19 +159,26 @@ public final class LocalAwsStack implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-aws-stop"));
     try {
       stack.createBucket(LOCAL_BUCKET);
-      stack.createRunLogTable(LOCAL_TABLE);
     } catch (RuntimeException e) {
       stack.close();
       throw e;
     }
-    System.out.println(
-        "# bucket " + LOCAL_BUCKET + " and run-log table " + LOCAL_TABLE + " created");
-    System.out.println("export RUNPACK_S3_ENDPOINT=" + stack.s3Endpoint());
-    System.out.println("export RUNPACK_DYNAMODB_ENDPOINT=" + stack.dynamoDbEndpoint());
-    System.out.println(
-        "export AWS_REGION=" + REGION + " AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local");
-    System.out.println("# local AWS stack running; Ctrl-C stops it");
+    System.out.println("# local AWS stack: S3 and DynamoDB on 127.0.0.1, bucket " + LOCAL_BUCKET);
+    System.out.println("# for the runpack command, the AWS CLI and the SDKs, in another shell:");
+    System.out.println(environment(stack));
+    System.out.println("# Ctrl-C stops it (its data is gone with it)");
     Thread.currentThread().join();
+  }
+
+  /** The AWS SDK's standard environment (endpoints, region, credentials) for this stack. */
+  public static String environment(LocalAwsStack stack) {
+    return "export AWS_ENDPOINT_URL_S3="
+        + stack.s3Endpoint()
+        + " AWS_ENDPOINT_URL_DYNAMODB="
+        + stack.dynamoDbEndpoint()
+        + " AWS_REGION="
+        + REGION
+        + " AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local";
   }
 
   /** Creates a bucket (S3Mock does not check signatures, so a plain PUT does). */
@@ -181,29 +186,6 @@ public final class LocalAwsStack implements AutoCloseable {
     call(
         HttpRequest.newBuilder(s3Endpoint().resolve("/" + bucket))
             .PUT(HttpRequest.BodyPublishers.noBody()));
-  }
-
-  /** Creates the run-log table: string keys pk (hash) and sk (range), on demand. */
-  public void createRunLogTable(String table) {
-    String body =
-        "{\"TableName\":\""
-            + table
-            + "\",\"BillingMode\":\"PAY_PER_REQUEST\","
-            + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
-            + "{\"AttributeName\":\"sk\",\"AttributeType\":\"S\"}],"
-            + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}]}";
-    call(
-        HttpRequest.newBuilder(dynamoDbEndpoint())
-            .header("Content-Type", "application/x-amz-json-1.0")
-            .header("X-Amz-Target", "DynamoDB_20120810.CreateTable")
-            .header("X-Amz-Date", "20260101T000000Z")
-            // dynalite wants a SigV4-shaped header but does not check the signature
-            .header(
-                "Authorization",
-                "AWS4-HMAC-SHA256 Credential=local/20260101/"
-                    + REGION
-                    + "/dynamodb/aws4_request, SignedHeaders=host, Signature=0")
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private static void call(HttpRequest.Builder request) {
@@ -241,28 +223,33 @@ public final class LocalAwsStack implements AutoCloseable {
     }
   }
 
-  private static Properties installation() {
-    Properties properties = new Properties();
-    try (InputStream in =
-        LocalAwsStack.class.getResourceAsStream("/runpack-local-aws.properties")) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "runpack-local-aws.properties missing: build the local-aws module");
-      }
-      properties.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * Where the build installed the servers: {@code target/local-aws/} of this module, found from
+   * where this class was loaded ({@code target/classes} or the module's jar in {@code target/}), so
+   * that no absolute path is written into the build's output.
+   */
+  private static Path installation() {
+    Path code;
+    try {
+      code =
+          Path.of(LocalAwsStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException | RuntimeException e) {
+      throw new IllegalStateException("cannot tell where the local-aws module was built", e);
     }
-    for (String key : List.of("s3mock.jar", "dynalite.dir")) {
-      if (!Files.exists(Path.of(properties.getProperty(key)))) {
+    Path installed = code.getParent().resolve("local-aws");
+    for (Path server : List.of(installed.resolve("s3mock.jar"), dynalite(installed))) {
+      if (!Files.exists(server)) {
         throw new IllegalStateException(
-            key
-                + " not installed at "
-                + properties.getProperty(key)
-                + ": run ./mvnw -pl local-aws generate-resources");
+            server
+                + " is not installed: run ./mvnw -pl local-aws -am generate-resources (dynalite needs"
+                + " Node.js and npm)");
       }
     }
-    return properties;
+    return installed;
+  }
+
+  private static Path dynalite(Path installed) {
+    return installed.resolve("dynalite/node_modules/dynalite/cli.js");
   }
 
   private static void deleteTree(Path root) {

@@ -3,6 +3,17 @@ package io.runpack.adapters.dynamodb;
 import io.runpack.domain.model.HashDigest;
 import io.runpack.domain.model.RunKey;
 import io.runpack.domain.model.RunLog;
+import java.time.Duration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * The run-log table's layout, in one place (a single table, string keys {@code pk} and {@code sk}):
@@ -18,8 +29,10 @@ import io.runpack.domain.model.RunLog;
  * </ul>
  *
  * The variable part of each key is its last part, so keys cannot collide. A run is loaded with one
- * Query of its partition (records sort in append order) and one GetItem of its spec. The table
- * itself is defined by the deployment (infra/) and, for tests, by the local AWS stack.
+ * Query of its partition (records sort in append order) and one GetItem of its spec. The table's
+ * key schema is defined here too: the deployment (infra/) builds its table from {@link #PK} and
+ * {@link #SK}, and {@link #create} makes the same table where no deployment does (tests, the local
+ * AWS stack, {@code runpack import --create-table}).
  */
 public final class RunLogTable {
 
@@ -32,7 +45,9 @@ public final class RunLogTable {
   static final String STATE = "state";
   static final String LOG_COUNTS = "log_counts";
   static final String RECORD = "record";
-  static final String SPEC = "spec";
+
+  /** The attribute of a scenario spec item that holds the spec, as canonical JSON. */
+  public static final String SPEC = "spec";
 
   /** DynamoDB's item size limit, attribute names and values included. */
   static final int MAX_ITEM_BYTES = 400 * 1024;
@@ -41,6 +56,50 @@ public final class RunLogTable {
   static final int INDEX_DIGITS = 10;
 
   private RunLogTable() {}
+
+  /**
+   * Creates the run-log table (string keys {@link #PK} and {@link #SK}, on-demand billing) unless
+   * it exists, and waits until it is active; a failure is a typed {@code storage_error}. For local
+   * stacks and sandboxes: a deployment's table comes from infra/, with encryption, backups and
+   * deletion protection.
+   */
+  public static void create(DynamoDbClient dynamoDb, String table) {
+    try {
+      dynamoDb.createTable(
+          b ->
+              b.tableName(table)
+                  .billingMode(BillingMode.PAY_PER_REQUEST)
+                  .attributeDefinitions(stringAttribute(PK), stringAttribute(SK))
+                  .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE)));
+    } catch (ResourceInUseException exists) {
+      // already there: wait until it is usable, as for a new one
+    } catch (SdkException e) {
+      throw DynamoDbFailures.storageError("CreateTable", table, "table", e);
+    }
+    try (DynamoDbWaiter waiter =
+        DynamoDbWaiter.builder()
+            .client(dynamoDb)
+            .overrideConfiguration(
+                w ->
+                    w.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(50)))
+                        .maxAttempts(1200))
+            .build()) {
+      waiter.waitUntilTableExists(b -> b.tableName(table));
+    } catch (SdkException e) {
+      throw DynamoDbFailures.storageError("DescribeTable", table, "table", e);
+    }
+  }
+
+  private static AttributeDefinition stringAttribute(String name) {
+    return AttributeDefinition.builder()
+        .attributeName(name)
+        .attributeType(ScalarAttributeType.S)
+        .build();
+  }
+
+  private static KeySchemaElement key(String name, KeyType type) {
+    return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+  }
 
   /** The partition of a run: its run item and its records. */
   public static String runPk(RunKey key) {

@@ -22,7 +22,7 @@ public final class FileSystemRunpackReader implements RunpackReader {
   public FileSystemRunpackReader(Path root) {
     if (!Files.isDirectory(root)) {
       throw new RunpackException(
-          ErrorCode.INVALID_MANIFEST, "runpack directory " + root + " does not exist");
+          ErrorCode.FILE_NOT_FOUND, "runpack directory " + root + " does not exist");
     }
     try {
       this.paths = new ConfinedPaths(root);

@@ -11,16 +11,16 @@ import io.runpack.domain.model.Limits;
 public record JsonLimits(
     long maxDocumentBytes, int maxDepth, int maxStringLength, int maxNumberLength) {
 
-  /** Largest run bundle: the spec and six logs, each of which must fit an artifact. */
-  public static final long DEFAULT_MAX_DOCUMENT_BYTES = 7L * Limits.MAX_ARTIFACT_BYTES;
-
   /** Limits for run bundles and runpack files. */
   public static final JsonLimits DEFAULTS =
       new JsonLimits(
-          DEFAULT_MAX_DOCUMENT_BYTES,
-          CanonicalJson.MAX_DEPTH,
+          Limits.MAX_RUN_BYTES,
+          Limits.MAX_JSON_DEPTH,
           Limits.MAX_ARTIFACT_BYTES,
-          JsonNumber.MAX_LEXEME_LENGTH);
+          Limits.MAX_NUMBER_LENGTH);
+
+  /** Limits for a runpack_export request. */
+  public static final JsonLimits REQUEST = DEFAULTS.withMaxDocumentBytes(Limits.MAX_REQUEST_BYTES);
 
   public JsonLimits {
     if (maxDocumentBytes < 1 || maxDepth < 1 || maxStringLength < 1 || maxNumberLength < 1) {

@@ -39,7 +39,7 @@ class DynamoDbRunStoreTest {
 
   @BeforeEach
   void createTable() {
-    table = LocalAws.newTable(dynamoDb);
+    table = LocalAws.newTable(dynamoDb, RunLogTable::create);
   }
 
   @ParameterizedTest

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.runpack.adapters.dynamodb.RunLogTable;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.json.CanonicalJson;
@@ -51,7 +52,7 @@ class S3ExportTest {
   @BeforeEach
   void createBucketAndTable() {
     bucket = LocalAws.newBucket(s3);
-    table = LocalAws.newTable(dynamoDb);
+    table = LocalAws.newTable(dynamoDb, RunLogTable::create);
   }
 
   @ParameterizedTest

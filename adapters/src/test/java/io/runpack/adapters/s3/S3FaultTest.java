@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.runpack.adapters.dynamodb.RunLogTable;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.localaws.FaultyHttpProxy;
@@ -61,7 +62,7 @@ class S3FaultTest {
   void freshStorage() {
     proxy.heal();
     bucket = LocalAws.newBucket(direct);
-    table = LocalAws.newTable(dynamoDb);
+    table = LocalAws.newTable(dynamoDb, RunLogTable::create);
     AwsExport.importRun(dynamoDb, table, Fixtures.read(Fixtures.runBundle(LABEL)));
   }
 

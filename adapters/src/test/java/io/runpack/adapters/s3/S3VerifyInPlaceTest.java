@@ -3,6 +3,7 @@ package io.runpack.adapters.s3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.runpack.adapters.dynamodb.RunLogTable;
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
@@ -46,7 +47,7 @@ class S3VerifyInPlaceTest {
   @BeforeEach
   void exportReference() {
     bucket = LocalAws.newBucket(s3);
-    String table = LocalAws.newTable(dynamoDb);
+    String table = LocalAws.newTable(dynamoDb, RunLogTable::create);
     AwsExport.importRun(dynamoDb, table, Fixtures.read(Fixtures.runBundle(LABEL)));
     uri =
         AwsExport.export(dynamoDb, table, s3, S3Settings.of(bucket), LABEL)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.runpack.adapters.dynamodb.RunLogTable;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.port.in.ExportResult;
@@ -117,7 +118,7 @@ class WriteOnceTest {
   }
 
   private String tableWith(byte[] bundle) {
-    String table = LocalAws.newTable(dynamoDb);
+    String table = LocalAws.newTable(dynamoDb, RunLogTable::create);
     AwsExport.importRun(dynamoDb, table, bundle);
     return table;
   }

@@ -1,10 +1,34 @@
 package io.runpack.domain.model;
 
-/** The format's named limits (FORMAT §2 and §4), shared by every adapter. */
+import io.runpack.domain.json.CanonicalJson;
+import io.runpack.domain.json.JsonNumber;
+
+/**
+ * Every named limit of Runpack, in one list (the README's "Limits" table is this class): the
+ * format's own (FORMAT §2 and §4) and those of what the front ends accept. Every adapter and front
+ * end enforces these, never a number of its own.
+ */
 public final class Limits {
 
   /** Largest artifact or manifest, written or read: 16 MiB. */
   public static final int MAX_ARTIFACT_BYTES = 16 * 1024 * 1024;
+
+  /**
+   * Largest run bundle or stored run: the spec and six logs, each of which must fit an artifact.
+   */
+  public static final long MAX_RUN_BYTES = 7L * MAX_ARTIFACT_BYTES;
+
+  /**
+   * Largest runpack_export request, from any front end: 64 KiB (a valid one is a few hundred
+   * bytes).
+   */
+  public static final int MAX_REQUEST_BYTES = 64 * 1024;
+
+  /** Deepest nesting of JSON arrays and objects, read or written. */
+  public static final int MAX_JSON_DEPTH = CanonicalJson.MAX_DEPTH;
+
+  /** Longest JSON number literal, in characters. */
+  public static final int MAX_NUMBER_LENGTH = JsonNumber.MAX_LEXEME_LENGTH;
 
   /** Longest component of a runpack-relative path or storage key segment, in UTF-8 bytes. */
   public static final int MAX_PATH_COMPONENT_BYTES = 255;
