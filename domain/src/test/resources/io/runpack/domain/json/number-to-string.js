@@ -6,7 +6,8 @@ const view = new DataView(new ArrayBuffer(8));
 const out = [];
 for (const line of fs.readFileSync(process.argv[2], 'latin1').split('\n')) {
   if (line.length === 0) continue;
-  view.setBigUint64(0, BigInt('0x' + line));
+  view.setUint32(0, parseInt(line.slice(0, 8), 16));
+  view.setUint32(4, parseInt(line.slice(8, 16), 16));
   out.push(String(view.getFloat64(0)));
 }
 process.stdout.write(out.join('\n') + '\n');
