@@ -12,6 +12,7 @@ includes='io.runpack.domain.**:io.runpack.adapters.**:com.fasterxml.jackson.core
 resources=fuzz/src/test/resources/io/runpack/fuzz
 for pair in Codec:CanonicalJsonFuzzTest/canonicalizeIsTypedAndAFixedPoint \
             Transcoder:CanonicalTranscoderFuzzTest/transcoderAgreesWithTheTreePath \
+            Numbers:NumberFormattingFuzzTest/numbersAgreeWithTheBigDecimalReference \
             Request:RequestFuzzTest/requestHandlingIsTyped \
             Verifier:VerifierFuzzTest/verifierNeverPassesWhatDiffersFromTheManifest; do
   target=${pair%%:*}; test=${pair#*:}; class=${test%%/*}; method=${test#*/}

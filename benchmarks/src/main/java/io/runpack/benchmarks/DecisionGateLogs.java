@@ -47,12 +47,23 @@ public final class DecisionGateLogs {
    * and at least one record even where that one is larger.
    */
   public static byte[] logDocument(RunLog log, int maxBytes, long seed) {
+    return logDocument((index, random) -> record(log, index, random), maxBytes, seed);
+  }
+
+  /** Makes the {@code index}-th record of a log. */
+  @FunctionalInterface
+  public interface Records {
+    String record(int index, Random random);
+  }
+
+  /** {@link #logDocument(RunLog, int, long)} for any kind of record. */
+  public static byte[] logDocument(Records records, int maxBytes, long seed) {
     Random random = new Random(seed);
     StringBuilder json = new StringBuilder(maxBytes + 2048);
     json.append('[');
     int bytes = 2;
     for (int i = 0; ; i++) {
-      String record = record(log, i, random);
+      String record = records.record(i, random);
       int size = record.getBytes(StandardCharsets.UTF_8).length + (i > 0 ? 1 : 0);
       if (i > 0 && bytes + size > maxBytes) {
         break;

@@ -1,6 +1,5 @@
 package io.runpack.benchmarks;
 
-import io.runpack.domain.model.RunLog;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -18,8 +17,7 @@ public final class DocumentSizes {
     for (String log : logs) {
       for (String bytes : sizes) {
         byte[] document =
-            DecisionGateLogs.logDocument(
-                RunLog.valueOf(log), Integer.parseInt(bytes), ExportCoreBenchmark.SEED);
+            CoreLog.valueOf(log).document(Integer.parseInt(bytes), ExportCoreBenchmark.SEED);
         System.out.printf(
             "{\"log\":\"%s\",\"bytes\":%s,\"document_bytes\":%d}%n", log, bytes, document.length);
       }

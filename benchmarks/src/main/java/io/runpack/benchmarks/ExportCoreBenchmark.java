@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.model.Limits;
-import io.runpack.domain.model.RunLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -27,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The export core: one Decision Gate log document (JSON text as Decision Gate writes it) to its
+ * The export core: one log document (JSON text as Decision Gate writes it, {@link CoreLog}) to its
  * canonical bytes and their SHA-256, which is all the CPU work an export does per artifact.
  * Against, on the same bytes in the same run:
  *
@@ -59,8 +58,8 @@ public class ExportCoreBenchmark {
   @Param({"1024", "65536", "1048576", "16711680"})
   public int bytes;
 
-  @Param({"TRIGGERS", "GATE_EVALS"})
-  public RunLog log;
+  @Param({"TRIGGERS", "GATE_EVALS", "NUMERIC_GATE_EVALS"})
+  public CoreLog log;
 
   private byte[] document;
   private final JsonFactory jackson = new JsonFactory();
@@ -68,7 +67,7 @@ public class ExportCoreBenchmark {
 
   @Setup(Level.Trial)
   public void generate() {
-    document = DecisionGateLogs.logDocument(log, bytes, SEED);
+    document = log.document(bytes, SEED);
   }
 
   /** The document actually measured (its size is at most {@link #bytes}). */

@@ -31,9 +31,26 @@ class BaselinesTest {
   }
 
   @ParameterizedTest
+  @EnumSource(CoreLog.class)
+  void coreLogsAreTheSameBytesForTheSameSeedAndFillTheirSize(CoreLog log) {
+    byte[] document = log.document(SIZE, 7);
+    assertArrayEquals(document, log.document(SIZE, 7));
+    assertTrue(
+        document.length <= SIZE && document.length > SIZE * 9 / 10, "size " + document.length);
+  }
+
+  @ParameterizedTest
   @EnumSource(RunLog.class)
   void runpackAndTheJcsBaselineAgreeOnTheCanonicalBytes(RunLog log) throws Exception {
-    byte[] document = DecisionGateLogs.logDocument(log, SIZE, 11);
+    assertAgreement(DecisionGateLogs.logDocument(log, SIZE, 11));
+  }
+
+  @org.junit.jupiter.api.Test
+  void runpackAndTheJcsBaselineAgreeOnNumberHeavyLogs() throws Exception {
+    assertAgreement(CoreLog.NUMERIC_GATE_EVALS.document(SIZE, 11));
+  }
+
+  private static void assertAgreement(byte[] document) throws Exception {
     byte[] runpack = CanonicalJson.canonicalize(document, Limits.MAX_ARTIFACT_BYTES);
     assertArrayEquals(new JsonCanonicalizer(document).getEncodedUTF8(), runpack);
     assertFalse(
@@ -41,10 +58,8 @@ class BaselinesTest {
   }
 
   @ParameterizedTest
-  @EnumSource(
-      value = RunLog.class,
-      names = {"TRIGGERS", "GATE_EVALS"})
-  void eachBenchmarkHashesWhatItProduced(RunLog log) throws Exception {
+  @EnumSource(CoreLog.class)
+  void eachBenchmarkHashesWhatItProduced(CoreLog log) throws Exception {
     ExportCoreBenchmark benchmark = new ExportCoreBenchmark();
     benchmark.bytes = SIZE;
     benchmark.log = log;

@@ -28,6 +28,15 @@ public final class MergeTargets {
     }
   }
 
+  /** {@link NumberFormattingFuzzTest}. */
+  public static final class Numbers {
+    private Numbers() {}
+
+    public static void fuzzerTestOneInput(byte[] data) {
+      new NumberFormattingFuzzTest().numbersAgreeWithTheBigDecimalReference(data);
+    }
+  }
+
   /** {@link RequestFuzzTest}. */
   public static final class Request {
     private Request() {}

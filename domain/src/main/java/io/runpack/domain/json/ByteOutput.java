@@ -59,6 +59,19 @@ final class ByteOutput {
     }
   }
 
+  /**
+   * Makes room for {@code n} bytes and counts them as written: the caller fills {@code buffer()[at,
+   * at + n)}, where {@code at} is the returned offset.
+   */
+  int reserve(int n) {
+    if (n > capacity - size) {
+      grow(n);
+    }
+    int at = size;
+    size += n;
+    return at;
+  }
+
   int size() {
     return size;
   }

@@ -1,0 +1,24 @@
+package io.runpack.benchmarks;
+
+import io.runpack.domain.model.RunLog;
+
+/**
+ * The logs {@link ExportCoreBenchmark} canonicalizes: two of Decision Gate's ({@link
+ * DecisionGateLogs}: triggers with order payloads, gate evaluations with evidence) and a
+ * number-heavy one ({@link NumericGateEvals}).
+ */
+public enum CoreLog {
+  TRIGGERS,
+  GATE_EVALS,
+  NUMERIC_GATE_EVALS;
+
+  /** A log document of at most {@code maxBytes} (at least one record), the same for a seed. */
+  public byte[] document(int maxBytes, long seed) {
+    return switch (this) {
+      case TRIGGERS -> DecisionGateLogs.logDocument(RunLog.TRIGGERS, maxBytes, seed);
+      case GATE_EVALS -> DecisionGateLogs.logDocument(RunLog.GATE_EVALS, maxBytes, seed);
+      case NUMERIC_GATE_EVALS ->
+          DecisionGateLogs.logDocument(NumericGateEvals::record, maxBytes, seed);
+    };
+  }
+}
