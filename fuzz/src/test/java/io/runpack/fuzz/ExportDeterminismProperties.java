@@ -3,11 +3,14 @@ package io.runpack.fuzz;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.runpack.adapters.filesystem.FileSystemRunStore;
 import io.runpack.adapters.filesystem.FileSystemRunpackStorage;
 import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.domain.json.JsonArray;
 import io.runpack.domain.json.JsonObject;
+import io.runpack.domain.json.JsonString;
 import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.port.in.ExportRunpackCommand;
 import io.runpack.domain.service.ExportRunpackService;
@@ -15,65 +18,101 @@ import io.runpack.domain.service.ExportSettings;
 import io.runpack.testsupport.Fixtures;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Export is deterministic: whatever order the members of the stored records (and of the spec and
- * state) come in, and whatever whitespace, the runpack is Decision Gate's, byte for byte.
+ * state) come in, and whatever whitespace, the runpack is Decision Gate's, byte for byte. Checked
+ * on seeded random layouts of both reference runs ({@link Cases}).
  */
 class ExportDeterminismProperties {
 
   private static final JacksonJsonCodec CODEC = new JacksonJsonCodec();
 
-  @Provide
-  Arbitrary<String> labels() {
-    return Arbitraries.of(Fixtures.LABELS);
+  /** How the stored run bundle's text is laid out. */
+  enum Whitespace {
+    /** None at all. */
+    NONE,
+    /** Jackson's default pretty printer. */
+    PRETTY,
+    /** Random runs of whitespace around every token and the document. */
+    RANDOM
   }
 
-  @Property(tries = 60)
-  void exportIgnoresMemberOrderAndWhitespace(@ForAll("labels") String label, @ForAll long seed)
-      throws IOException {
-    Path temp = Files.createTempDirectory("runpack-determinism");
-    JsonValue bundle = CODEC.decode(Fixtures.read(Fixtures.runBundle(label)));
-    String shuffled = write(shuffle(bundle, new Random(seed)), new Random(seed + 1));
+  /** A reference run stored with its members shuffled by {@code shuffleSeed}, laid out so. */
+  record Layout(String label, long shuffleSeed, Whitespace whitespace) {
+    @Override
+    public String toString() {
+      return "Layout[label="
+          + label
+          + ", shuffleSeed="
+          + Cases.hex(shuffleSeed)
+          + ", whitespace="
+          + whitespace
+          + "]";
+    }
+  }
+
+  @TempDir Path temp;
+
+  @Test
+  void exportIgnoresMemberOrderAndWhitespace() {
+    Cases.seeded(
+        0xde7e_0001L,
+        60,
+        random ->
+            new Layout(
+                Tampering.pick(random, Fixtures.LABELS),
+                random.nextLong(),
+                Whitespace.values()[random.nextInt(Whitespace.values().length)]),
+        this::exportIsTheGolden);
+  }
+
+  private void exportIsTheGolden(Layout layout) {
+    Path dir = temp.resolve(layout.label() + "-" + Long.toHexString(layout.shuffleSeed()));
+    JsonValue bundle = CODEC.decode(Fixtures.read(Fixtures.runBundle(layout.label())));
+    SplittableRandom random = new SplittableRandom(layout.shuffleSeed());
+    String stored = write(shuffle(bundle, random), layout.whitespace(), random);
     JsonObject state = (JsonObject) ((JsonObject) bundle).get("state").orElseThrow();
-    String run = ((io.runpack.domain.json.JsonString) state.get("run_id").orElseThrow()).value();
+    String run = ((JsonString) state.get("run_id").orElseThrow()).value();
     Fixtures.write(
-        temp.resolve("runs/1/1/" + run + ".json"), shuffled.getBytes(StandardCharsets.UTF_8));
+        dir.resolve("runs/1/1/" + run + ".json"), stored.getBytes(StandardCharsets.UTF_8));
 
     new ExportRunpackService(
-            new FileSystemRunStore(temp.resolve("runs"), CODEC),
+            new FileSystemRunStore(dir.resolve("runs"), CODEC),
             new FileSystemRunpackStorage(Optional.empty()),
             CODEC,
             new ExportSettings(Optional.of(Fixtures.DG_SECURITY), Optional.empty()))
         .export(
-            ExportRunpackCommand.fromJson(CODEC.decode(Fixtures.read(Fixtures.request(label))))
-                .withOutputDir(temp.resolve("out").toString()));
+            ExportRunpackCommand.fromJson(
+                    CODEC.decode(Fixtures.read(Fixtures.request(layout.label()))))
+                .withOutputDir(dir.resolve("out").toString()));
 
-    Map<String, byte[]> expected = Fixtures.readTree(Fixtures.golden(label));
-    Map<String, byte[]> actual = Fixtures.readTree(temp.resolve("out"));
+    Map<String, byte[]> expected = Fixtures.readTree(Fixtures.golden(layout.label()));
+    Map<String, byte[]> actual = Fixtures.readTree(dir.resolve("out"));
     assertEquals(expected.keySet(), actual.keySet());
     expected.forEach((path, bytes) -> assertArrayEquals(bytes, actual.get(path), path));
   }
 
   /** The same value with every object's members in a random order (arrays keep theirs). */
-  static JsonValue shuffle(JsonValue value, Random random) {
+  static JsonValue shuffle(JsonValue value, SplittableRandom random) {
     if (value instanceof JsonObject object) {
       List<Map.Entry<String, JsonValue>> members = new ArrayList<>(object.members().entrySet());
-      Collections.shuffle(members, random);
+      for (int i = members.size() - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        Map.Entry<String, JsonValue> swap = members.get(i);
+        members.set(i, members.get(j));
+        members.set(j, swap);
+      }
       JsonObject.Builder builder = JsonObject.builder();
       members.forEach(m -> builder.put(m.getKey(), shuffle(m.getValue(), random)));
       return builder.build();
@@ -86,16 +125,25 @@ class ExportDeterminismProperties {
     return value;
   }
 
-  /**
-   * Non-canonical text: members in their given order, random whitespace, original number lexemes.
-   */
-  static String write(JsonValue value, Random random) throws IOException {
+  /** Non-canonical text: members in their given order, original number lexemes, laid out so. */
+  static String write(JsonValue value, Whitespace whitespace, SplittableRandom random) {
     StringWriter out = new StringWriter();
-    try (var generator = new com.fasterxml.jackson.core.JsonFactory().createGenerator(out)) {
-      if (random.nextBoolean()) {
-        generator.useDefaultPrettyPrinter();
+    RandomWhitespace randomWhitespace = new RandomWhitespace(random);
+    try (JsonGenerator generator = new JsonFactory().createGenerator(out)) {
+      switch (whitespace) {
+        case NONE -> {}
+        case PRETTY -> generator.useDefaultPrettyPrinter();
+        case RANDOM -> {
+          generator.setPrettyPrinter(randomWhitespace);
+          out.write(randomWhitespace.next());
+        }
       }
       JacksonJsonCodec.write(value, generator);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (whitespace == Whitespace.RANDOM) {
+      out.write(randomWhitespace.next());
     }
     return out.toString();
   }
