@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.runpack.adapters.dynamodb.RunLogTable;
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
@@ -67,7 +68,7 @@ class S3ConcurrentExportTest {
   void freshStorage() {
     proxy.heal();
     bucket = LocalAws.newBucket(direct);
-    table = LocalAws.newTable(dynamoDb);
+    table = LocalAws.newTable(dynamoDb, RunLogTable::create);
     AwsExport.importRun(dynamoDb, table, Fixtures.read(Fixtures.runBundle(LABEL)));
   }
 
