@@ -72,6 +72,35 @@ final class LogCapture extends Handler implements AutoCloseable {
         FunctionTestSupport.CODEC.decode(lines.get(0).getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Every line of every record, as any reader could split them (at LF, CR, VT, FF, U+0085, U+2028
+   * or U+2029), that parses as an audit record: a JSON object with an {@code event} member, taken
+   * whole or from its first '{' (past any prefix a log format adds). The audit logger's own records
+   * are included, so that a record of two lines would show.
+   */
+  List<String> auditShapedLines() {
+    List<String> found = new ArrayList<>();
+    for (Entry entry : entries()) {
+      for (String line : entry.text().split("[\\n\\r\\u000b\\f\\u0085\\u2028\\u2029]")) {
+        int brace = line.indexOf('{');
+        if (brace >= 0 && isAuditRecord(line.substring(brace).strip())) {
+          found.add(line);
+        }
+      }
+    }
+    return found;
+  }
+
+  private static boolean isAuditRecord(String text) {
+    try {
+      return FunctionTestSupport.CODEC.decode(text.getBytes(StandardCharsets.UTF_8))
+              instanceof JsonObject object
+          && object.members().containsKey("event");
+    } catch (RuntimeException notJson) {
+      return false;
+    }
+  }
+
   void clear() {
     synchronized (entries) {
       entries.clear();
