@@ -40,13 +40,24 @@ class ForgedAuditRecordTest {
           + "\"requested_tenant_id\":2,\"run_id\":\"run-2\",\"runpack_bytes\":1}";
   static final List<String> BREAKS =
       List.of("\n", "\r", "\r\n", "\u000b", "\f", "\u0085", "\u2028", "\u2029");
+
+  /**
+   * A request for a run that does not exist, so that nothing is written whatever a hostile field
+   * would let through (the store is shared with other tests); its run_not_found message quotes the
+   * run id, as the issue's forged line did.
+   */
   static final JsonObject REQUEST =
       (JsonObject)
           FunctionTestSupport.CODEC.decode(
-              Fixtures.read(Fixtures.request("golden_visibility_packet")));
+              new String(
+                      Fixtures.read(Fixtures.request("golden_visibility_packet")),
+                      StandardCharsets.UTF_8)
+                  .replace("\"run-2\"", "\"run-404\"")
+                  .getBytes(StandardCharsets.UTF_8));
 
   LogCapture logs;
   int invocations;
+  int objects;
 
   @BeforeAll
   static void importRuns() {
@@ -57,6 +68,7 @@ class ForgedAuditRecordTest {
   void listen() {
     logs = LogCapture.start();
     invocations = 0;
+    objects = FunctionTestSupport.objectCount();
   }
 
   /** The hostile texts: a forged record behind each line break, and behind a closing quote. */
@@ -155,6 +167,7 @@ class ForgedAuditRecordTest {
       List<String> real = logs.auditLines();
       assertEquals(invocations + 1, real.size());
       assertEquals(real, logs.auditShapedLines(), "audit-shaped lines in " + logs.entries());
+      assertEquals(objects, FunctionTestSupport.objectCount(), "nothing written");
     } finally {
       logs.close();
     }
