@@ -11,12 +11,11 @@ import io.runpack.domain.json.JsonString;
 import io.runpack.domain.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Optional;
 
 /**
- * API Gateway proxy events, REST API (payload 1.0) and HTTP API (payload 2.0): recognizing them,
- * reading their body (plain or base64) and the caller's tenant from the authorizer context, and
- * writing proxy responses. Both payload versions accept the same response shape.
+ * API Gateway proxy events, REST API (payload 1.0) and HTTP API (payload 2.0): recognizing them and
+ * their payload version, reading their body (plain or base64), and writing proxy responses. Both
+ * payload versions accept the same response shape. (The caller's tenant: {@link AuthorizerClaims}.)
  */
 final class ApiGatewayEvents {
 
@@ -29,6 +28,24 @@ final class ApiGatewayEvents {
       return false;
     }
     return object.members().containsKey("httpMethod") || object.members().containsKey("routeKey");
+  }
+
+  /**
+   * The payload version of a proxy event: HTTP API 2.0 ({@code "version":"2.0"} and a {@code
+   * routeKey}), REST API or payload 1.0 (an {@code httpMethod}, version absent or {@code "1.0"}),
+   * anything else unknown.
+   */
+  static Caller.Kind kind(JsonObject event) {
+    JsonValue version = event.members().get("version");
+    if (version == null || version.equals(new JsonString("1.0"))) {
+      return event.members().get("httpMethod") instanceof JsonString
+          ? Caller.Kind.REST_API
+          : Caller.Kind.UNKNOWN_API;
+    }
+    return version.equals(new JsonString("2.0"))
+            && event.members().get("routeKey") instanceof JsonString
+        ? Caller.Kind.HTTP_API
+        : Caller.Kind.UNKNOWN_API;
   }
 
   /**
@@ -47,31 +64,6 @@ final class ApiGatewayEvents {
     } catch (IllegalArgumentException e) {
       throw new RunpackException(ErrorCode.INVALID_REQUEST, "request body is not valid base64");
     }
-  }
-
-  /**
-   * The caller's tenant claim: a JWT authorizer's claim (HTTP API {@code authorizer.jwt.claims},
-   * REST API {@code authorizer.claims}) or a Lambda authorizer's context value (HTTP API {@code
-   * authorizer.lambda}, REST API {@code authorizer}).
-   */
-  static Optional<String> tenantClaim(JsonObject event, String claim) {
-    JsonObject authorizer = object(object(event, "requestContext"), "authorizer");
-    for (JsonObject source :
-        new JsonObject[] {
-          object(object(authorizer, "jwt"), "claims"),
-          object(authorizer, "claims"),
-          object(authorizer, "lambda"),
-          authorizer
-        }) {
-      JsonValue value = source.members().get(claim);
-      if (value instanceof JsonString text && !text.value().isBlank()) {
-        return Optional.of(text.value().trim());
-      }
-      if (value instanceof JsonNumber number && number.isIntegerLiteral()) {
-        return Optional.of(number.lexeme());
-      }
-    }
-    return Optional.empty();
   }
 
   /** A proxy response with a JSON body. */

@@ -1,18 +1,37 @@
 package io.runpack.function;
 
 import io.runpack.adapters.request.ExportRequestParser;
+import io.runpack.domain.error.ErrorCode;
+import io.runpack.domain.error.OneLine;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.port.in.ExportResult;
 import io.runpack.domain.port.in.ExportRunpackCommand;
 import io.runpack.domain.port.in.ExportRunpackUseCase;
 import jakarta.inject.Singleton;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
- * What every caller of the function goes through: refuse an API caller without a tenant, validate
- * the request, check the tenant, export, and log one audit line either way.
+ * What every invocation of the function goes through, in this order: the tenant check's first half
+ * (an API caller without a usable tenant claim is refused before its body is even decoded), reading
+ * the body, validating the request, the tenant check's second half (the claimed tenant must be the
+ * requested one), the export. Exactly one audit record either way.
+ *
+ * <p>A defect (anything but a {@link RunpackException}) is logged on one escaped line for operators
+ * and reported as {@link ErrorCode#INTERNAL_ERROR} without details.
  */
 @Singleton
 public class ExportEndpoint {
+
+  private static final Logger LOG = Logger.getLogger(ExportEndpoint.class);
+
+  /** The request's bytes, read only once the caller has passed the first half of the check. */
+  @FunctionalInterface
+  interface RequestBody {
+    byte[] read();
+  }
 
   private final ExportRequestParser parser;
   private final ExportRunpackUseCase exporter;
@@ -22,19 +41,41 @@ public class ExportEndpoint {
     this.exporter = exporter;
   }
 
-  ExportResult export(byte[] body, Caller caller, String requestId) {
-    long start = System.nanoTime();
-    ExportRunpackCommand command = null;
+  ExportResult export(Invocation invocation, RequestBody body) {
+    Caller caller = invocation.caller();
+    TenantCheck check = caller.admission();
+    Optional<ExportRunpackCommand> command = Optional.empty();
     try {
-      caller.requireKnownTenant();
-      command = parser.parse(body);
-      caller.requireTenant(command.tenantId());
-      ExportResult result = exporter.export(command);
-      AuditLog.exported(requestId, caller, command, result, System.nanoTime() - start);
+      if (check.denied()) {
+        throw caller.refusal(0);
+      }
+      command = Optional.of(parser.parse(body.read()));
+      long tenant = command.get().tenantId();
+      check = caller.decide(tenant);
+      if (check.denied()) {
+        throw caller.refusal(tenant);
+      }
+      ExportResult result = exporter.export(command.get());
+      AuditLog.exported(invocation, check, command.get(), result);
       return result;
     } catch (RunpackException failure) {
-      AuditLog.failed(requestId, caller, command, failure, System.nanoTime() - start);
+      AuditLog.failed(invocation, check, command, failure);
+      throw failure;
+    } catch (RuntimeException defect) {
+      RunpackException failure = internal(defect, invocation.requestId());
+      AuditLog.failed(invocation, check, command, failure);
       throw failure;
     }
+  }
+
+  /** A defect: logged in full for operators, on one line; reported without details. */
+  static RunpackException internal(RuntimeException defect, String requestId) {
+    StringWriter trace = new StringWriter();
+    defect.printStackTrace(new PrintWriter(trace));
+    LOG.errorf(
+        "unexpected failure in request %s: %s",
+        OneLine.escape(requestId), OneLine.escape(trace.toString()));
+    return new RunpackException(
+        ErrorCode.INTERNAL_ERROR, "unexpected failure (request " + requestId + ")");
   }
 }

@@ -65,7 +65,10 @@ public interface RunpackConfig {
     @WithName("runs-dir")
     Optional<Path> runsDir();
 
-    /** Every output_dir must lie inside this directory (sink = filesystem). */
+    /**
+     * Runpacks go to {@code <output-base>/tenant/<t>/namespace/<n>/<output_dir>} (sink =
+     * filesystem), {@code output_dir} being a plain relative path.
+     */
     @WithName("output-base")
     @WithDefault("/tmp")
     Path outputBase();
@@ -85,7 +88,8 @@ public interface RunpackConfig {
   /** Callers through API Gateway. */
   interface Api {
     /**
-     * The authorizer claim (or Lambda-authorizer context key) that holds the caller's tenant id.
+     * The authorizer claim (or Lambda-authorizer context key) that holds the caller's tenant id,
+     * read from the one source the event's shape names ({@link AuthorizerClaims}).
      */
     @WithName("tenant-claim")
     @WithDefault("tenant_id")
@@ -93,7 +97,7 @@ public interface RunpackConfig {
 
     /**
      * Accept API requests without a tenant claim (only behind an authorizer that checks tenants
-     * itself).
+     * itself). A claim that is present but malformed is refused all the same.
      */
     @WithName("trust-missing-tenant")
     @WithDefault("false")

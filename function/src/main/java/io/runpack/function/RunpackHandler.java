@@ -9,26 +9,23 @@ import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.json.JsonObject;
 import io.runpack.domain.json.JsonValue;
-import io.runpack.domain.port.in.ExportResult;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 import runpack.LambdaError;
 
 /**
  * The Lambda entry point: one handler for three callers. A direct invocation's event is the
  * runpack_export input and its result the tool output, failures being Lambda errors typed by their
- * class name ({@code InvalidRequest}, {@code RunNotFound}…). An API Gateway proxy event (REST or
- * HTTP API) gets a proxy response: 200 with the tool output, or an error status with {@code
- * {"error":{"code":…,"message":…}}}. No caller ever sees a stack trace.
+ * code ({@code runpack.InvalidRequest}, {@code runpack.RunNotFound}…). An API Gateway proxy event
+ * (REST or HTTP API) gets a proxy response: 200 with the tool output, or an error status with
+ * {@code {"error":{"code":…,"message":…}}}. No caller ever sees a stack trace, and every
+ * invocation, whatever its event, gets exactly one audit record ({@link ExportEndpoint}).
  */
 @Named("runpack")
 public class RunpackHandler implements RequestStreamHandler {
-
-  private static final Logger LOG = Logger.getLogger(RunpackHandler.class);
 
   private final ExportEndpoint endpoint;
   private final RunpackConfig config;
@@ -45,13 +42,19 @@ public class RunpackHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
+    long start = System.nanoTime();
     String requestId = context == null ? null : context.getAwsRequestId();
-    byte[] event = input.readNBytes(config.limits().maxEventBytes() + 1);
-    Optional<JsonObject> proxyEvent = proxyEvent(event);
+    byte[] event;
+    try {
+      event = input.readNBytes(config.limits().maxEventBytes() + 1);
+    } catch (IOException unreadable) {
+      event = null; // audited and refused as a direct invocation below
+    }
+    Optional<JsonObject> proxyEvent = event == null ? Optional.empty() : proxyEvent(event);
     if (proxyEvent.isPresent()) {
-      output.write(api(proxyEvent.get(), requestId));
+      output.write(api(proxyEvent.get(), requestId, start));
     } else {
-      output.write(direct(event, requestId));
+      output.write(direct(event, requestId, start));
     }
   }
 
@@ -70,46 +73,36 @@ public class RunpackHandler implements RequestStreamHandler {
     }
   }
 
-  private byte[] direct(byte[] event, String requestId) {
+  private byte[] direct(byte[] event, String requestId, long start) {
+    Invocation invocation = new Invocation(requestId, start, Caller.direct());
     try {
-      return CanonicalJson.toBytes(endpoint.export(event, Caller.direct(), requestId).toJson());
+      return CanonicalJson.toBytes(endpoint.export(invocation, () -> readable(event)).toJson());
     } catch (RunpackException e) {
       throw LambdaError.of(e);
     } catch (RuntimeException e) {
-      throw LambdaError.of(internal(e, requestId));
+      throw LambdaError.of(ExportEndpoint.internal(e, requestId));
     }
   }
 
-  private byte[] api(JsonObject event, String requestId) {
+  private byte[] api(JsonObject event, String requestId, long start) {
+    Caller caller =
+        AuthorizerClaims.caller(
+            event, config.api().tenantClaim(), config.api().trustMissingTenant());
+    Invocation invocation = new Invocation(requestId, start, caller);
     try {
-      byte[] body = ApiGatewayEvents.body(event);
-      ExportResult result = endpoint.export(body, caller(event), requestId);
-      return ApiGatewayEvents.response(200, result.toJson());
+      return ApiGatewayEvents.response(
+          200, endpoint.export(invocation, () -> ApiGatewayEvents.body(event)).toJson());
     } catch (RunpackException e) {
       return ApiGatewayEvents.errorResponse(e);
     } catch (RuntimeException e) {
-      return ApiGatewayEvents.errorResponse(internal(e, requestId));
+      return ApiGatewayEvents.errorResponse(ExportEndpoint.internal(e, requestId));
     }
   }
 
-  private Caller caller(JsonObject event) {
-    String claim = config.api().tenantClaim();
-    return ApiGatewayEvents.tenantClaim(event, claim)
-        .map(Caller::apiTenant)
-        .orElseGet(
-            () ->
-                config.api().trustMissingTenant()
-                    ? Caller.apiTrusted()
-                    : Caller.apiWithoutTenant(
-                        "the caller's tenant is unknown: no "
-                            + claim
-                            + " in the authorizer context"));
-  }
-
-  /** A defect: logged in full for operators, reported to the caller without details. */
-  private static RunpackException internal(RuntimeException e, String requestId) {
-    LOG.errorf(e, "unexpected failure in request %s", requestId);
-    return new RunpackException(
-        ErrorCode.INTERNAL_ERROR, "unexpected failure (request " + requestId + ")");
+  private static byte[] readable(byte[] event) {
+    if (event == null) {
+      throw new RunpackException(ErrorCode.INTERNAL_ERROR, "the event could not be read");
+    }
+    return event;
   }
 }

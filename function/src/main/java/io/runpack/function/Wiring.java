@@ -2,7 +2,6 @@ package io.runpack.function;
 
 import io.runpack.adapters.dynamodb.DynamoDbRunStore;
 import io.runpack.adapters.filesystem.FileSystemRunStore;
-import io.runpack.adapters.filesystem.FileSystemRunpackStorage;
 import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.adapters.request.ExportRequestParser;
 import io.runpack.adapters.s3.S3RunpackStorage;
@@ -66,7 +65,7 @@ public class Wiring {
 
   private static PublishRunpackPort sink(RunpackConfig config, Instance<S3Client> s3) {
     if (config.sink() == RunpackConfig.Sink.filesystem) {
-      return new FileSystemRunpackStorage(Optional.of(config.filesystem().outputBase()));
+      return new TenantScopedStorage(config.filesystem().outputBase());
     }
     String bucket = config.bucket().orElseThrow(() -> missing("runpack.bucket"));
     return new S3RunpackStorage(

@@ -59,6 +59,6 @@ class AnchorPolicyProfileTest {
                 "\"report\":{\"checked_files\":7,\"errors\":[\"anchor invalid for condition after"
                     + " (trigger trigger-1, stage stage-1): anchor_value must be a JSON object\"],\"status\":\"fail\"}"),
         response.asString());
-    assertTrue(Files.isRegularFile(BASE.resolve("run-2/manifest.json")));
+    assertTrue(Files.isRegularFile(BASE.resolve("tenant/1/namespace/1/run-2/manifest.json")));
   }
 }

@@ -6,40 +6,46 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.json.JsonObject;
 import io.runpack.testsupport.Fixtures;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** One structured JSON line per export, success or failure, with ids and figures but no payload. */
+/**
+ * The audit record's form: one JSON object per invocation, alone on its line, always the same
+ * members in the same order, ids and figures but no payload and no error message.
+ */
 @QuarkusTest
 @QuarkusTestResource(LocalAwsResource.class)
 class AuditLogTest {
 
-  final List<String> lines = new ArrayList<>();
-  final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          synchronized (lines) {
-            lines.add(record.getMessage());
-          }
-        }
+  static final List<String> MEMBERS =
+      List.of(
+          "event",
+          "request_id",
+          "outcome",
+          "error_code",
+          "caller",
+          "principal",
+          "claim_source",
+          "claimed_tenant_id",
+          "malformed_claim",
+          "tenant_check",
+          "requested_tenant_id",
+          "namespace_id",
+          "scenario_id",
+          "run_id",
+          "runpack_bytes",
+          "storage_uri",
+          "api_request_id",
+          "duration_ms");
 
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  LogCapture logs;
 
   @BeforeAll
   static void importRuns() {
@@ -48,41 +54,36 @@ class AuditLogTest {
 
   @BeforeEach
   void listen() {
-    Logger.getLogger(AuditLog.CATEGORY).addHandler(capture);
+    logs = LogCapture.start();
   }
 
   @AfterEach
   void stopListening() {
-    Logger.getLogger(AuditLog.CATEGORY).removeHandler(capture);
+    logs.close();
   }
 
   @Test
-  void successfulExportLogsOneLineWithItsFigures() {
+  void successfulExportLogsOneRecordWithItsFigures() {
     FunctionTestSupport.invoke(Fixtures.read(Fixtures.request("golden_visibility_packet")));
 
-    JsonObject line = onlyLine();
-    assertEquals(
-        List.of(
-            "caller",
-            "duration_ms",
-            "event",
-            "namespace_id",
-            "outcome",
-            "request_id",
-            "run_id",
-            "runpack_bytes",
-            "storage_uri",
-            "tenant_id"),
-        List.copyOf(new java.util.TreeSet<>(line.members().keySet())));
-    assertEquals("\"exported\"", text(line, "outcome"));
-    assertEquals("\"direct\"", text(line, "caller"));
-    assertEquals("\"run-2\"", text(line, "run_id"));
-    assertEquals("1", text(line, "tenant_id"));
+    String line = logs.auditLines().get(0);
+    assertTrue(line.startsWith("{\"event\":\"runpack_export\",\"request_id\":\""), line);
+    JsonObject record = logs.onlyAuditRecord();
+    assertEquals(MEMBERS, List.copyOf(record.members().keySet()));
+    assertEquals("\"exported\"", text(record, "outcome"));
+    assertEquals("null", text(record, "error_code"));
+    assertEquals("\"direct\"", text(record, "caller"));
+    assertEquals("\"not_required\"", text(record, "tenant_check"));
+    assertEquals("\"run-2\"", text(record, "run_id"));
+    assertEquals("\"golden-visibility\"", text(record, "scenario_id"));
+    assertEquals("1", text(record, "requested_tenant_id"));
+    assertEquals("1", text(record, "namespace_id"));
+    assertTrue(text(record, "storage_uri").startsWith("\"s3://"), text(record, "storage_uri"));
     long goldenBytes =
         Fixtures.readTree(Fixtures.golden("golden_visibility_packet")).values().stream()
             .mapToLong(b -> b.length)
             .sum();
-    assertEquals(Long.toString(goldenBytes), text(line, "runpack_bytes"));
+    assertEquals(Long.toString(goldenBytes), text(record, "runpack_bytes"));
   }
 
   @Test
@@ -94,34 +95,26 @@ class AuditLogTest {
 
     FunctionTestSupport.invoke(request);
 
-    JsonObject line = onlyLine();
-    assertEquals("\"failed\"", text(line, "outcome"));
-    assertEquals("\"run_not_found\"", text(line, "error_code"));
-    assertFalse(
-        line.members().containsKey("error_message"), "messages may quote input: not logged");
+    JsonObject record = logs.onlyAuditRecord();
+    assertEquals(MEMBERS, List.copyOf(record.members().keySet()));
+    assertEquals("\"failed\"", text(record, "outcome"));
+    assertEquals("\"run_not_found\"", text(record, "error_code"));
+    assertEquals("null", text(record, "runpack_bytes"));
+    assertFalse(logs.auditLines().get(0).contains("no run for"), "messages may quote input");
   }
 
   @Test
   void invalidRequestLogsWithoutIds() {
     FunctionTestSupport.invoke("{\"tenant_id\": \"x\"}");
 
-    JsonObject line = onlyLine();
-    assertEquals("null", text(line, "tenant_id"));
-    assertEquals("\"invalid_request\"", text(line, "error_code"));
+    JsonObject record = logs.onlyAuditRecord();
+    assertEquals(MEMBERS, List.copyOf(record.members().keySet()));
+    assertEquals("null", text(record, "requested_tenant_id"));
+    assertEquals("null", text(record, "run_id"));
+    assertEquals("\"invalid_request\"", text(record, "error_code"));
   }
 
-  private JsonObject onlyLine() {
-    synchronized (lines) {
-      assertEquals(1, lines.size(), lines.toString());
-      String line = lines.get(0);
-      assertTrue(line.startsWith("{") && !line.contains("\n"), line);
-      return (JsonObject) FunctionTestSupport.CODEC.decode(line.getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  private static String text(JsonObject line, String key) {
-    return new String(
-        io.runpack.domain.json.CanonicalJson.toBytes(line.get(key).orElseThrow()),
-        StandardCharsets.UTF_8);
+  private static String text(JsonObject record, String key) {
+    return new String(CanonicalJson.toBytes(record.get(key).orElseThrow()), StandardCharsets.UTF_8);
   }
 }

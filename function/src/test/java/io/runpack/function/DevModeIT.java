@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Dev mode as the README documents it: {@code ./mvnw -pl function -am quarkus:dev} from the
  * repository root, then a POST of the example request to the mock event server exports the example
- * run with no AWS at all. (Here on free ports and a temporary output base, so that it neither
- * collides with a developer's own dev mode nor writes into the work tree.)
+ * run with no AWS at all, into the tenant's directory under the output base, as the deployed
+ * function would. (Here on free ports and a temporary output base, so that it neither collides with
+ * a developer's own dev mode nor writes into the work tree.)
  */
 class DevModeIT {
 
@@ -70,7 +71,8 @@ class DevModeIT {
           new VerifyRunpackService(new JacksonJsonCodec())
               .verify(
                   new VerifyRunpackCommand(
-                      new FileSystemRunpackReader(output.resolve("out/release-2026-11-26")),
+                      new FileSystemRunpackReader(
+                          output.resolve("tenant/1/namespace/1/out/release-2026-11-26")),
                       RunpackPath.of("manifest.json")));
       assertEquals(List.of(), report.errors());
       assertEquals(8, report.checkedFiles());

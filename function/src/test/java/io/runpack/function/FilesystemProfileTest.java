@@ -16,8 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The filesystem store and sink (what dev mode uses): output_dir is required and must lie inside
- * the configured base directory; the runpack written there is Decision Gate's, byte for byte.
+ * The filesystem store and sink (what dev mode uses): output_dir is required and names a directory
+ * under the tenant's and namespace's root inside the configured base, {@code
+ * <base>/tenant/<t>/namespace/<n>/<output_dir>}; the runpack written there is Decision Gate's, byte
+ * for byte.
  */
 @QuarkusTest
 @TestProfile(FilesystemProfileTest.Filesystem.class)
@@ -37,7 +39,7 @@ class FilesystemProfileTest {
   }
 
   @Test
-  void exportsIntoTheOutputDirectoryUnderTheBase() {
+  void exportsIntoTheOutputDirectoryUnderTheTenantsRootInTheBase() {
     Response response =
         FunctionTestSupport.invoke(
             REQUEST.replace("\"output_dir\": null", "\"output_dir\": \"runs/run-1\""));
@@ -45,7 +47,8 @@ class FilesystemProfileTest {
     assertEquals(200, response.statusCode(), response.asString());
     assertTrue(response.asString().endsWith(",\"storage_uri\":null}"), response.asString());
     Map<String, byte[]> expected = Fixtures.readTree(Fixtures.golden("golden_time_after_pass"));
-    Map<String, byte[]> written = Fixtures.readTree(BASE.resolve("runs/run-1"));
+    Map<String, byte[]> written =
+        Fixtures.readTree(BASE.resolve("tenant/1/namespace/1/runs/run-1"));
     assertEquals(expected.keySet(), written.keySet());
     expected.forEach((path, bytes) -> assertArrayEquals(bytes, written.get(path), path));
   }
@@ -56,12 +59,14 @@ class FilesystemProfileTest {
   }
 
   @Test
-  void outputDirOutsideTheBaseIsInvalidRequest() {
+  void outputDirOutsideTheTenantsRootIsInvalidRequest() {
     for (String dir : new String[] {"../escape", "/etc/runpack", "a/../../escape"}) {
       assertRefused(
           REQUEST.replace("\"output_dir\": null", "\"output_dir\": \"" + dir + "\""),
-          "invalid_request: output_dir must lie inside " + BASE);
+          "invalid_request: output_dir ");
     }
+    assertTrue(!Files.exists(BASE.resolve("tenant/1/escape")));
+    assertTrue(!Files.exists(BASE.resolve("tenant/1/namespace/escape")));
     assertTrue(!Files.exists(BASE.resolveSibling("escape")));
   }
 

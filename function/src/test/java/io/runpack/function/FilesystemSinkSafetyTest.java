@@ -23,13 +23,15 @@ import org.junit.jupiter.api.Test;
  * Issue 12 through the function's filesystem sink (the same storage as the CLI): an output
  * directory holding another runpack is refused with {@code Conflict} and left untouched, the same
  * runpack again is accepted without writing, a symbolic link inside the output base cannot lead a
- * write outside it, and an {@code output_dir} that cannot be a path is {@code InvalidRequest}.
+ * write outside it, and an {@code output_dir} that cannot be a path is {@code InvalidRequest}. (The
+ * function's output_dirs lie in the tenant's root inside the base: issue 18.)
  */
 @QuarkusTest
 @TestProfile(FilesystemProfileTest.Filesystem.class)
 class FilesystemSinkSafetyTest {
 
-  static final Path BASE = FilesystemProfileTest.BASE;
+  /** Tenant 1's, namespace 1's root in the output base, where its output_dirs lie. */
+  static final Path BASE = FilesystemProfileTest.BASE.resolve("tenant/1/namespace/1");
 
   @Test
   void conflictingExportIsRefusedAndTouchesNothing() throws IOException {
@@ -69,6 +71,7 @@ class FilesystemSinkSafetyTest {
   @Test
   void symbolicLinkInsideTheBaseCannotLeadAWriteOutside() throws IOException {
     Path outside = Files.createTempDirectory("runpack-outside").toRealPath();
+    Files.createDirectories(BASE);
     Files.createSymbolicLink(BASE.resolve("evil"), outside);
 
     for (String dir : List.of("evil", "evil/run")) {

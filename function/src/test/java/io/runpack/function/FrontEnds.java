@@ -180,9 +180,10 @@ final class FrontEnds {
           && object.get("tenant_id").orElse(null) instanceof JsonNumber number
           && number.isIntegerLiteral()
           && number.lexeme().matches("[1-9][0-9]{0,19}")) {
+        Long.parseUnsignedLong(number.lexeme()); // an authorizer vouches only for tenant ids
         return number.lexeme();
       }
-    } catch (RuntimeException notJson) {
+    } catch (RuntimeException notJsonOrNotATenantId) {
       // a malformed request: any authorized tenant will do
     }
     return "1";

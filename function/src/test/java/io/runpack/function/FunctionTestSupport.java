@@ -2,6 +2,8 @@ package io.runpack.function;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.restassured.response.Response;
 import io.runpack.adapters.dynamodb.DynamoDbRunImporter;
 import io.runpack.adapters.dynamodb.RunLogTable;
@@ -9,11 +11,15 @@ import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.json.CanonicalJson;
+import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.HashDigest;
 import io.runpack.domain.model.LoadedRun;
 import io.runpack.domain.model.Sha256;
 import io.runpack.testsupport.Fixtures;
 import io.runpack.testsupport.LocalAws;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,6 +44,22 @@ final class FunctionTestSupport {
 
   static Response invoke(String event) {
     return invoke(event.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Posts an event built as a tree, its numbers written as their lexemes ({@code 2.0} stays). */
+  static Response invoke(JsonValue event) {
+    return invoke(json(event).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@code value}'s JSON text, numbers as their lexemes (canonical JSON would write 2.0 as 2). */
+  static String json(JsonValue value) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator generator = new JsonFactory().createGenerator(text)) {
+      JacksonJsonCodec.write(value, generator);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
   }
 
   /** Imports a run bundle into the function's table; a run already there is left as it is. */
