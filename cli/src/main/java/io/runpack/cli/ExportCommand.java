@@ -1,6 +1,7 @@
 package io.runpack.cli;
 
 import io.runpack.adapters.dynamodb.DynamoDbRunStore;
+import io.runpack.adapters.filesystem.ExistingRunpack;
 import io.runpack.adapters.filesystem.FileSystemRunStore;
 import io.runpack.adapters.filesystem.FileSystemRunpackStorage;
 import io.runpack.adapters.json.JacksonJsonCodec;
@@ -28,7 +29,9 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code runpack export}: the runpack_export tool from the command line. The run comes from a
  * filesystem run store or the DynamoDB run-log table, the runpack goes to a directory or to S3
- * (through the same adapters as the Lambda function), and the tool output is printed on stdout.
+ * (through the same adapters as the Lambda function), and the tool output is printed on stdout. A
+ * directory export is moved into place whole: an output directory holding another runpack is a
+ * conflict unless {@code --replace}.
  */
 @Command(
     name = "export",
@@ -104,6 +107,15 @@ final class ExportCommand implements Callable<Integer> {
   String region;
 
   @Option(
+      names = "--replace",
+      description = {
+        "If the output directory already holds another runpack, replace it: the new one is staged"
+            + " beside it, the old one renamed aside, the new one renamed in, and only then the old"
+            + " one deleted. Without it, such an export fails with conflict and changes nothing."
+      })
+  boolean replace;
+
+  @Option(
       names = "--namespace-authority",
       paramLabel = "LABEL",
       description = "Record this namespace authority in the manifest's security context.")
@@ -122,6 +134,10 @@ final class ExportCommand implements Callable<Integer> {
     ExportSettings settings = settings();
     requireBucketFor(rootPrefix != null, "--root-prefix");
     requireBucketFor(writeOnce, "--write-once");
+    if (replace && target.bucket != null) {
+      throw Failures.invalidInput(
+          ErrorCode.INVALID_REQUEST, "--replace is for an output directory, not --bucket");
+    }
     ExportRunpackCommand command = readRequest(console);
     JacksonJsonCodec codec = new JacksonJsonCodec();
     try (AwsClients aws = new AwsClients(null, region)) {
@@ -144,7 +160,10 @@ final class ExportCommand implements Callable<Integer> {
       return new S3RunpackStorage(
           aws.s3(), new S3Settings(target.bucket, Optional.ofNullable(rootPrefix), writeOnce, 8));
     }
-    return new FileSystemRunpackStorage(Optional.empty());
+    return new FileSystemRunpackStorage(
+        Optional.empty(),
+        replace ? ExistingRunpack.REPLACE : ExistingRunpack.REFUSE,
+        CommitPause.fromSystemProperty());
   }
 
   private ExportRunpackCommand readRequest(Console console) {

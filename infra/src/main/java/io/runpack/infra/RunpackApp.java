@@ -10,8 +10,9 @@ import software.amazon.awscdk.AppProps;
 
 /**
  * The CDK app: one {@link RunpackStack}. Synthesized without an AWS account or the CDK CLI by
- * {@code ./mvnw -pl infra exec:java} into {@code infra/cdk.out}; deployed with {@code cdk deploy
- * --app infra/cdk.out}. Options come from the CDK context (see {@link StackOptions}).
+ * {@code ./mvnw -DskipTests -pl infra -am compile -Psynth} (after {@code ./mvnw -DskipTests
+ * package} has built the function's zip) into {@code infra/cdk.out}; deployed with {@code cdk
+ * deploy --app infra/cdk.out}. Options come from the CDK context (see {@link StackOptions}).
  */
 public final class RunpackApp {
 

@@ -23,15 +23,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An HTTP proxy on a loopback port in front of a real server of the local stack, which makes one
- * chosen request fail the way a broken server does: a 500 answer, or a connection closed without an
- * answer. Every other request is passed through unchanged. For fault-injection tests only.
+ * chosen request fail the way a broken or busy server does: a 500 answer, a connection closed
+ * without an answer, or S3's 409 to a conditional write racing another. Every other request is
+ * passed through unchanged. For fault-injection tests only.
  */
 public final class FaultyHttpProxy implements AutoCloseable {
 
   /** How the chosen request fails. */
   public enum Fault {
     INTERNAL_ERROR,
-    CONNECTION_DROPPED
+    CONNECTION_DROPPED,
+    /** S3's 409 ConditionalRequestConflict: another conditional write of the key is under way. */
+    CONDITIONAL_CONFLICT
   }
 
   private static final Set<String> UNFORWARDED =
@@ -59,6 +62,7 @@ public final class FaultyHttpProxy implements AutoCloseable {
   private volatile String faultMethod;
   private volatile int faultAt;
   private volatile Fault fault;
+  private volatile boolean once;
 
   private FaultyHttpProxy(URI upstream) {
     this.upstream = upstream;
@@ -93,10 +97,22 @@ public final class FaultyHttpProxy implements AutoCloseable {
    * server that stays broken.
    */
   public void failNth(String method, int n, Fault how) {
+    fail(method, n, how, false);
+  }
+
+  /**
+   * From now on, only the {@code n}-th request (1-based) with {@code method} fails; not retries.
+   */
+  public void failOnlyNth(String method, int n, Fault how) {
+    fail(method, n, how, true);
+  }
+
+  private void fail(String method, int n, Fault how, boolean onlyOnce) {
     matching.set(0);
-    faultMethod = method;
+    once = onlyOnce;
     faultAt = n;
     fault = how;
+    faultMethod = method;
   }
 
   /** Stops failing anything. */
@@ -116,16 +132,19 @@ public final class FaultyHttpProxy implements AutoCloseable {
         body = in.readAllBytes();
       }
       String method = exchange.getRequestMethod();
-      if (method.equals(faultMethod) && matching.incrementAndGet() >= faultAt) {
+      int nth = method.equals(faultMethod) ? matching.incrementAndGet() : 0;
+      if (nth > 0 && (once ? nth == faultAt : nth >= faultAt)) {
         if (fault == Fault.CONNECTION_DROPPED) {
           return; // closing an exchange before its status line closes the connection
         }
+        boolean conflict = fault == Fault.CONDITIONAL_CONFLICT;
         byte[] error =
-            ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InternalError</Code>"
-                    + "<Message>injected failure</Message></Error>")
+            ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>"
+                    + (conflict ? "ConditionalRequestConflict" : "InternalError")
+                    + "</Code><Message>injected failure</Message></Error>")
                 .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/xml");
-        exchange.sendResponseHeaders(500, error.length);
+        exchange.sendResponseHeaders(conflict ? 409 : 500, error.length);
         exchange.getResponseBody().write(error);
         return;
       }

@@ -28,12 +28,15 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * written concurrently and the manifest only after all of them succeeded, so a runpack whose
  * manifest is visible is complete. In write-once mode each PUT is conditional ({@code
  * If-None-Match: *}): an object that already holds the same bytes is accepted, other bytes are a
- * {@link ErrorCode#CONFLICT} and are left untouched.
+ * {@link ErrorCode#CONFLICT} and are left untouched; a conditional write that races another one of
+ * the same key (S3's 409, or a 412 whose object is gone again) is tried again, a few times. Nothing
+ * is ever deleted, so a failed or concurrent export never undoes one that succeeded.
  */
 public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable {
 
   private static final int PRECONDITION_FAILED = 412;
   private static final int CONDITIONAL_REQUEST_CONFLICT = 409;
+  private static final int CONDITIONAL_ATTEMPTS = 5;
 
   private final S3Client s3;
   private final S3Settings settings;
@@ -92,27 +95,45 @@ public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable
     if (settings.writeOnce()) {
       request.ifNoneMatch("*");
     }
-    try {
-      s3.putObject(request.build(), RequestBody.fromBytes(file.bytes()));
-    } catch (SdkException e) {
-      if (settings.writeOnce()
-          && (S3Failures.isStatus(e, PRECONDITION_FAILED)
-              || S3Failures.isStatus(e, CONDITIONAL_REQUEST_CONFLICT))) {
-        requireSameBytes(key, file);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        s3.putObject(request.build(), RequestBody.fromBytes(file.bytes()));
         return;
+      } catch (SdkException e) {
+        boolean conditional =
+            settings.writeOnce()
+                && (S3Failures.isStatus(e, PRECONDITION_FAILED)
+                    || S3Failures.isStatus(e, CONDITIONAL_REQUEST_CONFLICT));
+        if (!conditional) {
+          throw S3Failures.storageError("PutObject", settings.bucket(), key, e);
+        }
+        // 412: an object is there, fine if it holds these bytes. 409: another conditional write
+        // of the key is under way, its outcome unknown; and a 412's object may be gone again.
+        if (S3Failures.isStatus(e, PRECONDITION_FAILED) && holdsSameBytes(key, file)) {
+          return;
+        }
+        if (attempt == CONDITIONAL_ATTEMPTS) {
+          throw S3Failures.storageError("PutObject", settings.bucket(), key, e);
+        }
+        backOff(attempt);
       }
-      throw S3Failures.storageError("PutObject", settings.bucket(), key, e);
     }
   }
 
-  /** Write-once: an existing object is fine only if it holds exactly these bytes. */
-  private void requireSameBytes(String key, RunpackFile file) {
+  /**
+   * Write-once: true if the object holds exactly these bytes, false if it is gone; other bytes are
+   * a {@link ErrorCode#CONFLICT}.
+   */
+  private boolean holdsSameBytes(String key, RunpackFile file) {
     HashDigest stored;
     try {
       stored =
           new S3RunpackReader(s3, settings.bucket(), "")
               .sha256OfKey(key, Limits.MAX_ARTIFACT_BYTES);
     } catch (RunpackException e) {
+      if (e.code() == ErrorCode.FILE_NOT_FOUND) {
+        return false;
+      }
       if (e.code() != ErrorCode.LIMIT_EXCEEDED) {
         throw e;
       }
@@ -126,6 +147,16 @@ public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable
               + "/"
               + key
               + " already holds different bytes (write-once storage)");
+    }
+    return true;
+  }
+
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(25L << attempt); // 50, 100, 200, 400 ms
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RunpackException(ErrorCode.STORAGE_ERROR, "interrupted while writing to S3", e);
     }
   }
 

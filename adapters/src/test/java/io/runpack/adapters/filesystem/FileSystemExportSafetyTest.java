@@ -91,16 +91,19 @@ class FileSystemExportSafetyTest {
   }
 
   @Test
-  void symbolicLinkInsideTheOutputDirectoryPointingOutsideIsRefused() throws IOException {
+  void symbolicLinkInsideTheOutputDirectoryPointingOutsideIsAConflictAndNeverFollowed()
+      throws IOException {
     Path outside = Files.createDirectories(temp.resolve("outside"));
     Files.createDirectories(out);
     Files.createSymbolicLink(out.resolve("artifacts"), outside);
 
     RunpackException e = assertThrows(RunpackException.class, () -> export("manifest.json"));
 
-    assertEquals(ErrorCode.INVALID_REQUEST, e.code());
+    assertEquals(ErrorCode.CONFLICT, e.code());
     assertEquals(
-        "path artifacts/scenario_spec.json leads outside the runpack root through a symbolic link",
+        "output_dir "
+            + out.toRealPath()
+            + " already holds something else, left untouched: artifacts is not a directory",
         e.getMessage());
     assertEquals(Map.of(), Fixtures.readTree(outside));
     assertFalse(Files.exists(out.resolve("manifest.json")));
@@ -119,12 +122,13 @@ class FileSystemExportSafetyTest {
   }
 
   @Test
-  void directoryInTheWayOfAFileIsRefusedBeforeAnyWrite() throws IOException {
+  void directoryInTheWayOfAFileIsAConflictBeforeAnyWrite() throws IOException {
     Files.createDirectories(out.resolve("manifest.json"));
 
     RunpackException e = assertThrows(RunpackException.class, () -> export("manifest.json"));
 
-    assertEquals("cannot write manifest.json: a directory is in the way", e.getMessage());
+    assertEquals(ErrorCode.CONFLICT, e.code());
+    assertTrue(e.getMessage().endsWith(": artifacts/decisions.json is missing"), e.getMessage());
     assertFalse(Files.exists(out.resolve("artifacts")));
   }
 
@@ -158,22 +162,19 @@ class FileSystemExportSafetyTest {
   }
 
   @Test
-  void fileInTheWayOfADirectoryIsRefusedBeforeAnyWrite() throws IOException {
+  void fileInTheWayOfADirectoryIsAConflictBeforeAnyWrite() throws IOException {
     Files.createDirectories(out);
     Files.writeString(out.resolve("artifacts"), "not a directory");
 
     RunpackException e = assertThrows(RunpackException.class, () -> export("manifest.json"));
 
-    assertEquals(
-        "path artifacts/scenario_spec.json passes through a file that is not a directory",
-        e.getMessage());
-    assertEquals(
-        Map.of("artifacts", "not a directory".getBytes()).keySet(),
-        Fixtures.readTree(out).keySet());
+    assertEquals(ErrorCode.CONFLICT, e.code());
+    assertTrue(e.getMessage().endsWith(": artifacts is not a directory"), e.getMessage());
+    assertEquals(List.of("artifacts"), List.copyOf(Fixtures.readTree(out).keySet()));
   }
 
   @Test
-  void failedWriteRemovesWhatTheExportCreated() {
+  void failedWriteRemovesWhatTheExportCreated() throws IOException {
     // The second file needs a directory where the first one was just written: a failure that
     // only shows mid-way, as a full disk or a concurrent writer would.
     FileSystemRunpackStorage storage = new FileSystemRunpackStorage(Optional.empty());
@@ -189,24 +190,30 @@ class FileSystemExportSafetyTest {
 
     assertEquals(ErrorCode.STORAGE_ERROR, e.code());
     assertFalse(Files.exists(dir), "every file and directory the export created is removed");
+    try (var entries = Files.list(temp)) {
+      assertEquals(
+          List.of(), entries.filter(p -> p.getFileName().toString().startsWith(".")).toList());
+    }
   }
 
   @Test
-  void failedWriteKeepsWhatExistedBefore() throws IOException {
+  void directoryHoldingOtherFilesIsAConflictAndKeepsThem() throws IOException {
     FileSystemRunpackStorage storage = new FileSystemRunpackStorage(Optional.empty());
     Path dir = Files.createDirectories(temp.resolve("existing"));
     Files.writeString(dir.resolve("notes.txt"), "mine");
     RunpackFile first = RunpackFile.of("artifacts/a.json", new byte[] {'1'});
     RunpackFile second = RunpackFile.of("artifacts/a.json/b.json", new byte[] {'2'});
 
-    assertThrows(
-        RunpackException.class,
-        () ->
-            storage.publish(
-                target(dir.toString()),
-                List.of(first, second),
-                RunpackFile.of("m.json", new byte[0])));
+    RunpackException e =
+        assertThrows(
+            RunpackException.class,
+            () ->
+                storage.publish(
+                    target(dir.toString()),
+                    List.of(first, second),
+                    RunpackFile.of("m.json", new byte[0])));
 
+    assertEquals(ErrorCode.CONFLICT, e.code());
     assertEquals(
         Map.of("notes.txt", "mine"),
         Map.of("notes.txt", Files.readString(dir.resolve("notes.txt"))));
