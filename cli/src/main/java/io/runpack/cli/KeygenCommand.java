@@ -66,6 +66,10 @@ final class KeygenCommand implements Callable<Integer> {
 
   private static void writeNew(Path file, byte[] bytes, boolean secret) {
     try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
       if (secret && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
         Files.createFile(
             file,
