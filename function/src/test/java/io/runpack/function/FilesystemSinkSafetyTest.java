@@ -39,7 +39,7 @@ class FilesystemSinkSafetyTest {
     Response response = invoke("golden_visibility_packet", "\"conflict/run\"");
 
     assertEquals(500, response.statusCode());
-    assertEquals("Conflict", response.jsonPath().getString("errorType"));
+    assertEquals("runpack.Conflict", response.jsonPath().getString("errorType"));
     assertEquals(
         "conflict: output_dir "
             + BASE.resolve("conflict/run")
@@ -74,7 +74,7 @@ class FilesystemSinkSafetyTest {
     for (String dir : List.of("evil", "evil/run")) {
       Response response = invoke("golden_time_after_pass", "\"" + dir + "\"");
 
-      assertEquals("InvalidRequest", response.jsonPath().getString("errorType"));
+      assertEquals("runpack.InvalidRequest", response.jsonPath().getString("errorType"));
       assertEquals(
           "invalid_request: output_dir must lie inside "
               + BASE
@@ -90,7 +90,8 @@ class FilesystemSinkSafetyTest {
   void loneSurrogateOutputDirIsAnInvalidRequest() {
     Response response = invoke("golden_time_after_pass", "\"\\ud800\"");
 
-    assertEquals("InvalidRequest", response.jsonPath().getString("errorType"), response.asString());
+    assertEquals(
+        "runpack.InvalidRequest", response.jsonPath().getString("errorType"), response.asString());
     assertEquals(
         "invalid_request: output_dir is not well-formed Unicode (lone surrogate)",
         response.jsonPath().getString("errorMessage"));
