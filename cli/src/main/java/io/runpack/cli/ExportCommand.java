@@ -16,6 +16,7 @@ import io.runpack.domain.port.in.ExportResult;
 import io.runpack.domain.port.in.ExportRunpackCommand;
 import io.runpack.domain.port.out.LoadRunPort;
 import io.runpack.domain.port.out.PublishRunpackPort;
+import io.runpack.domain.port.out.SignManifestPort;
 import io.runpack.domain.service.ExportRunpackService;
 import io.runpack.domain.service.ExportSettings;
 import java.nio.file.Path;
@@ -128,9 +129,19 @@ final class ExportCommand implements Callable<Integer> {
               + " --namespace-authority).")
   boolean devPermissive;
 
+  @Option(
+      names = "--signing-key",
+      paramLabel = "FILE",
+      description =
+          "Sign the manifest with this Ed25519 private key (PKCS#8 PEM from openssl genpkey, or a"
+              + " 32-byte seed raw or base64): <manifest_name>.sig is written beside it.")
+  String signingKey;
+
   @Override
   public Integer call() {
     Console console = parent.console;
+    Optional<SignManifestPort> signer =
+        Optional.ofNullable(signingKey).map(file -> KeyFiles.signer(file, console));
     ExportSettings settings = settings();
     requireBucketFor(rootPrefix != null, "--root-prefix");
     requireBucketFor(writeOnce, "--write-once");
@@ -142,7 +153,8 @@ final class ExportCommand implements Callable<Integer> {
     JacksonJsonCodec codec = new JacksonJsonCodec();
     try (AwsClients aws = new AwsClients(null, region)) {
       ExportResult result =
-          new ExportRunpackService(store(codec, aws), sink(aws), codec, settings).export(command);
+          new ExportRunpackService(store(codec, aws), sink(aws), codec, settings, signer)
+              .export(command);
       console.printJson(result.toJson());
     }
     return 0;

@@ -10,10 +10,12 @@ import picocli.CommandLine.Option;
     name = "runpack",
     mixinStandardHelpOptions = true,
     versionProvider = RunpackCommand.Version.class,
-    description = "Export, verify and canonicalize Decision Gate runpacks.",
+    description = "Export, verify, sign and canonicalize Decision Gate runpacks.",
     subcommands = {
       ExportCommand.class,
       VerifyCommand.class,
+      SignCommand.class,
+      KeygenCommand.class,
       CanonicalizeCommand.class,
       ImportCommand.class,
       CommandLine.HelpCommand.class
@@ -45,7 +47,7 @@ final class RunpackCommand implements Runnable {
   public void run() {
     throw new picocli.CommandLine.ParameterException(
         new picocli.CommandLine(this),
-        "a command is required: export, verify, canonicalize, import or help");
+        "a command is required: export, verify, sign, keygen, canonicalize, import or help");
   }
 
   /** The version from the jar manifest ({@code dev} when run from classes). */

@@ -6,24 +6,34 @@ import io.runpack.adapters.s3.S3RunpackReader;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.model.RunpackPath;
+import io.runpack.domain.model.VerificationKey;
 import io.runpack.domain.model.VerificationReport;
+import io.runpack.domain.port.in.SignedVerification;
 import io.runpack.domain.port.in.VerifyRunpackCommand;
 import io.runpack.domain.port.out.RunpackReader;
 import io.runpack.domain.service.VerifyRunpackService;
+import io.runpack.domain.service.VerifySignedRunpackService;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code runpack verify}: Decision Gate's offline verification of a runpack, on disk or in S3. */
+/**
+ * {@code runpack verify}: Decision Gate's offline verification of a runpack, on disk or in S3. With
+ * {@code --public-key}, the manifest's detached signature must also be that key's signature of the
+ * manifest's exact bytes (a missing, garbled, other key's or stale signature is one more error and
+ * a {@code signature} member in the report); without it, the output is exactly Decision Gate's.
+ */
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
       "Verify a runpack offline: every file's SHA-256, the root hash, the decision log and evidence anchors.",
+      "With --public-key, also check the manifest's signature (<manifest>.sig) with that key.",
       "Exit 0 when it passes, 1 when it fails."
     })
 final class VerifyCommand implements Callable<Integer> {
@@ -70,6 +80,15 @@ final class VerifyCommand implements Callable<Integer> {
           "json (the report as canonical JSON) or text (a summary) (default: ${DEFAULT-VALUE}).")
   Format format;
 
+  @Option(
+      names = "--public-key",
+      paramLabel = "FILE",
+      description =
+          "Trusted public key (SPKI PEM: Ed25519, or ECDSA P-256 from KMS GetPublicKey; or an"
+              + " Ed25519 key's 32 bytes, raw or base64): the manifest's signature must verify"
+              + " with it.")
+  String publicKey;
+
   @Override
   public Integer call() {
     RunpackPath manifestName;
@@ -78,24 +97,18 @@ final class VerifyCommand implements Callable<Integer> {
     } catch (RunpackException e) {
       throw new Failures.InvalidInput(e);
     }
-    VerificationReport report;
+    Optional<VerificationKey> key =
+        Optional.ofNullable(publicKey).map(file -> KeyFiles.publicKey(file, parent.console));
     if (location.startsWith("s3://")) {
       try (AwsClients aws = new AwsClients(endpoint, region)) {
-        report = verify(S3RunpackReader.at(aws.s3(), location), manifestName);
+        return verify(S3RunpackReader.at(aws.s3(), location), manifestName, key);
       } catch (RunpackException e) {
         throw e.code() == ErrorCode.INVALID_REQUEST ? new Failures.InvalidInput(e) : e;
       }
-    } else {
-      try (FileSystemRunpackReader reader = new FileSystemRunpackReader(directory())) {
-        report = verify(reader, manifestName);
-      }
     }
-    if (format == Format.json) {
-      parent.console.printJson(report.toJson());
-    } else {
-      parent.console.printText(TextReport.of(report));
+    try (FileSystemRunpackReader reader = new FileSystemRunpackReader(directory())) {
+      return verify(reader, manifestName, key);
     }
-    return report.passed() ? 0 : 1;
   }
 
   private Path directory() {
@@ -107,8 +120,29 @@ final class VerifyCommand implements Callable<Integer> {
     }
   }
 
-  private static VerificationReport verify(RunpackReader reader, RunpackPath manifestName) {
-    return new VerifyRunpackService(new JacksonJsonCodec())
-        .verify(new VerifyRunpackCommand(reader, manifestName));
+  private int verify(
+      RunpackReader reader, RunpackPath manifestName, Optional<VerificationKey> key) {
+    VerifyRunpackCommand command = new VerifyRunpackCommand(reader, manifestName);
+    if (key.isEmpty()) {
+      VerificationReport report = new VerifyRunpackService(new JacksonJsonCodec()).verify(command);
+      if (format == Format.json) {
+        parent.console.printJson(report.toJson());
+      } else {
+        parent.console.printText(TextReport.of(report));
+      }
+      return report.passed() ? 0 : 1;
+    }
+    SignedVerification result =
+        new VerifySignedRunpackService(new JacksonJsonCodec()).verify(command, key);
+    if (format == Format.json) {
+      parent.console.printJson(result.toJson());
+    } else {
+      parent.console.printText(
+          TextReport.of(result.report())
+              + "signature: "
+              + result.signature().state().wireName()
+              + "\n");
+    }
+    return result.report().passed() ? 0 : 1;
   }
 }

@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * (the same files, linked, with an output directory of its own): "Run it" exports and verifies the
  * example run; the local-stack walkthrough starts the stack, imports the example run into DynamoDB,
  * exports it to S3 and verifies it in place, and the runpack in S3 has the bytes of the filesystem
- * export of the same run.
+ * export of the same run; the signing commands sign, verify with the public key, and openssl
+ * accepts the signature.
  */
 class ReadmeIT {
 
@@ -45,6 +46,19 @@ class ReadmeIT {
     assertTrue(
         result.output().contains("runpack PASSED: 8 files checked, 0 errors\n"), result.output());
     assertTrue(Files.isRegularFile(workingCopy.resolve("out/release-2026-11-26/manifest.json")));
+  }
+
+  @Test
+  void signingCommandsSignVerifyAndOpensslAgrees() throws Exception {
+    link(workingCopy);
+    Shell.Result result = Shell.run(workingCopy, Readme.block("signing"), 300);
+
+    assertEquals(0, result.exitCode(), result.output());
+    assertTrue(
+        result.output().contains("runpack PASSED: 8 files checked, 0 errors\nsignature: valid\n"),
+        result.output());
+    assertTrue(result.output().endsWith("Signature Verified Successfully\n"), result.output());
+    assertTrue(Files.isRegularFile(workingCopy.resolve("out/signed/manifest.json.sig")));
   }
 
   @Test

@@ -51,6 +51,8 @@ public interface RunpackConfig {
 
   Security security();
 
+  Signing signing();
+
   /** The anchor policy recorded in manifests, as JSON (see the README); none when absent. */
   @WithName("anchor-policy")
   Optional<String> anchorPolicy();
@@ -83,6 +85,20 @@ public interface RunpackConfig {
     @WithName("dev-permissive")
     @WithDefault("false")
     boolean devPermissive();
+  }
+
+  /** Manifest signing: with a KMS key, every manifest gets its detached signature. */
+  interface Signing {
+    /**
+     * The asymmetric KMS key (ECC_NIST_P256, SIGN_VERIFY; id, ARN or alias) that signs every
+     * manifest ({@code <manifest_name>.sig}, written before the manifest); none: unsigned.
+     */
+    @WithName("kms-key-id")
+    Optional<String> kmsKeyId();
+
+    /** The KMS endpoint, overriding the SDK's (the local stack, a VPC endpoint). */
+    @WithName("kms-endpoint")
+    Optional<java.net.URI> kmsEndpoint();
   }
 
   /** Callers through API Gateway. */

@@ -6,26 +6,34 @@ import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.adapters.request.ExportRequestParser;
 import io.runpack.adapters.s3.S3RunpackStorage;
 import io.runpack.adapters.s3.S3Settings;
+import io.runpack.adapters.signing.KmsManifestSigner;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.model.AnchorPolicy;
 import io.runpack.domain.model.SecurityContext;
 import io.runpack.domain.port.in.ExportRunpackUseCase;
 import io.runpack.domain.port.out.LoadRunPort;
 import io.runpack.domain.port.out.PublishRunpackPort;
+import io.runpack.domain.port.out.SignManifestPort;
 import io.runpack.domain.service.ExportRunpackService;
 import io.runpack.domain.service.ExportSettings;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.KmsClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ServiceClientConfiguration;
 
 /**
  * Builds the export use case from the configuration: which store, which sink, which security
- * context and anchor policy. The AWS clients (from the Quarkiverse extensions) are only created
- * when the configuration uses them. A configuration that cannot work fails here, at startup.
+ * context and anchor policy, and whether a KMS key signs the manifests. The AWS clients (from the
+ * Quarkiverse extensions) are only created when the configuration uses them. A configuration that
+ * cannot work fails here, at startup.
  */
 public class Wiring {
 
@@ -49,7 +57,35 @@ public class Wiring {
       Instance<S3Client> s3,
       Instance<DynamoDbClient> dynamoDb) {
     return new ExportRunpackService(
-        store(config, codec, dynamoDb), sink(config, s3), codec, settings(config, codec));
+        store(config, codec, dynamoDb),
+        sink(config, s3),
+        codec,
+        settings(config, codec),
+        signer(config, s3));
+  }
+
+  /**
+   * The KMS signer when {@code runpack.signing.kms-key-id} is set. Its client has the region and
+   * credentials of the function's S3 client (quarkus.s3.aws.*, by default the SDK's chains: in
+   * Lambda, the function's role) and the URL-connection HTTP client.
+   */
+  private static Optional<SignManifestPort> signer(RunpackConfig config, Instance<S3Client> s3) {
+    if (config.signing().kmsKeyId().isEmpty()) {
+      return Optional.empty();
+    }
+    S3ServiceClientConfiguration aws = s3.get().serviceClientConfiguration();
+    KmsClientBuilder kms =
+        KmsClient.builder()
+            .region(aws.region())
+            .credentialsProvider(aws.credentialsProvider())
+            .httpClient(
+                UrlConnectionHttpClient.builder()
+                    .connectionTimeout(Duration.ofSeconds(2))
+                    .socketTimeout(Duration.ofSeconds(10))
+                    .build())
+            .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(20)));
+    config.signing().kmsEndpoint().ifPresent(kms::endpointOverride);
+    return Optional.of(new KmsManifestSigner(kms.build(), config.signing().kmsKeyId().get()));
   }
 
   private static LoadRunPort store(

@@ -21,7 +21,8 @@ import software.constructs.Construct;
 /**
  * The Lambda function: function.zip on the Java 21 runtime with the Quarkus stream handler,
  * SnapStart on published versions behind the alias {@code live} (everything invokes the alias),
- * JSON logs with a set retention, X-Ray tracing, and a role allowed exactly what an export needs.
+ * JSON logs with a set retention, X-Ray tracing, and a role allowed exactly what an export needs
+ * (kms:Sign on the manifest signing key only: every manifest is signed).
  */
 final class RunpackFunction extends Construct {
 
@@ -38,6 +39,7 @@ final class RunpackFunction extends Construct {
       StackOptions options,
       Storage storage,
       Parameters parameters,
+      SigningKey signing,
       Path zip) {
     super(scope, id);
     LogGroup logs =
@@ -72,6 +74,11 @@ final class RunpackFunction extends Construct {
               .resources(List.of(storage.key.getKeyArn()))
               .build());
     }
+    role.addToPolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("kms:Sign"))
+            .resources(List.of(signing.key.getKeyArn()))
+            .build());
 
     this.function =
         Function.Builder.create(this, "Function")
@@ -98,6 +105,7 @@ final class RunpackFunction extends Construct {
                     "RUNPACK_SECURITY_NAMESPACE_AUTHORITY",
                         parameters.namespaceAuthority.getValueAsString(),
                     "RUNPACK_API_TENANT_CLAIM", parameters.tenantClaim.getValueAsString(),
+                    "RUNPACK_SIGNING_KMS_KEY_ID", signing.key.getKeyArn(),
                     "JAVA_TOOL_OPTIONS",
                         "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"))
             .build();

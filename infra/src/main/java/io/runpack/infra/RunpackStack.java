@@ -8,7 +8,8 @@ import software.constructs.Construct;
 
 /**
  * Everything Runpack needs in an AWS account: the run-log table, the runpack bucket, the function
- * behind its alias, the HTTP API, an example workflow, alarms, and the outputs to use them.
+ * behind its alias, the manifest signing key, the HTTP API, an example workflow, alarms, and the
+ * outputs to use them.
  */
 public final class RunpackStack extends Stack {
 
@@ -21,8 +22,9 @@ public final class RunpackStack extends Stack {
             .build());
     Parameters parameters = new Parameters(this);
     Storage storage = new Storage(this, "Storage", options);
+    SigningKey signing = new SigningKey(this, "ManifestSigning");
     RunpackFunction function =
-        new RunpackFunction(this, "Export", options, storage, parameters, functionZip);
+        new RunpackFunction(this, "Export", options, storage, parameters, signing, functionZip);
     Api api = new Api(this, "Api", function, parameters);
     Workflow workflow = new Workflow(this, "Workflow", function);
     new Alarms(this, "Alarms", function, api, options);
@@ -36,6 +38,12 @@ public final class RunpackStack extends Stack {
     CfnOutput.Builder.create(this, "FunctionAliasArn")
         .value(function.alias.getFunctionArn())
         .description("Invoke this (direct invocation, Step Functions)")
+        .build();
+    CfnOutput.Builder.create(this, "SigningKeyArn")
+        .value(signing.key.getKeyArn())
+        .description(
+            "The KMS key that signs every manifest; auditors verify with its public key"
+                + " (aws kms get-public-key)")
         .build();
     CfnOutput.Builder.create(this, "StateMachineArn")
         .value(workflow.stateMachine.getStateMachineArn())

@@ -12,8 +12,9 @@ import software.amazon.awscdk.assertions.Template;
 
 /**
  * IAM, least privilege first: the function may Query/GetItem its table, Put/Get/GetObjectAttributes
- * under its runpack prefix, write its own logs; no wildcard anywhere but where AWS demands it
- * (X-Ray has no resource-level permissions; the TLS-only bucket policy denies s3:* to everyone).
+ * under its runpack prefix, Sign with the manifest signing key, write its own logs; no wildcard
+ * anywhere but where AWS demands it (X-Ray has no resource-level permissions; the TLS-only bucket
+ * policy denies s3:* to everyone).
  */
 class LeastPrivilegeTest {
 
@@ -95,6 +96,15 @@ class LeastPrivilegeTest {
                                                 Match.stringLikeRegexp("StorageRunpackBucket.*"),
                                                 "Arn")),
                                         "/runpacks/tenant/*")))),
+                        Map.of(
+                            "Action",
+                            "kms:Sign",
+                            "Effect",
+                            "Allow",
+                            "Resource",
+                            Map.of(
+                                "Fn::GetAtt",
+                                List.of(Match.stringLikeRegexp("ManifestSigningKey.*"), "Arn"))),
                         Map.of(
                             "Action",
                             List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"),

@@ -17,8 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * The local AWS stack: Adobe S3Mock (a real S3 API) and dynalite (a real DynamoDB API), each a
- * separate process on a loopback port. Tests use {@link #shared()}, started once per JVM on free
- * ports and stopped when the JVM exits, whatever the tests did; {@link #main} runs it by hand.
+ * separate process on a loopback port, and, only when a test asks for it ({@link #kmsEndpoint()}),
+ * moto's server for a real KMS API ({@code python3 -m moto.server}: asymmetric keys, Sign,
+ * GetPublicKey). Tests use {@link #shared()}, started once per JVM on free ports and stopped when
+ * the JVM exits, whatever the tests did; {@link #main} runs it by hand.
  *
  * <p>Both servers keep their data in a temporary directory (S3Mock) or in memory (dynalite) that is
  * gone when the stack stops. The build installs them (see this module's pom).
@@ -36,6 +38,7 @@ public final class LocalAwsStack implements AutoCloseable {
   private final Path workDir;
   private final ManagedProcess s3;
   private final ManagedProcess dynamoDb;
+  private ManagedProcess kms; // started on first use
 
   private LocalAwsStack(int s3Port, int dynamoDbPort) {
     Path installed = installation();
@@ -112,6 +115,25 @@ public final class LocalAwsStack implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + dynamoDb.port());
   }
 
+  /**
+   * The KMS API (moto's server, {@code python3 -m moto.server} with moto 5 or later), started on a
+   * free loopback port the first time it is asked for.
+   */
+  public synchronized URI kmsEndpoint() {
+    if (kms == null) {
+      int port = freePort();
+      ManagedProcess moto =
+          new ManagedProcess(
+              "moto (KMS)",
+              List.of("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", "" + port),
+              workDir.resolve("moto.log"),
+              port);
+      moto.start();
+      kms = moto;
+    }
+    return URI.create("http://127.0.0.1:" + kms.port());
+  }
+
   /** Stops S3Mock (to test an unreachable S3); {@link #restartS3()} brings it back, empty. */
   public void stopS3() {
     s3.stop();
@@ -141,6 +163,9 @@ public final class LocalAwsStack implements AutoCloseable {
   public synchronized void close() {
     s3.stop();
     dynamoDb.stop();
+    if (kms != null) {
+      kms.stop();
+    }
     deleteTree(workDir);
   }
 

@@ -19,11 +19,15 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.KeySpec;
+import software.amazon.awssdk.services.kms.model.KeyUsageType;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Real AWS SDK clients against the local AWS stack (S3Mock, dynalite), with bounded timeouts, and a
- * fresh bucket or table per test. The stack is started once per test JVM and stopped with it.
+ * Real AWS SDK clients against the local AWS stack (S3Mock, dynalite, moto's KMS), with bounded
+ * timeouts, and a fresh bucket or table per test. The stack is started once per test JVM and
+ * stopped with it.
  */
 public final class LocalAws {
 
@@ -97,6 +101,31 @@ public final class LocalAws {
                     .apiCallAttemptTimeout(Duration.ofSeconds(10))
                     .executionInterceptors(interceptors))
         .build();
+  }
+
+  /** A KMS client of the local stack's KMS API (moto), started on first use. */
+  public static KmsClient kms() {
+    return KmsClient.builder()
+        .endpointOverride(stack().kmsEndpoint())
+        .region(Region.of(LocalAwsStack.REGION))
+        .credentialsProvider(credentials())
+        .httpClient(http())
+        .overrideConfiguration(
+            o ->
+                o.apiCallTimeout(Duration.ofSeconds(30))
+                    .apiCallAttemptTimeout(Duration.ofSeconds(10)))
+        .build();
+  }
+
+  /** A fresh asymmetric signing key ({@code ECC_NIST_P256}, {@code SIGN_VERIFY}); its ARN. */
+  public static String newSigningKey(KmsClient kms) {
+    return kms.createKey(
+            b ->
+                b.keySpec(KeySpec.ECC_NIST_P256)
+                    .keyUsage(KeyUsageType.SIGN_VERIFY)
+                    .description("runpack manifest signing (test)"))
+        .keyMetadata()
+        .arn();
   }
 
   public static String newBucket(S3Client s3) {

@@ -13,9 +13,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * The guard of {@link ExistingRunpack#REPLACE}: only a runpack may be replaced, that is a directory
- * holding nothing but directories and JSON files (and the {@code .runpack-*.tmp} files an earlier
- * Runpack version could leave when killed). A mistyped output directory (a home directory, a source
- * tree) is refused with {@code conflict} before anything is moved.
+ * holding nothing but directories, JSON files, manifest signatures ({@code .json.sig}) (and the
+ * {@code .runpack-*.tmp} files an earlier Runpack version could leave when killed). A mistyped
+ * output directory (a home directory, a source tree) is refused with {@code conflict} before
+ * anything is moved.
  *
  * <p>Guarantees: read-only, never follows a link, lists at most {@link
  * TargetComparison#MAX_ENTRIES} entries.
@@ -47,7 +48,9 @@ final class ReplaceableRunpack {
         if (attributes.isDirectory()) {
           check(root, entry);
         } else if (!attributes.isRegularFile()
-            || !(name.endsWith(".json") || name.startsWith(".runpack-") && name.endsWith(".tmp"))) {
+            || !(name.endsWith(".json")
+                || name.endsWith(".json.sig")
+                || name.startsWith(".runpack-") && name.endsWith(".tmp"))) {
           throw refused(
               root,
               RunpackPath.printable(root.relativize(entry).toString())

@@ -36,5 +36,14 @@ public final class Limits {
   /** Longest runpack-relative path or storage key, in UTF-8 bytes. */
   public static final int MAX_PATH_BYTES = 4_096;
 
+  /**
+   * Largest detached manifest signature ({@code <manifest>.sig}) read: 8 KiB (one is a few hundred
+   * bytes).
+   */
+  public static final int MAX_SIGNATURE_BYTES = 8 * 1024;
+
+  /** Largest key file read (signing or public key): 8 KiB, as Decision Gate's CLI. */
+  public static final int MAX_KEY_FILE_BYTES = 8 * 1024;
+
   private Limits() {}
 }

@@ -24,6 +24,7 @@ import io.runpack.domain.port.in.ExportRunpackUseCase;
 import io.runpack.domain.port.out.JsonDecoder;
 import io.runpack.domain.port.out.LoadRunPort;
 import io.runpack.domain.port.out.PublishRunpackPort;
+import io.runpack.domain.port.out.SignManifestPort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +39,11 @@ import java.util.Optional;
  * report and rewrites the manifest. The verifier is a pure function of the bytes, so verifying the
  * same bytes before writing gives the same report (counting the seven files, not the report) and
  * the same final files, with one manifest write instead of two.
+ *
+ * <p>With a signer, the manifest's exact bytes are signed and the detached signature ({@code
+ * <manifest_name>.sig}, not listed in the manifest) is handed to storage with the artifacts, so it
+ * is written before the manifest: a signing failure writes nothing, and a visible manifest has its
+ * signature beside it.
  */
 public final class ExportRunpackService implements ExportRunpackUseCase {
 
@@ -45,17 +51,32 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
   private final PublishRunpackPort storage;
   private final RunpackVerifier verifier;
   private final ExportSettings settings;
+  private final Optional<SignManifestPort> signer;
 
   public ExportRunpackService(
       LoadRunPort runs, PublishRunpackPort storage, JsonDecoder decoder, ExportSettings settings) {
+    this(runs, storage, decoder, settings, Optional.empty());
+  }
+
+  /** An export that signs every manifest with {@code signer}, when there is one. */
+  public ExportRunpackService(
+      LoadRunPort runs,
+      PublishRunpackPort storage,
+      JsonDecoder decoder,
+      ExportSettings settings,
+      Optional<SignManifestPort> signer) {
     this.runs = Objects.requireNonNull(runs, "runs");
     this.storage = Objects.requireNonNull(storage, "storage");
     this.verifier = new RunpackVerifier();
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.signer = Objects.requireNonNull(signer, "signer");
   }
 
   @Override
   public ExportResult export(ExportRunpackCommand command) {
+    if (signer.isPresent()) {
+      ManifestSigning.signaturePath(command.manifestName());
+    }
     Prepared prepared =
         prepare(command); // the run itself is no longer reachable: its records can go
     List<RunpackFile> files = prepared.files();
@@ -78,6 +99,9 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
       manifestFile = canonicalFile(command.manifestName().value(), manifest.toJson());
     } catch (RunpackException e) {
       throw e.withContext(command.manifestName().value());
+    }
+    if (signer.isPresent()) {
+      files.add(ManifestSigning.sign(signer.get(), command.manifestName(), manifestFile.bytes()));
     }
     Optional<String> storageUri =
         storage.publish(prepared.target(), List.copyOf(files), manifestFile);

@@ -1,0 +1,84 @@
+package io.runpack.adapters.signing;
+
+import io.runpack.domain.error.ErrorCode;
+import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.model.RunpackPath;
+import io.runpack.domain.model.SignatureScheme;
+import io.runpack.domain.port.out.SignManifestPort;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Objects;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.MessageType;
+import software.amazon.awssdk.services.kms.model.SignResponse;
+import software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;
+
+/**
+ * Signs manifests with an asymmetric AWS KMS key (key spec {@code ECC_NIST_P256}, algorithm {@code
+ * ECDSA_SHA_256}): the private key never leaves KMS. KMS returns a DER signature and the key's ARN,
+ * which becomes the key id. A manifest up to {@value #MAX_RAW_MESSAGE_BYTES} bytes is sent as is
+ * ({@code RAW}, KMS hashes it); a larger one as its SHA-256 ({@code DIGEST}): both give an ECDSA
+ * signature of SHA-256(manifest), which {@code SHA256withECDSA} and openssl verify.
+ *
+ * <p>Any KMS failure (throttling, access denied, a disabled key, the network) is {@link
+ * ErrorCode#STORAGE_ERROR}, which the export's callers retry; no signature is made partially.
+ */
+public final class KmsManifestSigner implements SignManifestPort {
+
+  /** The largest message KMS signs as {@code RAW}. */
+  static final int MAX_RAW_MESSAGE_BYTES = 4096;
+
+  private final KmsClient kms;
+  private final String keyId;
+
+  /**
+   * @param keyId the key's id, ARN or alias
+   */
+  public KmsManifestSigner(KmsClient kms, String keyId) {
+    this.kms = Objects.requireNonNull(kms, "kms");
+    this.keyId = Objects.requireNonNull(keyId, "keyId");
+  }
+
+  @Override
+  public Signed sign(byte[] manifestBytes) {
+    boolean raw = manifestBytes.length <= MAX_RAW_MESSAGE_BYTES;
+    SignResponse response;
+    try {
+      response =
+          kms.sign(
+              b ->
+                  b.keyId(keyId)
+                      .signingAlgorithm(SigningAlgorithmSpec.ECDSA_SHA_256)
+                      .messageType(raw ? MessageType.RAW : MessageType.DIGEST)
+                      .message(
+                          SdkBytes.fromByteArray(raw ? manifestBytes : sha256(manifestBytes))));
+    } catch (SdkException e) {
+      throw new RunpackException(
+          ErrorCode.STORAGE_ERROR,
+          "KMS Sign with key "
+              + RunpackPath.printable(keyId)
+              + " failed: "
+              + RunpackPath.printable(String.valueOf(e.getMessage())),
+          e);
+    }
+    if (response.signingAlgorithm() != SigningAlgorithmSpec.ECDSA_SHA_256
+        || response.keyId() == null
+        || response.signature() == null) {
+      throw new RunpackException(
+          ErrorCode.STORAGE_ERROR,
+          "KMS Sign with key " + RunpackPath.printable(keyId) + " gave an incomplete answer");
+    }
+    return new Signed(
+        SignatureScheme.ECDSA_P256_SHA256, response.keyId(), response.signature().asByteArray());
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.runpack.adapters.s3;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.runpack.adapters.dynamodb.DynamoDbRunStore;
+import io.runpack.adapters.dynamodb.RunLogTable;
+import io.runpack.adapters.signing.Ed25519Signer;
+import io.runpack.adapters.support.LocalRunpack;
+import io.runpack.domain.error.ErrorCode;
+import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.port.in.ExportRunpackCommand;
+import io.runpack.domain.port.out.SignManifestPort;
+import io.runpack.domain.service.ExportRunpackService;
+import io.runpack.testsupport.Fixtures;
+import io.runpack.testsupport.LocalAws;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+
+/**
+ * A signed export to S3 writes the signature with the artifacts, before the manifest, so a visible
+ * manifest always has its signature; write-once covers the signature (same key: accepted, another
+ * key: conflict, manifest untouched).
+ */
+class S3SignedExportTest {
+
+  static final String LABEL = "golden_visibility_packet";
+
+  static DynamoDbClient dynamoDb;
+  static String table;
+  String bucket;
+
+  @BeforeAll
+  static void connect() {
+    dynamoDb = LocalAws.dynamoDb();
+    table = LocalAws.newTable(dynamoDb, RunLogTable::create);
+    AwsExport.importRun(dynamoDb, table, Fixtures.read(Fixtures.runBundle(LABEL)));
+  }
+
+  @BeforeEach
+  void freshBucket() {
+    bucket = LocalAws.newBucket(LocalAws.s3());
+  }
+
+  @Test
+  void signatureIsWrittenBeforeTheManifestAndTheRestIsTheUnsignedRunpack() {
+    List<String> puts = Collections.synchronizedList(new ArrayList<>());
+    S3Client s3 = LocalAws.s3(LocalAws.stack().s3Endpoint(), List.of(recording(puts)), 3);
+
+    export(s3, new S3Settings(bucket, Optional.empty(), false, 8), Ed25519Signer.generate());
+
+    String prefix = S3ExportTest.PREFIX;
+    assertEquals(prefix + "manifest.json", puts.get(puts.size() - 1));
+    assertEquals(true, puts.subList(0, puts.size() - 1).contains(prefix + "manifest.json.sig"));
+    Map<String, byte[]> objects = AwsExport.objects(s3, bucket, prefix);
+    objects.remove("manifest.json.sig");
+    Map<String, byte[]> golden = Fixtures.readTree(Fixtures.golden(LABEL));
+    assertEquals(golden.keySet(), objects.keySet());
+    golden.forEach((path, bytes) -> assertArrayEquals(bytes, objects.get(path), path));
+  }
+
+  @Test
+  void writeOnceAcceptsTheSameSignatureAndRefusesAnotherKeys() {
+    S3Client s3 = LocalAws.s3();
+    S3Settings writeOnce = new S3Settings(bucket, Optional.empty(), true, 8);
+    Ed25519Signer signer = Ed25519Signer.generate();
+    export(s3, writeOnce, signer);
+    export(s3, writeOnce, signer);
+    Map<String, byte[]> before = AwsExport.objects(s3, bucket, S3ExportTest.PREFIX);
+
+    RunpackException e =
+        assertThrows(RunpackException.class, () -> export(s3, writeOnce, Ed25519Signer.generate()));
+
+    assertEquals(ErrorCode.CONFLICT, e.code());
+    assertEquals(
+        "s3://"
+            + bucket
+            + "/"
+            + S3ExportTest.PREFIX
+            + "manifest.json.sig already holds different bytes (write-once storage)",
+        e.getMessage());
+    Map<String, byte[]> after = AwsExport.objects(s3, bucket, S3ExportTest.PREFIX);
+    before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
+  }
+
+  private static void export(S3Client s3, S3Settings settings, SignManifestPort signer) {
+    try (S3RunpackStorage storage = new S3RunpackStorage(s3, settings)) {
+      new ExportRunpackService(
+              new DynamoDbRunStore(dynamoDb, table, LocalRunpack.CODEC),
+              storage,
+              LocalRunpack.CODEC,
+              AwsExport.DG_SETTINGS,
+              Optional.of(signer))
+          .export(
+              ExportRunpackCommand.fromJson(
+                  LocalRunpack.json(Fixtures.read(Fixtures.request(LABEL)))));
+    }
+  }
+
+  private static ExecutionInterceptor recording(List<String> puts) {
+    return new ExecutionInterceptor() {
+      @Override
+      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes a) {
+        if (context.request() instanceof PutObjectRequest put) {
+          puts.add(put.key());
+        }
+      }
+    };
+  }
+}
