@@ -35,8 +35,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * One front door: malformed requests of the corpus (corpus/requests: every third of its 206, so
- * every kind of defect, 69 requests) are sent to every front end — the {@code runpack} command, the
+ * One front door: malformed requests of the corpus (corpus/requests: every third of them, so every
+ * kind of defect, over 60 requests) are sent to every front end — the {@code runpack} command, the
  * packaged function invoked directly and through REST and HTTP API events, and dev mode against the
  * local stack — and each gives the same error code and the same message, which starts as the corpus
  * says. Dev mode also exports a real run from the local stack's DynamoDB to its S3, as the README's

@@ -94,6 +94,58 @@ abstract class CanonicalLexer {
     pos += n;
   }
 
+  /**
+   * Scans one number from {@code pos} by RFC 8259 §6 ({@code [ minus ] int [ frac ] [ exp ]}),
+   * refusing a malformed one ({@link ErrorCode#INVALID_JSON}) or one longer than {@link
+   * JsonNumber#MAX_LEXEME_LENGTH} ({@link ErrorCode#LIMIT_EXCEEDED}); true when it has neither a
+   * fraction nor an exponent. Leaves {@code pos} after it.
+   */
+  final boolean scanNumber() {
+    int start = pos;
+    boolean integer = true;
+    if (in[pos] == '-') {
+      pos++;
+    }
+    if (pos < end && in[pos] == '0') {
+      pos++;
+    } else if (!digits()) {
+      throw invalidNumber(start);
+    }
+    if (pos < end && in[pos] == '.') {
+      integer = false;
+      pos++;
+      if (!digits()) {
+        throw invalidNumber(start);
+      }
+    }
+    if (pos < end && (in[pos] == 'e' || in[pos] == 'E')) {
+      integer = false;
+      pos++;
+      if (pos < end && (in[pos] == '+' || in[pos] == '-')) {
+        pos++;
+      }
+      if (!digits()) {
+        throw invalidNumber(start);
+      }
+    }
+    if (pos - start > JsonNumber.MAX_LEXEME_LENGTH) {
+      throw new RunpackException(
+          ErrorCode.LIMIT_EXCEEDED,
+          "number has "
+              + (pos - start)
+              + " characters, over the limit of "
+              + JsonNumber.MAX_LEXEME_LENGTH
+              + " at byte "
+              + start);
+    }
+    return integer;
+  }
+
+  private RunpackException invalidNumber(int start) {
+    pos = start;
+    return invalid("invalid number literal");
+  }
+
   final boolean digits() {
     int start = pos;
     while (pos < end && isDigit(in[pos])) {

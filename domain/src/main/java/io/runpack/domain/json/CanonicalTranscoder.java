@@ -188,42 +188,7 @@ final class CanonicalTranscoder extends CanonicalLexer {
   /** RFC 8259 §6: [ minus ] int [ frac ] [ exp ]; FORMAT §1 "Numbers" for the output. */
   private void number() {
     int start = pos;
-    boolean integer = true;
-    if (in[pos] == '-') {
-      pos++;
-    }
-    if (pos < end && in[pos] == '0') {
-      pos++;
-    } else if (!digits()) {
-      throw invalidNumber(start);
-    }
-    if (pos < end && in[pos] == '.') {
-      integer = false;
-      pos++;
-      if (!digits()) {
-        throw invalidNumber(start);
-      }
-    }
-    if (pos < end && (in[pos] == 'e' || in[pos] == 'E')) {
-      integer = false;
-      pos++;
-      if (pos < end && (in[pos] == '+' || in[pos] == '-')) {
-        pos++;
-      }
-      if (!digits()) {
-        throw invalidNumber(start);
-      }
-    }
-    if (pos - start > JsonNumber.MAX_LEXEME_LENGTH) {
-      throw new RunpackException(
-          ErrorCode.LIMIT_EXCEEDED,
-          "number has "
-              + (pos - start)
-              + " characters, over the limit of "
-              + JsonNumber.MAX_LEXEME_LENGTH
-              + " at byte "
-              + start);
-    }
+    boolean integer = scanNumber();
     try {
       CanonicalNumbers.write(in, start, pos, integer, out);
     } catch (RunpackException e) {
@@ -243,10 +208,5 @@ final class CanonicalTranscoder extends CanonicalLexer {
             java.nio.charset.StandardCharsets.UTF_8);
     return new RunpackException(
         ErrorCode.INVALID_JSON, "duplicate key \"" + key + "\" at byte " + keyOffset);
-  }
-
-  private RunpackException invalidNumber(int start) {
-    pos = start;
-    return invalid("invalid number literal");
   }
 }

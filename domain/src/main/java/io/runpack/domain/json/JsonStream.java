@@ -316,52 +316,12 @@ public final class JsonStream extends CanonicalLexer {
   /** RFC 8259 §6, and FORMAT §1 "Numbers" for what cannot be written canonically. */
   private void number() {
     int start = pos;
-    boolean integer = true;
-    if (in[pos] == '-') {
-      pos++;
-    }
-    if (pos < end && in[pos] == '0') {
-      pos++;
-    } else if (!digits()) {
-      throw invalidNumber(start);
-    }
-    if (pos < end && in[pos] == '.') {
-      integer = false;
-      pos++;
-      if (!digits()) {
-        throw invalidNumber(start);
-      }
-    }
-    if (pos < end && (in[pos] == 'e' || in[pos] == 'E')) {
-      integer = false;
-      pos++;
-      if (pos < end && (in[pos] == '+' || in[pos] == '-')) {
-        pos++;
-      }
-      if (!digits()) {
-        throw invalidNumber(start);
-      }
-    }
-    if (pos - start > JsonNumber.MAX_LEXEME_LENGTH) {
-      throw new RunpackException(
-          ErrorCode.LIMIT_EXCEEDED,
-          "number has "
-              + (pos - start)
-              + " characters, over the limit of "
-              + JsonNumber.MAX_LEXEME_LENGTH
-              + " at byte "
-              + start);
-    }
+    boolean integer = scanNumber();
     try {
       CanonicalNumbers.write(in, start, pos, integer, out);
     } catch (RunpackException e) {
       throw new RunpackException(e.code(), e.getMessage() + " at byte " + start);
     }
-  }
-
-  private RunpackException invalidNumber(int start) {
-    pos = start;
-    return invalid("invalid number literal");
   }
 
   private RunpackException duplicateKey(int keyStart, int keyEnd, int member) {
