@@ -5,6 +5,7 @@ import io.runpack.domain.error.ErrorEnvelope;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.json.JsonObject;
+import io.runpack.domain.model.RunpackPath;
 import picocli.CommandLine;
 
 /**
@@ -32,6 +33,20 @@ final class Failures {
 
   static InvalidInput invalidInput(ErrorCode code, String message) {
     return new InvalidInput(new RunpackException(code, message));
+  }
+
+  /** A refusal of the request ({@code invalid_request}) as invalid input; anything else as is. */
+  static RuntimeException asInput(RunpackException failure) {
+    return failure.code() == ErrorCode.INVALID_REQUEST ? new InvalidInput(failure) : failure;
+  }
+
+  /** The {@code --manifest} option as a runpack path; a name that is not one is invalid input. */
+  static RunpackPath manifestName(String manifest) {
+    try {
+      return RunpackPath.of(manifest);
+    } catch (RunpackException e) {
+      throw new InvalidInput(e);
+    }
   }
 
   static int report(Console console, RunpackException failure, int exitCode, Throwable trace) {

@@ -56,22 +56,15 @@ final class SignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunpackPath manifestName;
-    try {
-      manifestName = RunpackPath.of(manifest);
-    } catch (RunpackException e) {
-      throw new Failures.InvalidInput(e);
-    }
+    RunpackPath manifestName = Failures.manifestName(manifest);
     Ed25519Signer signer = KeyFiles.signer(signingKey, parent.console);
     SignRunpackService.Outcome outcome;
-    try {
+    try (FileSystemRunpackReader reader = new FileSystemRunpackReader(directory)) {
       outcome =
           new SignRunpackService(new JacksonJsonCodec(), signer)
-              .sign(new VerifyRunpackCommand(new FileSystemRunpackReader(directory), manifestName));
+              .sign(new VerifyRunpackCommand(reader, manifestName));
     } catch (RunpackException e) {
-      throw e.code() == io.runpack.domain.error.ErrorCode.INVALID_REQUEST
-          ? new Failures.InvalidInput(e)
-          : e;
+      throw Failures.asInput(e);
     }
     if (outcome.signature().isEmpty()) {
       parent.console.printJson(

@@ -91,19 +91,14 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunpackPath manifestName;
-    try {
-      manifestName = RunpackPath.of(manifest);
-    } catch (RunpackException e) {
-      throw new Failures.InvalidInput(e);
-    }
+    RunpackPath manifestName = Failures.manifestName(manifest);
     Optional<VerificationKey> key =
         Optional.ofNullable(publicKey).map(file -> KeyFiles.publicKey(file, parent.console));
     if (location.startsWith("s3://")) {
       try (AwsClients aws = new AwsClients(endpoint, region)) {
         return verify(S3RunpackReader.at(aws.s3(), location), manifestName, key);
       } catch (RunpackException e) {
-        throw e.code() == ErrorCode.INVALID_REQUEST ? new Failures.InvalidInput(e) : e;
+        throw Failures.asInput(e);
       }
     }
     try (FileSystemRunpackReader reader = new FileSystemRunpackReader(directory())) {
