@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Issue 12, finding 9, through the {@code runpack} jar: a manifest name must be portable — no drive
  * or ':' in its first component (absolute on Windows), and no collision with an artifact on a
- * case-insensitive file system (Windows, macOS). Refused before anything is written.
+ * case-insensitive file system (Windows, macOS), no control or line-breaking character (a newline
+ * would break every listing and log that shows the name). Refused before anything is written.
  */
 class PortableManifestNameIT {
 
@@ -35,6 +36,9 @@ class PortableManifestNameIT {
         "C:/manifest.json|invalid runpack path \"C:/manifest.json\": has a ':' in its first"
             + " component (a drive on Windows)",
         "c:|invalid runpack path \"c:\": has a ':' in its first component (a drive on Windows)",
+        "a\\nb.json|invalid runpack path \"a?b.json\": contains a control character (U+000A)",
+        "a\\u2028b.json|invalid runpack path \"a?b.json\": contains a control character"
+            + " (U+2028)",
       })
   void anUnportableManifestNameIsRefusedAndNothingIsWritten(String name, String message)
       throws IOException {

@@ -2,7 +2,6 @@ package io.runpack.function;
 
 import io.runpack.adapters.filesystem.FileSystemRunpackStorage;
 import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.error.OneLine;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.model.RunpackFile;
 import io.runpack.domain.model.RunpackPath;
@@ -52,9 +51,6 @@ final class TenantScopedStorage implements PublishRunpackPort {
             .filter(s -> !s.isBlank())
             .orElseThrow(() -> invalid("output_dir is required for filesystem export"));
     String problem = RunpackPath.problemWith(dir);
-    if (problem == null && dir.codePoints().anyMatch(OneLine::isUnsafe)) {
-      problem = "contains a control character";
-    }
     if ("must be relative".equals(problem)) {
       problem += ": it names a directory under the tenant's own";
     }

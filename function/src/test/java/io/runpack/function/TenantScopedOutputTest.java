@@ -104,7 +104,8 @@ class TenantScopedOutputTest {
     assertRefusal("\"\"", "invalid_request: output_dir is required for filesystem export");
     assertRefusal("\"x/..\"", "invalid_request: output_dir has a \"..\" component");
     assertRefusal("\"a\\\\b\"", "invalid_request: output_dir contains a backslash");
-    assertRefusal("\"a\\u2028b\"", "invalid_request: output_dir contains a control character");
+    assertRefusal(
+        "\"a\\u2028b\"", "invalid_request: output_dir contains a control character (U+2028)");
     assertRefusal(
         "\"/srv/x\"",
         "invalid_request: output_dir must be relative: it names a directory under the tenant's own");

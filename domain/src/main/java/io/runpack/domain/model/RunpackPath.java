@@ -1,6 +1,7 @@
 package io.runpack.domain.model;
 
 import io.runpack.domain.error.ErrorCode;
+import io.runpack.domain.error.OneLine;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.json.Utf16;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +11,10 @@ import java.util.Locale;
 /**
  * A runpack-relative path that is safe to resolve under a runpack root (FORMAT §4): relative,
  * '/'-separated, no empty, {@code .} or {@code ..} component, no backslash, no NUL, no ':' in the
- * first component (so no Windows drive), well-formed Unicode, each component at most 255 UTF-8
- * bytes and the whole at most 4,096.
+ * first component (so no Windows drive), no control or line-breaking character (C0, DEL, C1,
+ * U+2028, U+2029: a newline in an S3 key or a file name breaks listings and the lines of every log
+ * and script that prints it), well-formed Unicode, each component at most 255 UTF-8 bytes and the
+ * whole at most 4,096.
  *
  * <p>Invariant: a {@code RunpackPath} can never name anything outside the root it is joined to,
  * lexically. (Symbolic links are the filesystem adapter's concern.)
@@ -44,6 +47,10 @@ public record RunpackPath(String value) {
     }
     if (value.indexOf('\0') >= 0) {
       return "contains a NUL character";
+    }
+    String control = controlProblem(value);
+    if (control != null) {
+      return control;
     }
     if (!wellFormed(value)) {
       return "is not well-formed Unicode (lone surrogate)";
@@ -80,7 +87,8 @@ public record RunpackPath(String value) {
 
   /**
    * Why {@code segment} cannot be an identifier used as one storage key segment (run and scenario
-   * ids, key prefixes): the component rules, and no slash, backslash or NUL. Null when it can.
+   * ids, key prefixes): the component rules, and no slash, backslash, NUL or other control
+   * character. Null when it can.
    */
   public static String keySegmentProblem(String segment) {
     String problem = segmentProblem(segment);
@@ -93,10 +101,23 @@ public record RunpackPath(String value) {
     if (problem == null && segment.indexOf('\0') >= 0) {
       problem = "contains a NUL character";
     }
+    if (problem == null) {
+      problem = controlProblem(segment);
+    }
     if (problem == null && !wellFormed(segment)) {
       problem = "is not well-formed Unicode (lone surrogate)";
     }
     return problem;
+  }
+
+  /** Names the first control or line-breaking character of {@code value}, or null if none. */
+  private static String controlProblem(String value) {
+    return value
+        .codePoints()
+        .filter(OneLine::isUnsafe)
+        .mapToObj(cp -> String.format(Locale.ROOT, "contains a control character (U+%04X)", cp))
+        .findFirst()
+        .orElse(null);
   }
 
   /**
@@ -122,7 +143,10 @@ public record RunpackPath(String value) {
     return value.split("/");
   }
 
-  /** The path shortened and stripped of control characters, safe to put in a message. */
+  /**
+   * The path shortened, each control or line-breaking character shown as '?', safe to put in a
+   * message.
+   */
   public static String printable(String value) {
     if (value == null) {
       return "null";
@@ -131,7 +155,7 @@ public record RunpackPath(String value) {
     value
         .codePoints()
         .limit(120)
-        .forEach(cp -> out.appendCodePoint(cp < 0x20 || cp == 0x7f ? '?' : cp));
+        .forEach(cp -> out.appendCodePoint(OneLine.isUnsafe(cp) ? '?' : cp));
     return value.codePointCount(0, value.length()) > 120 ? out + "..." : out.toString();
   }
 

@@ -91,6 +91,15 @@ class RunpackPathTest {
     assertEquals("contains a NUL character", RunpackPath.problemWith("a\0b"));
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      chars = {'\n', '\r', '\t', '\u001b', '\u007f', '\u0085', '\u009f', '\u2028', '\u2029'})
+  void refusesControlAndLineBreakingCharactersInPathsAndKeySegments(char c) {
+    String expected = String.format("contains a control character (U+%04X)", (int) c);
+    assertEquals(expected, RunpackPath.problemWith("dir/a" + c + "b.json"));
+    assertEquals(expected, RunpackPath.keySegmentProblem("run" + c));
+  }
+
   @Test
   void limitsComponentsTo255BytesAndPathsTo4096() {
     assertNull(RunpackPath.problemWith("x".repeat(255)));
