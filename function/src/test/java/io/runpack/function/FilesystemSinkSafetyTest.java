@@ -2,6 +2,7 @@ package io.runpack.function;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * directory holding another runpack is refused with {@code Conflict} and left untouched, the same
  * runpack again is accepted without writing, a symbolic link inside the output base cannot lead a
  * write outside it, and an {@code output_dir} that cannot be a path is {@code InvalidRequest}. (The
- * function's output_dirs lie in the tenant's root inside the base: issue 18.)
+ * function's output_dirs lie in the tenant's root inside the base: issue 18.) Refusals name the
+ * {@code output_dir} as the caller wrote it, never the server's directories.
  */
 @QuarkusTest
 @TestProfile(FilesystemProfileTest.Filesystem.class)
@@ -43,10 +45,8 @@ class FilesystemSinkSafetyTest {
     assertEquals(500, response.statusCode());
     assertEquals("runpack.Conflict", response.jsonPath().getString("errorType"));
     assertEquals(
-        "conflict: output_dir "
-            + BASE.resolve("conflict/run")
-            + " already holds something else, left untouched: artifacts/decisions.json holds"
-            + " different bytes",
+        "conflict: output_dir \"conflict/run\" already holds something else, left untouched:"
+            + " artifacts/decisions.json holds different bytes",
         response.jsonPath().getString("errorMessage"));
     assertEquals(before, identities(BASE.resolve("conflict/run")));
     Map<String, byte[]> expected = Fixtures.readTree(Fixtures.golden("golden_time_after_pass"));
@@ -79,14 +79,36 @@ class FilesystemSinkSafetyTest {
 
       assertEquals("runpack.InvalidRequest", response.jsonPath().getString("errorType"));
       assertEquals(
-          "invalid_request: output_dir must lie inside "
-              + BASE
-              + ": \""
+          "invalid_request: output_dir must lie inside its base directory: \""
               + dir
               + "\" leads outside it through a symbolic link",
           response.jsonPath().getString("errorMessage"));
     }
     assertEquals(List.of(), names(outside));
+  }
+
+  @Test
+  void refusalsNameTheOutputDirNeverTheServersDirectories() throws IOException {
+    Files.createDirectories(BASE);
+    Files.writeString(BASE.resolve("plain-file"), "x");
+    Files.createDirectories(BASE.resolve("not-a-dir-target"));
+    Files.writeString(BASE.resolve("not-a-dir-target/file"), "x");
+
+    Map<String, String> expected =
+        Map.of(
+            "\"plain-file/run\"",
+            "invalid_request: output_dir \"plain-file/run\" passes through plain-file, which is"
+                + " not a directory",
+            "\"not-a-dir-target/file\"",
+            "conflict: output_dir \"not-a-dir-target/file\" already exists and is not a directory");
+    expected.forEach(
+        (dir, message) -> {
+          Response response = invoke("golden_time_after_pass", dir);
+          String actual = response.jsonPath().getString("errorMessage");
+          assertEquals(message, actual, dir);
+          String base = FilesystemProfileTest.BASE.toString();
+          assertFalse(actual.contains(base), actual);
+        });
   }
 
   @Test

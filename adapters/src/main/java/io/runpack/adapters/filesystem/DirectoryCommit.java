@@ -3,7 +3,6 @@ package io.runpack.adapters.filesystem;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.model.RunpackFile;
-import io.runpack.domain.model.RunpackPath;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -47,7 +46,7 @@ final class DirectoryCommit {
     StagingDirectory.cleanDebris(location);
     Path target = location.target();
     requireUsableTarget(location);
-    if (!isMissingOrEmpty(target) && inspect(target, files, existing) == Found.SAME) {
+    if (!isMissingOrEmpty(target) && inspect(location, files, existing) == Found.SAME) {
       return;
     }
     try (StagingDirectory staging = StagingDirectory.create(location)) {
@@ -62,7 +61,7 @@ final class DirectoryCommit {
           throw new IOException("staging directory " + staging.directory() + " disappeared");
         }
         // Something is there now: another export was faster.
-        Found found = inspect(target, files, existing);
+        Found found = inspect(location, files, existing);
         if (found == Found.SAME || found == Found.REPLACEABLE && swapIn(staging, target)) {
           FileTrees.sync(location.parent());
           return;
@@ -70,7 +69,7 @@ final class DirectoryCommit {
       }
       throw new RunpackException(
           ErrorCode.STORAGE_ERROR,
-          "cannot replace " + printable(target) + ": other exports kept replacing it meanwhile");
+          "cannot replace " + location.shown() + ": other exports kept replacing it meanwhile");
     }
   }
 
@@ -88,8 +87,10 @@ final class DirectoryCommit {
    * What the target holds; anything but this runpack is a conflict, unless the old runpack may be
    * replaced and is one.
    */
-  private static Found inspect(Path target, List<RunpackFile> files, ExistingRunpack existing)
+  private static Found inspect(
+      OutputLocation location, List<RunpackFile> files, ExistingRunpack existing)
       throws IOException {
+    Path target = location.target();
     BasicFileAttributes attributes = attributes(target);
     if (attributes == null) {
       return Found.GONE;
@@ -97,7 +98,7 @@ final class DirectoryCommit {
     if (!attributes.isDirectory()) {
       throw new RunpackException(
           ErrorCode.CONFLICT,
-          "output_dir " + printable(target) + " already exists and is not a directory");
+          "output_dir " + location.shown() + " already exists and is not a directory");
     }
     Optional<String> difference = TargetComparison.firstDifference(target, files);
     if (difference.isEmpty()) {
@@ -107,7 +108,7 @@ final class DirectoryCommit {
       throw new RunpackException(
           ErrorCode.CONFLICT,
           "output_dir "
-              + printable(target)
+              + location.shown()
               + " already holds something else, left untouched: "
               + difference.get());
     }
@@ -152,7 +153,7 @@ final class DirectoryCommit {
       throw new RunpackException(
           ErrorCode.INVALID_REQUEST,
           "output_dir "
-              + printable(target)
+              + location.shown()
               + " is the working directory: a runpack is moved into place as a whole"
               + " directory, so name a directory below it");
     }
@@ -160,7 +161,7 @@ final class DirectoryCommit {
       throw new RunpackException(
           ErrorCode.INVALID_REQUEST,
           "output_dir "
-              + printable(target)
+              + location.shown()
               + " is a mount point: a runpack is moved into place from beside it, on the same"
               + " filesystem, so name a directory below it");
     }
@@ -194,9 +195,5 @@ final class DirectoryCommit {
     } catch (NoSuchFileException e) {
       return null;
     }
-  }
-
-  private static String printable(Path path) {
-    return RunpackPath.printable(path.toString());
   }
 }

@@ -66,8 +66,30 @@ public final class FileSystemRunpackStorage implements PublishRunpackPort {
               + ": "
               + e.getClass().getSimpleName()
               + " "
-              + RunpackPath.printable(e.getMessage()),
+              + RunpackPath.printable(insideBase(String.valueOf(e.getMessage()))),
           e);
+    }
+  }
+
+  /**
+   * {@code message} with the base's own location taken out (paths under it shown relative to it),
+   * so that a caller confined to the base never learns where it lies.
+   */
+  private String insideBase(String message) {
+    String result = message;
+    for (Path base : baseDir.map(FileSystemRunpackStorage::spellings).orElse(List.of())) {
+      result = result.replace(base + "/", "").replace(base.toString(), "its base directory");
+    }
+    return result;
+  }
+
+  /** The base as the configuration names it and as its real path (they differ through links). */
+  private static List<Path> spellings(Path base) {
+    Path absolute = base.toAbsolutePath().normalize();
+    try {
+      return List.of(absolute.toRealPath(), absolute);
+    } catch (IOException e) {
+      return List.of(absolute);
     }
   }
 }

@@ -23,9 +23,12 @@ import java.util.Optional;
  * on the way is followed, so a link inside the base pointing outside is refused: confinement by
  * real paths, not by path text. Missing directories on the way are created, each checked as it is
  * made. The target itself, when it exists, is not a link (a link is followed and its real path
- * checked and used instead).
+ * checked and used instead). Messages name the base's paths relative to the base ({@code shown} is
+ * the target as the request wrote it): a caller confined to a base learns what is wrong with its
+ * {@code output_dir}, never where the base lies. Without a base, the target is shown by its real
+ * path.
  */
-record OutputLocation(Path parent, String name) {
+record OutputLocation(Path parent, String name, String shown) {
 
   Path target() {
     return parent.resolve(name);
@@ -53,7 +56,7 @@ record OutputLocation(Path parent, String name) {
     Path rest =
         baseDir.map(b -> b.relativize(lexical)).orElse(lexical.getRoot().relativize(lexical));
     for (int i = 0; i < rest.getNameCount() - 1; i++) {
-      current = directoryOnTheWay(current.resolve(rest.getName(i)), requested);
+      current = directoryOnTheWay(current.resolve(rest.getName(i)), requested, realBase);
       requireInside(realBase, current, requested);
     }
     Path target = current.resolve(rest.getFileName());
@@ -71,7 +74,9 @@ record OutputLocation(Path parent, String name) {
         throw invalid("output_dir " + quoted(requested) + " leads to a filesystem root");
       }
     }
-    return new OutputLocation(target.getParent(), target.getFileName().toString());
+    String shown =
+        baseDir.isPresent() ? quoted(requested) : RunpackPath.printable(target.toString());
+    return new OutputLocation(target.getParent(), target.getFileName().toString(), shown);
   }
 
   /** The path a request names, or {@code invalid_request} when it cannot be one here. */
@@ -111,7 +116,8 @@ record OutputLocation(Path parent, String name) {
    * {@code dir} (whose parent is a real path) as a real directory: created if missing, followed if
    * a link; anything else in the way is refused.
    */
-  private static Path directoryOnTheWay(Path dir, String requested) throws IOException {
+  private static Path directoryOnTheWay(Path dir, String requested, Optional<Path> realBase)
+      throws IOException {
     BasicFileAttributes attributes = attributes(dir);
     if (attributes == null) {
       try {
@@ -135,7 +141,7 @@ record OutputLocation(Path parent, String name) {
           "output_dir "
               + quoted(requested)
               + " passes through "
-              + dir
+              + RunpackPath.printable(shown(dir, realBase))
               + ", which is not a directory");
     }
     return dir;
@@ -152,16 +158,22 @@ record OutputLocation(Path parent, String name) {
   private static void requireInside(Optional<Path> realBase, Path real, String requested) {
     if (realBase.isPresent() && !real.startsWith(realBase.get())) {
       throw invalid(
-          "output_dir must lie inside "
-              + realBase.get()
-              + ": "
+          "output_dir must lie inside its base directory: "
               + quoted(requested)
               + " leads outside it through a symbolic link");
     }
   }
 
   private static RunpackException outsideBase(Path base, String requested) {
-    return invalid("output_dir must lie inside " + base + ": " + RunpackPath.printable(requested));
+    return invalid("output_dir must lie inside its base directory: " + quoted(requested));
+  }
+
+  /** {@code dir} relative to the base when it lies inside it, else as it is (no base). */
+  private static String shown(Path dir, Optional<Path> realBase) {
+    return realBase
+        .filter(dir::startsWith)
+        .map(b -> b.relativize(dir).toString())
+        .orElse(dir.toString());
   }
 
   private static String quoted(String requested) {

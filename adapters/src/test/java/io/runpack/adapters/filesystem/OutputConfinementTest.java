@@ -55,9 +55,7 @@ class OutputConfinementTest {
 
     assertEquals(ErrorCode.INVALID_REQUEST, e.code());
     assertEquals(
-        "output_dir must lie inside "
-            + base
-            + ": \""
+        "output_dir must lie inside its base directory: \""
             + dir
             + "\" leads outside it through a symbolic link",
         e.getMessage());
@@ -91,7 +89,7 @@ class OutputConfinementTest {
     RunpackException e = assertThrows(RunpackException.class, () -> publish("self"));
 
     assertEquals(ErrorCode.INVALID_REQUEST, e.code());
-    assertTrue(e.getMessage().startsWith("output_dir must lie inside " + base), e.getMessage());
+    assertEquals("output_dir must lie inside its base directory: \"self\"", e.getMessage());
   }
 
   @Test
@@ -113,11 +111,7 @@ class OutputConfinementTest {
 
     assertEquals(ErrorCode.INVALID_REQUEST, e.code());
     assertEquals(
-        "output_dir \"file/run\" passes through "
-            + base.resolve("file")
-            + ", which is not a"
-            + " directory",
-        e.getMessage());
+        "output_dir \"file/run\" passes through file, which is not a directory", e.getMessage());
   }
 
   @Test
@@ -125,7 +119,8 @@ class OutputConfinementTest {
     for (String dir : List.of(".", base.toString(), "a/..")) {
       RunpackException e = assertThrows(RunpackException.class, () -> publish(dir));
       assertEquals(ErrorCode.INVALID_REQUEST, e.code());
-      assertEquals("output_dir must lie inside " + base + ": " + dir, e.getMessage());
+      assertEquals(
+          "output_dir must lie inside its base directory: \"" + dir + "\"", e.getMessage());
     }
   }
 
