@@ -338,6 +338,18 @@ rp("repeated-file-hash-tampered", "visibility", [{"op": "repeat_file_hash", "whi
    {"exit": 1, "status": "fail", "checked_files": 1008, "errors_include": ["hash mismatch for artifacts/triggers.json"]},
    "a tampered file listed a thousand more times: a mismatch per entry")
 
+# ---- control and line-breaking characters in paths and identifiers (SECURITY I7) -------------------
+for label, ch in [("newline", "\n"), ("carriage-return", "\r"), ("next-line", "\u0085"), ("line-separator", "\u2028")]:
+    req("manifest_name-control-" + label, with_(manifest_name="m" + ch + ".json"),
+        "invalid_request: invalid runpack path \"m?.json\": contains a control character (U+%04X)" % ord(ch))
+    for field in ["run_id", "scenario_id"]:
+        req("identifier-%s-control-%s" % (field, label), with_(**{field: "r" + ch}), "invalid_request: %s \"" % field)
+for b in ["after", "visibility"]:
+    rp("hostile-path-%s-newline" % b, b,
+       [{"op": "replace", "path": "manifest.json", "from": '"path":"artifacts/packets.json"}', "to": '"path":"artifacts/\\n.json"}'}],
+       fails("artifact read failed for artifacts/\n.json: unsafe path: contains a control character (U+000A)", "root hash mismatch", checked=7),
+       "a file-hash path with a newline in it: refused; the report quotes the path as the manifest has it (JSON escapes it)")
+
 def main():
     for d in (REQ_DIR, RP_DIR):
         if os.path.isdir(d):
