@@ -13,8 +13,6 @@ import io.runpack.domain.port.in.VerifyRunpackCommand;
 import io.runpack.domain.port.out.RunpackReader;
 import io.runpack.domain.service.VerifyRunpackService;
 import io.runpack.domain.service.VerifySignedRunpackService;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,16 +39,19 @@ final class VerifyCommand implements Callable<Integer> {
   /** Output formats of the report. */
   enum Format {
     json,
-    text
+    text,
+    markdown
   }
 
   @ParentCommand RunpackCommand parent;
 
   @Parameters(
       index = "0",
+      arity = "0..1",
       paramLabel = "DIR|s3://BUCKET/PREFIX/",
       description =
-          "The runpack: a directory, or an S3 prefix (verified in place from S3's stored checksums).")
+          "The runpack: a directory, or an S3 prefix (verified in place from S3's stored checksums)."
+              + " Without it, --manifest is the manifest's path (Decision Gate's form).")
   String location;
 
   @Option(
@@ -67,17 +68,26 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Option(
       names = "--manifest",
-      paramLabel = "NAME",
-      defaultValue = "manifest.json",
-      description = "Manifest file name inside the runpack (default: ${DEFAULT-VALUE}).")
+      paramLabel = "NAME|PATH",
+      description =
+          "With DIR: the manifest's name inside the runpack (default: manifest.json). Without DIR"
+              + " (Decision Gate's form): the manifest's path.")
   String manifest;
+
+  @Option(
+      names = "--runpack-dir",
+      paramLabel = "DIR",
+      description =
+          "Decision Gate's form: the runpack directory (default: the manifest's directory).")
+  String runpackDir;
 
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "json",
       description =
-          "json (the report as canonical JSON) or text (a summary) (default: ${DEFAULT-VALUE}).")
+          "json (the report as canonical JSON), markdown (Decision Gate's) or text (a summary)"
+              + " (default: ${DEFAULT-VALUE}).")
   Format format;
 
   @Option(
@@ -91,27 +101,25 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunpackPath manifestName = Failures.manifestName(manifest);
+    ManifestLocation where = ManifestLocation.of(location, manifest, runpackDir);
+    if (format == Format.markdown && publicKey != null) {
+      throw Failures.invalidInput(
+          ErrorCode.INVALID_REQUEST,
+          "--format markdown is Decision Gate's report, which has no signature: use json or text"
+              + " with --public-key");
+    }
+    RunpackPath manifestName = where.manifestName();
     Optional<VerificationKey> key =
         Optional.ofNullable(publicKey).map(file -> KeyFiles.publicKey(file, parent.console));
-    if (location.startsWith("s3://")) {
+    if (where.location().startsWith("s3://")) {
       try (AwsClients aws = new AwsClients(endpoint, region)) {
-        return verify(S3RunpackReader.at(aws.s3(), location), manifestName, key);
+        return verify(S3RunpackReader.at(aws.s3(), where.location()), manifestName, key);
       } catch (RunpackException e) {
         throw Failures.asInput(e);
       }
     }
-    try (FileSystemRunpackReader reader = new FileSystemRunpackReader(directory())) {
+    try (FileSystemRunpackReader reader = new FileSystemRunpackReader(where.directory())) {
       return verify(reader, manifestName, key);
-    }
-  }
-
-  private Path directory() {
-    try {
-      return Path.of(location);
-    } catch (InvalidPathException e) {
-      throw Failures.invalidInput(
-          ErrorCode.INVALID_REQUEST, "not a usable directory name: " + e.getMessage());
     }
   }
 
@@ -120,10 +128,10 @@ final class VerifyCommand implements Callable<Integer> {
     VerifyRunpackCommand command = new VerifyRunpackCommand(reader, manifestName);
     if (key.isEmpty()) {
       VerificationReport report = new VerifyRunpackService(new JacksonJsonCodec()).verify(command);
-      if (format == Format.json) {
-        parent.console.printJson(report.toJson());
-      } else {
-        parent.console.printText(TextReport.of(report));
+      switch (format) {
+        case json -> parent.console.printJson(report.toJson());
+        case markdown -> parent.console.printText(MarkdownReport.of(report));
+        case text -> parent.console.printText(TextReport.of(report));
       }
       return report.passed() ? 0 : 1;
     }
