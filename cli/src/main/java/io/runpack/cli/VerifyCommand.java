@@ -5,6 +5,8 @@ import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.adapters.s3.S3RunpackReader;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.json.CanonicalJson;
+import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.RunpackPath;
 import io.runpack.domain.model.VerificationKey;
 import io.runpack.domain.model.VerificationReport;
@@ -13,6 +15,7 @@ import io.runpack.domain.port.in.VerifyRunpackCommand;
 import io.runpack.domain.port.out.RunpackReader;
 import io.runpack.domain.service.VerifyRunpackService;
 import io.runpack.domain.service.VerifySignedRunpackService;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -99,9 +102,25 @@ final class VerifyCommand implements Callable<Integer> {
               + " with it.")
   String publicKey;
 
+  @Option(
+      names = "--signature-out",
+      paramLabel = "PATH",
+      description =
+          "Sign the exact bytes this command prints and write the signature record here (as"
+              + " Decision Gate's CLI does); needs --signing-key.")
+  String signatureOut;
+
+  @Option(
+      names = "--signing-key",
+      paramLabel = "KEY",
+      description =
+          "With --signature-out: the Ed25519 key (a 32-byte seed, raw or base64, or PKCS#8 PEM).")
+  String signingKey;
+
   @Override
   public Integer call() {
     ManifestLocation where = ManifestLocation.of(location, manifest, runpackDir);
+    OutputSignature.requirePair(signatureOut, signingKey);
     if (format == Format.markdown && publicKey != null) {
       throw Failures.invalidInput(
           ErrorCode.INVALID_REQUEST,
@@ -128,24 +147,45 @@ final class VerifyCommand implements Callable<Integer> {
     VerifyRunpackCommand command = new VerifyRunpackCommand(reader, manifestName);
     if (key.isEmpty()) {
       VerificationReport report = new VerifyRunpackService(new JacksonJsonCodec()).verify(command);
-      switch (format) {
-        case json -> parent.console.printJson(report.toJson());
-        case markdown -> parent.console.printText(MarkdownReport.of(report));
-        case text -> parent.console.printText(TextReport.of(report));
-      }
+      print(
+          switch (format) {
+            case json -> jsonLine(report.toJson());
+            case markdown -> utf8(MarkdownReport.of(report));
+            case text -> utf8(TextReport.of(report));
+          });
       return report.passed() ? 0 : 1;
     }
     SignedVerification result =
         new VerifySignedRunpackService(new JacksonJsonCodec()).verify(command, key);
     if (format == Format.json) {
-      parent.console.printJson(result.toJson());
+      print(jsonLine(result.toJson()));
     } else {
-      parent.console.printText(
-          TextReport.of(result.report())
-              + "signature: "
-              + result.signature().state().wireName()
-              + "\n");
+      print(
+          utf8(
+              TextReport.of(result.report())
+                  + "signature: "
+                  + result.signature().state().wireName()
+                  + "\n"));
     }
     return result.report().passed() ? 0 : 1;
+  }
+
+  /** Prints the output, after writing its signature when one is asked for. */
+  private void print(byte[] output) {
+    if (signatureOut != null) {
+      OutputSignature.write(output, signingKey, signatureOut, parent.console);
+    }
+    parent.console.printBytes(output);
+  }
+
+  private static byte[] jsonLine(JsonValue value) {
+    byte[] json = CanonicalJson.toBytes(value);
+    byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+    line[json.length] = '\n';
+    return line;
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 }

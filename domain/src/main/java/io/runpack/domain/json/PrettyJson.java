@@ -35,7 +35,8 @@ public final class PrettyJson {
       pretty.value(pretty.stream.next(), 0);
       pretty.out.write('\n');
     } catch (RunpackException e) {
-      if (e.code() == ErrorCode.LIMIT_EXCEEDED && pretty.out.size() + 64 >= maxBytes) {
+      // the text was checked whole first (depth, number length): a limit now is the output's
+      if (e.code() == ErrorCode.LIMIT_EXCEEDED) {
         throw new RunpackException(
             ErrorCode.LIMIT_EXCEEDED, "indented JSON exceeds the limit of " + maxBytes + " bytes");
       }
