@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -40,6 +41,8 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Export one run as a runpack: from a filesystem run store (--runs) or the DynamoDB run-log"
           + " table (--table), into a directory or an S3 bucket (--bucket).",
+      "Decision Gate's form: --spec FILE --state FILE --output-dir DIR [--manifest-name NAME]"
+          + " [--with-verification] [--generated-at-unix-ms MS] (prints Decision Gate's lines).",
       "Prints the runpack_export output {\"manifest\":…,\"report\":…,\"storage_uri\":…} as"
           + " canonical JSON.",
       "AWS endpoints, region and credentials come from the AWS SDK's standard configuration"
@@ -51,10 +54,11 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(
       names = "--request",
-      required = true,
       paramLabel = "FILE",
       description = "The runpack_export input (JSON); '-' reads standard input.")
   String request;
+
+  @Mixin DecisionGateExport.Options decisionGate = new DecisionGateExport.Options();
 
   @ArgGroup(exclusive = true)
   Source source = new Source();
@@ -140,6 +144,11 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = parent.console;
+    if (decisionGate.given()) {
+      ExportForms.requireDecisionGateForm(this);
+      return DecisionGateExport.run(decisionGate, target.outputDir, replace, console);
+    }
+    ExportForms.requireRequestForm(this);
     Optional<SignManifestPort> signer =
         Optional.ofNullable(signingKey).map(file -> KeyFiles.signer(file, console));
     ExportSettings settings = settings();

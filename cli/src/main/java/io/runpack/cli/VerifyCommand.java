@@ -5,6 +5,8 @@ import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.adapters.s3.S3RunpackReader;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.json.CanonicalJson;
+import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.RunpackPath;
 import io.runpack.domain.model.VerificationKey;
 import io.runpack.domain.model.VerificationReport;
@@ -13,8 +15,7 @@ import io.runpack.domain.port.in.VerifyRunpackCommand;
 import io.runpack.domain.port.out.RunpackReader;
 import io.runpack.domain.service.VerifyRunpackService;
 import io.runpack.domain.service.VerifySignedRunpackService;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,16 +42,19 @@ final class VerifyCommand implements Callable<Integer> {
   /** Output formats of the report. */
   enum Format {
     json,
-    text
+    text,
+    markdown
   }
 
   @ParentCommand RunpackCommand parent;
 
   @Parameters(
       index = "0",
+      arity = "0..1",
       paramLabel = "DIR|s3://BUCKET/PREFIX/",
       description =
-          "The runpack: a directory, or an S3 prefix (verified in place from S3's stored checksums).")
+          "The runpack: a directory, or an S3 prefix (verified in place from S3's stored checksums)."
+              + " Without it, --manifest is the manifest's path (Decision Gate's form).")
   String location;
 
   @Option(
@@ -67,17 +71,26 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Option(
       names = "--manifest",
-      paramLabel = "NAME",
-      defaultValue = "manifest.json",
-      description = "Manifest file name inside the runpack (default: ${DEFAULT-VALUE}).")
+      paramLabel = "NAME|PATH",
+      description =
+          "With DIR: the manifest's name inside the runpack (default: manifest.json). Without DIR"
+              + " (Decision Gate's form): the manifest's path.")
   String manifest;
+
+  @Option(
+      names = "--runpack-dir",
+      paramLabel = "DIR",
+      description =
+          "Decision Gate's form: the runpack directory (default: the manifest's directory).")
+  String runpackDir;
 
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "json",
       description =
-          "json (the report as canonical JSON) or text (a summary) (default: ${DEFAULT-VALUE}).")
+          "json (the report as canonical JSON), markdown (Decision Gate's) or text (a summary)"
+              + " (default: ${DEFAULT-VALUE}).")
   Format format;
 
   @Option(
@@ -89,29 +102,43 @@ final class VerifyCommand implements Callable<Integer> {
               + " with it.")
   String publicKey;
 
+  @Option(
+      names = "--signature-out",
+      paramLabel = "PATH",
+      description =
+          "Sign the exact bytes this command prints and write the signature record here (as"
+              + " Decision Gate's CLI does); needs --signing-key.")
+  String signatureOut;
+
+  @Option(
+      names = "--signing-key",
+      paramLabel = "KEY",
+      description =
+          "With --signature-out: the Ed25519 key (a 32-byte seed, raw or base64, or PKCS#8 PEM).")
+  String signingKey;
+
   @Override
   public Integer call() {
-    RunpackPath manifestName = Failures.manifestName(manifest);
+    ManifestLocation where = ManifestLocation.of(location, manifest, runpackDir);
+    OutputSignature.requirePair(signatureOut, signingKey);
+    if (format == Format.markdown && publicKey != null) {
+      throw Failures.invalidInput(
+          ErrorCode.INVALID_REQUEST,
+          "--format markdown is Decision Gate's report, which has no signature: use json or text"
+              + " with --public-key");
+    }
+    RunpackPath manifestName = where.manifestName();
     Optional<VerificationKey> key =
         Optional.ofNullable(publicKey).map(file -> KeyFiles.publicKey(file, parent.console));
-    if (location.startsWith("s3://")) {
+    if (where.location().startsWith("s3://")) {
       try (AwsClients aws = new AwsClients(endpoint, region)) {
-        return verify(S3RunpackReader.at(aws.s3(), location), manifestName, key);
+        return verify(S3RunpackReader.at(aws.s3(), where.location()), manifestName, key);
       } catch (RunpackException e) {
         throw Failures.asInput(e);
       }
     }
-    try (FileSystemRunpackReader reader = new FileSystemRunpackReader(directory())) {
+    try (FileSystemRunpackReader reader = new FileSystemRunpackReader(where.directory())) {
       return verify(reader, manifestName, key);
-    }
-  }
-
-  private Path directory() {
-    try {
-      return Path.of(location);
-    } catch (InvalidPathException e) {
-      throw Failures.invalidInput(
-          ErrorCode.INVALID_REQUEST, "not a usable directory name: " + e.getMessage());
     }
   }
 
@@ -120,24 +147,45 @@ final class VerifyCommand implements Callable<Integer> {
     VerifyRunpackCommand command = new VerifyRunpackCommand(reader, manifestName);
     if (key.isEmpty()) {
       VerificationReport report = new VerifyRunpackService(new JacksonJsonCodec()).verify(command);
-      if (format == Format.json) {
-        parent.console.printJson(report.toJson());
-      } else {
-        parent.console.printText(TextReport.of(report));
-      }
+      print(
+          switch (format) {
+            case json -> jsonLine(report.toJson());
+            case markdown -> utf8(MarkdownReport.of(report));
+            case text -> utf8(TextReport.of(report));
+          });
       return report.passed() ? 0 : 1;
     }
     SignedVerification result =
         new VerifySignedRunpackService(new JacksonJsonCodec()).verify(command, key);
     if (format == Format.json) {
-      parent.console.printJson(result.toJson());
+      print(jsonLine(result.toJson()));
     } else {
-      parent.console.printText(
-          TextReport.of(result.report())
-              + "signature: "
-              + result.signature().state().wireName()
-              + "\n");
+      print(
+          utf8(
+              TextReport.of(result.report())
+                  + "signature: "
+                  + result.signature().state().wireName()
+                  + "\n"));
     }
     return result.report().passed() ? 0 : 1;
+  }
+
+  /** Prints the output, after writing its signature when one is asked for. */
+  private void print(byte[] output) {
+    if (signatureOut != null) {
+      OutputSignature.write(output, signingKey, signatureOut, parent.console);
+    }
+    parent.console.printBytes(output);
+  }
+
+  private static byte[] jsonLine(JsonValue value) {
+    byte[] json = CanonicalJson.toBytes(value);
+    byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+    line[json.length] = '\n';
+    return line;
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -51,13 +51,22 @@ public final class FileSystemRunpackStorage implements PublishRunpackPort {
   @Override
   public Optional<String> publish(
       RunpackTarget target, List<RunpackFile> artifacts, RunpackFile manifest) {
-    String requested = target.outputDir().orElse("");
+    List<RunpackFile> files = new ArrayList<>(artifacts);
+    files.add(manifest);
+    publishFiles(target.outputDir(), files);
+    return Optional.empty();
+  }
+
+  /**
+   * Writes {@code files} (runpack-relative paths) as the directory {@code outputDir}, by the same
+   * protocol and with the same guarantees as a runpack: for a runpack re-written as a whole ({@code
+   * runpack pretty}), whose files are not a new export.
+   */
+  public void publishFiles(Optional<String> outputDir, List<RunpackFile> files) {
+    String requested = outputDir.orElse("");
     try {
-      OutputLocation location = OutputLocation.resolve(target.outputDir(), baseDir);
-      List<RunpackFile> files = new ArrayList<>(artifacts);
-      files.add(manifest);
+      OutputLocation location = OutputLocation.resolve(outputDir, baseDir);
       DirectoryCommit.publish(location, files, existing, beforeCommit);
-      return Optional.empty();
     } catch (IOException e) {
       throw new RunpackException(
           ErrorCode.STORAGE_ERROR,

@@ -42,6 +42,21 @@ final class RunBundleText {
     return LoadedRun.fromBundle(new RunBundleText(text, codec).bundle());
   }
 
+  /**
+   * A run state alone (Decision Gate's CLI takes the spec and the state as two files), read the
+   * same way as inside a bundle: its logs held as canonical bytes. Not yet checked as a run state.
+   */
+  static JsonObject state(byte[] text, JacksonJsonCodec codec) {
+    JsonStream.check(text);
+    RunBundleText reader = new RunBundleText(text, codec);
+    JsonStream.Token first = reader.stream.next();
+    if (first != JsonStream.Token.START_OBJECT) {
+      throw new RunpackException(
+          ErrorCode.INVALID_RUN_DATA, "state must be an object, not " + first.typeName());
+    }
+    return reader.members();
+  }
+
   private JsonValue bundle() {
     JsonStream.Token first = stream.next();
     if (first != JsonStream.Token.START_OBJECT) {

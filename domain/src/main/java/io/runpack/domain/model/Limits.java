@@ -45,5 +45,14 @@ public final class Limits {
   /** Largest key file read (signing or public key): 8 KiB, as Decision Gate's CLI. */
   public static final int MAX_KEY_FILE_BYTES = 8 * 1024;
 
+  /**
+   * Largest file {@code pretty} writes: 64 MiB. Indentation can make a 16 MiB artifact many times
+   * larger (two spaces per level on every line).
+   */
+  public static final int MAX_PRETTY_FILE_BYTES = 64 * 1024 * 1024;
+
+  /** Most bytes one {@code pretty} run writes, every file together (held until moved in whole). */
+  public static final long MAX_PRETTY_TOTAL_BYTES = 256L * 1024 * 1024;
+
   private Limits() {}
 }

@@ -1,0 +1,64 @@
+package io.runpack.cli;
+
+import io.runpack.domain.error.ErrorCode;
+import io.runpack.domain.model.RunpackPath;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/**
+ * Where a command finds a runpack and its manifest, in either form: Runpack's ({@code DIR|s3://…}
+ * and {@code --manifest NAME} inside it, default {@code manifest.json}) or Decision Gate's ({@code
+ * --manifest PATH}, and {@code --runpack-dir DIR} defaulting to the manifest's directory). In
+ * Decision Gate's form the manifest must lie inside the runpack directory (compared by normalized
+ * absolute path), since it is read through the same confined reader as every artifact; one outside
+ * it, or a mixture of the forms, is invalid input naming the options.
+ */
+record ManifestLocation(String location, RunpackPath manifestName) {
+
+  static final String DEFAULT_MANIFEST_NAME = "manifest.json";
+
+  static ManifestLocation of(String location, String manifest, String runpackDir) {
+    if (location != null) {
+      if (runpackDir != null) {
+        throw invalid(
+            "--runpack-dir is for --manifest PATH (Decision Gate's form); with a runpack"
+                + " argument, --manifest names the manifest inside it");
+      }
+      return new ManifestLocation(
+          location, Failures.manifestName(manifest == null ? DEFAULT_MANIFEST_NAME : manifest));
+    }
+    if (manifest == null) {
+      throw invalid("give a runpack DIR|s3://BUCKET/PREFIX/, or --manifest PATH");
+    }
+    Path manifestPath = path(manifest).toAbsolutePath().normalize();
+    Path parent = manifestPath.getParent();
+    Path dir = runpackDir == null ? parent : path(runpackDir).toAbsolutePath().normalize();
+    Path relative = dir == null ? null : dir.relativize(manifestPath);
+    if (relative == null || relative.toString().isEmpty() || relative.startsWith("..")) {
+      throw invalid(
+          "manifest "
+              + RunpackPath.printable(manifest)
+              + " is not inside the runpack directory "
+              + RunpackPath.printable(runpackDir == null ? String.valueOf(dir) : runpackDir));
+    }
+    String name = relative.toString().replace(java.io.File.separatorChar, '/');
+    return new ManifestLocation(dir.toString(), Failures.manifestName(name));
+  }
+
+  /** The runpack directory (Runpack's form: the argument as given). */
+  Path directory() {
+    return path(location);
+  }
+
+  private static Path path(String name) {
+    try {
+      return Path.of(name);
+    } catch (InvalidPathException e) {
+      throw invalid("not a usable directory name: " + e.getMessage());
+    }
+  }
+
+  private static Failures.InvalidInput invalid(String message) {
+    return Failures.invalidInput(ErrorCode.INVALID_REQUEST, message);
+  }
+}
