@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       ExportCommand.class,
       VerifyCommand.class,
+      ReportCommand.class,
       SignCommand.class,
       KeygenCommand.class,
       CanonicalizeCommand.class,
@@ -47,7 +48,7 @@ final class RunpackCommand implements Runnable {
   public void run() {
     throw new picocli.CommandLine.ParameterException(
         new picocli.CommandLine(this),
-        "a command is required: export, verify, sign, keygen, canonicalize, import or help");
+        "a command is required: export, verify, report, sign, keygen, canonicalize, import or help");
   }
 
   /** The version from the jar manifest ({@code dev} when run from classes). */

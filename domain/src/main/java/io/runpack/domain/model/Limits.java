@@ -45,5 +45,14 @@ public final class Limits {
   /** Largest key file read (signing or public key): 8 KiB, as Decision Gate's CLI. */
   public static final int MAX_KEY_FILE_BYTES = 8 * 1024;
 
+  /**
+   * Records of one log shown in a {@code runpack report} timeline: the first and the last half of
+   * this many; the others are counted, not shown, so a page stays small whatever the log's size.
+   */
+  public static final int MAX_REPORT_RECORDS_PER_LOG = 100;
+
+  /** Files listed in a {@code runpack report} page; the others are counted, not listed. */
+  public static final int MAX_REPORT_FILES = 1_000;
+
   private Limits() {}
 }
