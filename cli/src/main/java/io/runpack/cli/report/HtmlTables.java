@@ -31,7 +31,7 @@ final class HtmlTables {
       Html.append(out, row.expected());
       out.append("</td><td class=\"check\">").append(row.check().text());
       if (!row.note().isEmpty()) {
-        out.append("<span class=\"detail\">");
+        out.append(" <span class=\"detail\">");
         Html.append(out, row.note());
         out.append("</span>");
       }
@@ -101,7 +101,7 @@ final class HtmlTables {
       out.append("</td><td class=\"label\">");
       Html.append(out, e.label());
       if (!e.detail().isEmpty()) {
-        out.append("<span class=\"detail mono\">");
+        out.append(" <span class=\"detail mono\">");
         Html.append(out, e.detail());
         out.append("</span>");
       }
