@@ -4,7 +4,6 @@ import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.json.JsonStream;
 import io.runpack.domain.json.JsonStream.Token;
 import io.runpack.domain.model.Limits;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,34 +34,43 @@ public record LogSummary(
     return records - head.size() - tail.size();
   }
 
-  /** Summarises {@code json}, the bytes of the log at {@code path}. */
+  /**
+   * Summarises {@code json}, the bytes of the log at {@code path}: one pass checks the whole text
+   * and counts the records, a second reads only the records kept and skips the others.
+   */
   static LogSummary of(LogKind kind, String path, byte[] json) {
-    List<TimelineEntry> head = new ArrayList<>(KEEP_EACH_END);
-    ArrayDeque<TimelineEntry> tail = new ArrayDeque<>(KEEP_EACH_END);
-    long index = 0;
+    long records;
     try {
-      JsonStream.check(json); // a defect anywhere: no entry is shown from a log that is not JSON
-      JsonStream stream = JsonStream.of(json);
-      Token first = stream.next();
+      JsonStream counter = JsonStream.of(json);
+      Token first = counter.next();
       if (first != Token.START_ARRAY) {
         return failed(kind, path, "not an array of records but " + first.typeName());
       }
-      while (stream.next() != Token.END_ARRAY) {
-        TimelineEntry entry = kind.entry(index, RecordFields.read(stream, json, kind.descend()));
-        if (head.size() < KEEP_EACH_END) {
-          head.add(entry);
-        } else {
-          if (tail.size() == KEEP_EACH_END) {
-            tail.removeFirst();
-          }
-          tail.addLast(entry);
-        }
-        index++;
+      records = 0;
+      while (counter.next() != Token.END_ARRAY) {
+        counter.skip();
+        records++;
+      }
+      while (counter.next() != null) {
+        // the end of the document is checked too: no entry is shown from a log that is not JSON
       }
     } catch (RunpackException e) {
       return failed(kind, path, "not valid JSON: " + e.getMessage());
     }
-    return new LogSummary(kind, path, index, head, new ArrayList<>(tail), Optional.empty());
+    List<TimelineEntry> head = new ArrayList<>(KEEP_EACH_END);
+    List<TimelineEntry> tail = new ArrayList<>(KEEP_EACH_END);
+    long tailFrom = Math.max(KEEP_EACH_END, records - KEEP_EACH_END);
+    JsonStream stream = JsonStream.of(json);
+    stream.next();
+    for (long index = 0; stream.next() != Token.END_ARRAY; index++) {
+      if (index < KEEP_EACH_END || index >= tailFrom) {
+        TimelineEntry entry = kind.entry(index, RecordFields.read(stream, json, kind.descend()));
+        (index < KEEP_EACH_END ? head : tail).add(entry);
+      } else {
+        stream.skip();
+      }
+    }
+    return new LogSummary(kind, path, records, head, tail, Optional.empty());
   }
 
   static LogSummary failed(LogKind kind, String path, String reason) {
