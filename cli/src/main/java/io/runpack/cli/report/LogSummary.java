@@ -35,40 +35,41 @@ public record LogSummary(
   }
 
   /**
-   * Summarises {@code json}, the bytes of the log at {@code path}: one pass checks the whole text
-   * and counts the records, a second reads only the records kept and skips the others.
+   * Summarises {@code json}, the bytes of the log at {@code path}, in one pass that checks the
+   * whole text, counts the records, reads the first ones and remembers where the last ones start;
+   * those are read again from there, alone.
    */
   static LogSummary of(LogKind kind, String path, byte[] json) {
-    long records;
+    List<TimelineEntry> head = new ArrayList<>(KEEP_EACH_END);
+    int[] tailStarts = new int[KEEP_EACH_END];
+    long records = 0;
     try {
-      JsonStream counter = JsonStream.of(json);
-      Token first = counter.next();
+      JsonStream stream = JsonStream.of(json);
+      Token first = stream.next();
       if (first != Token.START_ARRAY) {
         return failed(kind, path, "not an array of records but " + first.typeName());
       }
-      records = 0;
-      while (counter.next() != Token.END_ARRAY) {
-        counter.skip();
+      while (stream.next() != Token.END_ARRAY) {
+        if (records < KEEP_EACH_END) {
+          head.add(kind.entry(records, RecordFields.read(stream, json, kind.descend())));
+        } else {
+          tailStarts[(int) (records % KEEP_EACH_END)] = stream.tokenStart();
+          stream.skip();
+        }
         records++;
       }
-      while (counter.next() != null) {
+      while (stream.next() != null) {
         // the end of the document is checked too: no entry is shown from a log that is not JSON
       }
     } catch (RunpackException e) {
       return failed(kind, path, "not valid JSON: " + e.getMessage());
     }
-    List<TimelineEntry> head = new ArrayList<>(KEEP_EACH_END);
-    List<TimelineEntry> tail = new ArrayList<>(KEEP_EACH_END);
-    long tailFrom = Math.max(KEEP_EACH_END, records - KEEP_EACH_END);
-    JsonStream stream = JsonStream.of(json);
-    stream.next();
-    for (long index = 0; stream.next() != Token.END_ARRAY; index++) {
-      if (index < KEEP_EACH_END || index >= tailFrom) {
-        TimelineEntry entry = kind.entry(index, RecordFields.read(stream, json, kind.descend()));
-        (index < KEEP_EACH_END ? head : tail).add(entry);
-      } else {
-        stream.skip();
-      }
+    long tailCount = Math.min(KEEP_EACH_END, Math.max(0, records - KEEP_EACH_END));
+    List<TimelineEntry> tail = new ArrayList<>((int) tailCount);
+    for (long index = records - tailCount; index < records; index++) {
+      JsonStream record = JsonStream.valueAt(json, tailStarts[(int) (index % KEEP_EACH_END)]);
+      record.next();
+      tail.add(kind.entry(index, RecordFields.read(record, json, kind.descend())));
     }
     return new LogSummary(kind, path, records, head, tail, Optional.empty());
   }

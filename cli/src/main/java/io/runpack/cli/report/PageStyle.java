@@ -36,6 +36,7 @@ final class PageStyle {
       td{overflow-wrap:anywhere}
       td.num{text-align:right;white-space:nowrap}
       td.time{white-space:nowrap}
+      #files td:nth-child(2){white-space:nowrap}
       tr.check-ok td.check{color:var(--ok)}
       tr.check-bad td.check{color:var(--bad);font-weight:600}
       .kind{white-space:nowrap;font-weight:600}
@@ -44,7 +45,9 @@ final class PageStyle {
       .detail{color:var(--muted);display:block;white-space:pre-wrap}
       .note{color:var(--muted);font-size:.9em}
       footer{margin-top:2.5rem;color:var(--muted);font-size:.85em}
+      @page{margin:14mm}
       @media print{
+        table{font-size:8.5pt}
         body{max-width:none;padding:0;font-size:10pt;color:#000}
         .verdict{background:none!important}
         h2{break-after:avoid}
