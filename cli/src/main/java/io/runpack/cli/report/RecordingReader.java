@@ -4,6 +4,7 @@ import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.ArtifactRecord;
 import io.runpack.domain.model.HashDigest;
+import io.runpack.domain.model.Limits;
 import io.runpack.domain.model.Manifest;
 import io.runpack.domain.model.Sha256;
 import io.runpack.domain.port.out.JsonDecoder;
@@ -19,8 +20,11 @@ import java.util.Optional;
  * lists are summarised for the timeline as they pass ({@link LogSummary}), so the page shows
  * exactly the bytes that were verified, and no log is held after it has been checked.
  *
- * <p>Every file is read (not answered from a stored checksum), to know its size; the reader's
- * contract and limits are the delegate's.
+ * <p>Bounded as the verification is: files are read whole (to know their size) up to the bytes of a
+ * whole run ({@link Limits#MAX_RUN_BYTES}); beyond that, however many paths a manifest lists, they
+ * are hashed as {@code verify} hashes them and their size is not shown. Only the first log the
+ * manifest lists of each kind is summarised, so at most six. The reader's contract and limits are
+ * the delegate's.
  */
 final class RecordingReader implements RunpackReader {
 
@@ -34,6 +38,7 @@ final class RecordingReader implements RunpackReader {
   private Map<String, LogKind> logPaths;
   private final Map<String, Outcome> outcomes = new HashMap<>();
   private final Map<String, LogSummary> logs = new LinkedHashMap<>();
+  private long wholeBytes;
 
   RecordingReader(RunpackReader delegate, String manifestName, JsonDecoder decoder) {
     this.delegate = delegate;
@@ -57,6 +62,7 @@ final class RecordingReader implements RunpackReader {
       manifestBytes = bytes.clone();
       return bytes;
     }
+    wholeBytes += bytes.length;
     outcomes.putIfAbsent(path, new Outcome(bytes.length, Sha256.of(bytes), null));
     LogKind log = logPaths().get(path);
     if (log != null && !logs.containsKey(path)) {
@@ -71,7 +77,18 @@ final class RecordingReader implements RunpackReader {
     if (known != null && known.hash() != null) {
       return known.hash();
     }
-    return Sha256.of(read(path, maxBytes));
+    if (wholeBytes < Limits.MAX_RUN_BYTES || logPaths().containsKey(path)) {
+      return Sha256.of(read(path, maxBytes));
+    }
+    HashDigest hash;
+    try {
+      hash = delegate.sha256(path, maxBytes);
+    } catch (RunpackException e) {
+      outcomes.putIfAbsent(path, new Outcome(-1, null, e.getMessage()));
+      throw e;
+    }
+    outcomes.putIfAbsent(path, new Outcome(-1, hash, null));
+    return hash;
   }
 
   /** The manifest's bytes as verified, if it was read. */
@@ -89,7 +106,7 @@ final class RecordingReader implements RunpackReader {
     return logs;
   }
 
-  /** The paths of the logs the manifest lists, by the kind it gives them (the first listing). */
+  /** The first path the manifest lists for each kind of log. */
   private Map<String, LogKind> logPaths() {
     if (logPaths == null) {
       logPaths = new HashMap<>();
@@ -98,6 +115,7 @@ final class RecordingReader implements RunpackReader {
               m -> {
                 for (ArtifactRecord artifact : m.artifacts()) {
                   LogKind.of(artifact.kind())
+                      .filter(kind -> !logPaths.containsValue(kind))
                       .ifPresent(kind -> logPaths.putIfAbsent(artifact.path(), kind));
                 }
               });
