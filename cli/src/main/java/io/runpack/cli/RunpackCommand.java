@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
       ExportCommand.class,
       VerifyCommand.class,
       PrettyCommand.class,
+      ReportCommand.class,
       SignCommand.class,
       KeygenCommand.class,
       CanonicalizeCommand.class,
@@ -48,7 +49,7 @@ final class RunpackCommand implements Runnable {
   public void run() {
     throw new picocli.CommandLine.ParameterException(
         new picocli.CommandLine(this),
-        "a command is required: export, verify, pretty, sign, keygen, canonicalize, import or help");
+        "a command is required: export, verify, pretty, report, sign, keygen, canonicalize, import or help");
   }
 
   /** The version from the jar manifest ({@code dev} when run from classes). */

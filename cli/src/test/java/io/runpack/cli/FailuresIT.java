@@ -42,7 +42,7 @@ class FailuresIT {
         .assertFailure(
             2,
             "invalid_request",
-            "a command is required: export, verify, pretty, sign, keygen, canonicalize, import or help");
+            "a command is required: export, verify, pretty, report, sign, keygen, canonicalize, import or help");
   }
 
   @Test

@@ -49,6 +49,21 @@ class ReadmeIT {
   }
 
   @Test
+  void reportCommandWritesThePageOfTheExampleRun() throws Exception {
+    link(workingCopy);
+    Shell.Result result =
+        Shell.run(workingCopy, Readme.block("run-it") + Readme.block("report"), 300);
+
+    assertEquals(0, result.exitCode(), result.output());
+    assertTrue(
+        result.output().endsWith("runpack PASSED: 8 files checked, 0 errors\n"), result.output());
+    String page =
+        Files.readString(
+            workingCopy.resolve("out/release-2026-11-26.html"), StandardCharsets.UTF_8);
+    assertTrue(page.contains("<span class=\"status\" id=\"status\">pass</span>"), page);
+  }
+
+  @Test
   void signingCommandsSignVerifyAndOpensslAgrees() throws Exception {
     link(workingCopy);
     Shell.Result result = Shell.run(workingCopy, Readme.block("signing"), 300);

@@ -54,5 +54,14 @@ public final class Limits {
   /** Most bytes one {@code pretty} run writes, every file together (held until moved in whole). */
   public static final long MAX_PRETTY_TOTAL_BYTES = 256L * 1024 * 1024;
 
+  /**
+   * Records of one log shown in a {@code runpack report} timeline: the first and the last half of
+   * this many; the others are counted, not shown, so a page stays small whatever the log's size.
+   */
+  public static final int MAX_REPORT_RECORDS_PER_LOG = 100;
+
+  /** Files listed in a {@code runpack report} page; the others are counted, not listed. */
+  public static final int MAX_REPORT_FILES = 1_000;
+
   private Limits() {}
 }

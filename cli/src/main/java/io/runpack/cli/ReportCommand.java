@@ -1,0 +1,103 @@
+package io.runpack.cli;
+
+import io.runpack.adapters.filesystem.FileSystemRunpackReader;
+import io.runpack.adapters.json.JacksonJsonCodec;
+import io.runpack.adapters.s3.S3RunpackReader;
+import io.runpack.cli.report.HtmlPage;
+import io.runpack.cli.report.RunpackReport;
+import io.runpack.domain.error.ErrorCode;
+import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.model.RunpackPath;
+import io.runpack.domain.port.out.RunpackReader;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code runpack report}: verifies a runpack (on disk or in S3, read as {@code runpack verify}
+ * reads it) and writes one self-contained HTML page of it for a person: the verdict, the run, every
+ * file with its check and the run as a timeline. Prints the verdict as {@code verify --format text}
+ * does; exits as verify does (0 pass, 1 fail), and writes the page in both cases. A runpack whose
+ * manifest cannot be read fails as verify fails, and writes nothing.
+ */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Verify a runpack and write a self-contained HTML page of it (verdict, run, files, timeline).",
+      "Exit 0 when it passes, 1 when it fails; the page is written in both cases."
+    })
+final class ReportCommand implements Callable<Integer> {
+
+  @ParentCommand RunpackCommand parent;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "DIR|s3://BUCKET/PREFIX/",
+      description = "The runpack: a directory, or an S3 prefix.")
+  String location;
+
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      required = true,
+      description = "The page to write (replaced whole; never left half-written).")
+  String html;
+
+  @Option(
+      names = "--manifest",
+      paramLabel = "NAME",
+      defaultValue = "manifest.json",
+      description = "Manifest file name inside the runpack (default: ${DEFAULT-VALUE}).")
+  String manifest;
+
+  @Option(
+      names = "--endpoint",
+      paramLabel = "URL",
+      description = "S3 endpoint, overriding the SDK's configuration (AWS_ENDPOINT_URL_S3).")
+  String endpoint;
+
+  @Option(
+      names = "--region",
+      paramLabel = "R",
+      description = "AWS region (default: the SDK's default chain).")
+  String region;
+
+  @Override
+  public Integer call() {
+    RunpackPath manifestName = Failures.manifestName(manifest);
+    HtmlFile page = HtmlFile.at(html);
+    RunpackReport report;
+    if (location.startsWith("s3://")) {
+      try (AwsClients aws = new AwsClients(endpoint, region)) {
+        report = report(S3RunpackReader.at(aws.s3(), location), manifestName);
+      } catch (RunpackException e) {
+        throw Failures.asInput(e);
+      }
+    } else {
+      try (FileSystemRunpackReader reader = new FileSystemRunpackReader(directory())) {
+        report = report(reader, manifestName);
+      }
+    }
+    page.write(HtmlPage.render(report));
+    parent.console.printText(TextReport.of(report.verification()));
+    return report.verification().passed() ? 0 : 1;
+  }
+
+  private RunpackReport report(RunpackReader reader, RunpackPath manifestName) {
+    return RunpackReport.of(location, reader, manifestName, new JacksonJsonCodec());
+  }
+
+  private Path directory() {
+    try {
+      return Path.of(location);
+    } catch (InvalidPathException e) {
+      throw Failures.invalidInput(
+          ErrorCode.INVALID_REQUEST, "not a usable directory name: " + e.getMessage());
+    }
+  }
+}

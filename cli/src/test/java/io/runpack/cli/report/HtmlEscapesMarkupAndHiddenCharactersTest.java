@@ -1,0 +1,33 @@
+package io.runpack.cli.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** {@link Html#escape}: markup characters become references; hidden characters become visible. */
+class HtmlEscapesMarkupAndHiddenCharactersTest {
+
+  @Test
+  void everyMarkupCharacterIsAReference() {
+    assertEquals(
+        "&lt;img src=x onerror=&quot;a(&#39;1&#39;)&quot;&gt; &amp;amp;",
+        Html.escape("<img src=x onerror=\"a('1')\"> &amp;"));
+  }
+
+  @Test
+  void bidiZeroWidthAndControlCharactersAreShownEscaped() {
+    assertEquals(
+        "a\\u202eb\\u2066c\\u200bd\\u0000e\\u000af\\u2028g\\ufeff",
+        Html.escape("a\u202eb\u2066c\u200bd\u0000e\nf\u2028g\ufeff"));
+  }
+
+  @Test
+  void aLoneSurrogateIsShownEscapedAndAPairIsKept() {
+    assertEquals("\\ud800x😀", Html.escape("\ud800x\ud83d\ude00"));
+  }
+
+  @Test
+  void plainTextIsUnchanged() {
+    assertEquals("release-approval · ✔ naïve 日本", Html.escape("release-approval · ✔ naïve 日本"));
+  }
+}
