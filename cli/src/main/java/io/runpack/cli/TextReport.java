@@ -1,5 +1,6 @@
 package io.runpack.cli;
 
+import io.runpack.cli.report.HiddenCharacters;
 import io.runpack.domain.model.VerificationReport;
 
 /**
@@ -41,24 +42,12 @@ final class TextReport {
         .codePoints()
         .forEach(
             cp -> {
-              if (hides(cp)) {
+              if (HiddenCharacters.hides(cp)) {
                 out.append(String.format("\\u%04x", cp));
               } else {
                 out.appendCodePoint(cp);
               }
             });
     return out.toString();
-  }
-
-  private static boolean hides(int cp) {
-    return switch (Character.getType(cp)) {
-      case Character.CONTROL,
-          Character.FORMAT,
-          Character.LINE_SEPARATOR,
-          Character.PARAGRAPH_SEPARATOR,
-          Character.SURROGATE ->
-          true;
-      default -> false;
-    };
   }
 }

@@ -31,7 +31,7 @@ public final class Html {
         case '"' -> out.append("&quot;");
         case '\'' -> out.append("&#39;");
         default -> {
-          if (hides(cp)) {
+          if (HiddenCharacters.hides(cp)) {
             out.append(String.format("\\u%04x", cp));
           } else {
             out.appendCodePoint(cp);
@@ -39,17 +39,5 @@ public final class Html {
         }
       }
     }
-  }
-
-  private static boolean hides(int cp) {
-    return switch (Character.getType(cp)) {
-      case Character.CONTROL,
-          Character.FORMAT,
-          Character.LINE_SEPARATOR,
-          Character.PARAGRAPH_SEPARATOR,
-          Character.SURROGATE ->
-          true;
-      default -> false;
-    };
   }
 }
