@@ -41,7 +41,7 @@ class TextFormatSpoofingIT {
             .contains(
                 "  - artifact read failed for "
                     + hostile.toLowerCase(java.util.Locale.ROOT)
-                    + ": no such file\n"),
+                    + ": unsafe path: contains a control character (U+2028)\n"),
         text.out());
     for (int cp :
         new int[] {

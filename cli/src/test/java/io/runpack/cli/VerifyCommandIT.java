@@ -83,7 +83,11 @@ class VerifyCommandIT {
     assertEquals(1, result.exitCode());
     assertEquals(
         true,
-        result.out().contains("artifact read failed for x\\u001b[2Jy: no such file"),
+        result
+            .out()
+            .contains(
+                "artifact read failed for x\\u001b[2Jy: unsafe path: contains a control character"
+                    + " (U+001B)"),
         result.out());
     assertEquals(false, result.out().contains("\u001b"));
   }

@@ -136,7 +136,8 @@ class VerifyDecisionGateFormIT {
     assertEquals(
         "# Decision Gate Runpack Verification\n\n- Status: fail\n- Checked files: 7\n\n"
             + "## Errors\n- hash mismatch for artifacts/triggers.json\n"
-            + "- artifact read failed for x\\u000a- None\\u000d\\u000a## Errors: no such file\n"
+            + "- artifact read failed for x\\u000a- None\\u000d\\u000a## Errors: unsafe path: contains"
+            + " a control character (U+000A)\n"
             + "- root hash mismatch\n\n",
         result.out());
   }
