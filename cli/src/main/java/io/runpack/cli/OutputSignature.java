@@ -2,14 +2,8 @@ package io.runpack.cli;
 
 import io.runpack.adapters.signing.Ed25519Signer;
 import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.model.ManifestSignature;
 import io.runpack.domain.port.out.SignManifestPort;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Decision Gate's signature of a command's output ({@code --signature-out PATH --signing-key KEY},
@@ -18,8 +12,8 @@ import java.nio.file.StandardCopyOption;
  * exact bytes the command prints (the same record as a manifest's detached signature). The key file
  * is read with its 8 KiB bound ({@link KeyFiles}).
  *
- * <p>The record is written whole (to a temporary file beside PATH, then renamed over it) before the
- * output is printed: a failure to sign or write prints nothing.
+ * <p>The record is written whole ({@link WholeFile}) before the output is printed: a failure to
+ * sign or write prints nothing.
  */
 final class OutputSignature {
 
@@ -41,34 +35,6 @@ final class OutputSignature {
     SignManifestPort.Signed signed = signer.sign(output.clone());
     byte[] record =
         ManifestSignature.of(output, signed.scheme(), signed.keyId(), signed.signature()).toBytes();
-    Path target;
-    try {
-      target = Path.of(signatureOut).toAbsolutePath();
-    } catch (InvalidPathException e) {
-      throw Failures.invalidInput(
-          ErrorCode.INVALID_REQUEST, "not a usable file name: " + e.getMessage());
-    }
-    Path temporary = null;
-    try {
-      temporary = Files.createTempFile(target.getParent(), ".runpack-sig-", ".tmp");
-      Files.write(temporary, record);
-      Files.move(
-          temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      deleteQuietly(temporary);
-      throw new RunpackException(
-          ErrorCode.STORAGE_ERROR,
-          "cannot write signature " + signatureOut + ": " + e.getClass().getSimpleName());
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    if (file != null) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException ignored) {
-        // the write failed already; that is the error reported
-      }
-    }
+    WholeFile.at(signatureOut, "--signature-out").write(record);
   }
 }

@@ -9,6 +9,7 @@ import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.model.RunpackPath;
 import io.runpack.domain.port.out.RunpackReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -70,7 +71,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunpackPath manifestName = Failures.manifestName(manifest);
-    HtmlFile page = HtmlFile.at(html);
+    WholeFile page = WholeFile.at(html, "--html");
     RunpackReport report;
     if (location.startsWith("s3://")) {
       try (AwsClients aws = new AwsClients(endpoint, region)) {
@@ -83,7 +84,7 @@ final class ReportCommand implements Callable<Integer> {
         report = report(reader, manifestName);
       }
     }
-    page.write(HtmlPage.render(report));
+    page.write(HtmlPage.render(report).getBytes(StandardCharsets.UTF_8));
     parent.console.printText(TextReport.of(report.verification()));
     return report.verification().passed() ? 0 : 1;
   }

@@ -5,7 +5,6 @@ import io.runpack.domain.error.RunpackException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -16,41 +15,47 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * The file a report page is written to, written whole or not at all: into a temporary file beside
- * it, forced to disk, then renamed over it in one step. A failure leaves no partial page and no
- * temporary file, and is a typed error: a target that cannot be a file (no such directory, a
- * directory) is invalid input, found before any work is done; anything else a storage error.
+ * A file a command writes for its caller (a report page, an output's signature), written whole or
+ * not at all: into a temporary file beside it, 0644, forced to disk, then renamed over it in one
+ * step. A failure leaves no partial file and no temporary file, and is a typed error: a target that
+ * cannot be a file (no such directory, a directory) is invalid input, found before any work is
+ * done; anything else a storage error.
  */
-final class HtmlFile {
+final class WholeFile {
 
   private final Path file;
 
-  private HtmlFile(Path file) {
+  private WholeFile(Path file) {
     this.file = file;
   }
 
-  /** The target {@code name} names, checked: its directory exists and it is not a directory. */
-  static HtmlFile at(String name) {
+  /**
+   * The target {@code name} names, checked: its directory exists and it is not a directory.
+   *
+   * @param option the option that named it, for messages ({@code --html})
+   */
+  static WholeFile at(String name, String option) {
     Path file;
     try {
       file = Path.of(name).toAbsolutePath();
     } catch (InvalidPathException e) {
       throw Failures.invalidInput(
-          ErrorCode.INVALID_REQUEST, "not a usable file name for --html: " + e.getMessage());
+          ErrorCode.INVALID_REQUEST,
+          "not a usable file name for " + option + ": " + e.getMessage());
     }
     Path dir = file.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
       throw Failures.invalidInput(
-          ErrorCode.INVALID_REQUEST, "no such directory for --html: " + dir);
+          ErrorCode.INVALID_REQUEST, "no such directory for " + option + ": " + dir);
     }
     if (Files.isDirectory(file)) {
       throw Failures.invalidInput(
-          ErrorCode.INVALID_REQUEST, "--html names a directory, not a file: " + file);
+          ErrorCode.INVALID_REQUEST, option + " names a directory, not a file: " + file);
     }
-    return new HtmlFile(file);
+    return new WholeFile(file);
   }
 
-  void write(String html) {
+  void write(byte[] content) {
     Path temp = null;
     try {
       temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
@@ -60,7 +65,7 @@ final class HtmlFile {
       }
       try (FileChannel channel =
           FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer bytes = ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8));
+        ByteBuffer bytes = ByteBuffer.wrap(content);
         while (bytes.hasRemaining()) {
           channel.write(bytes);
         }
