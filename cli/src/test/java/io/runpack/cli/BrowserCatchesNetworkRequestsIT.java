@@ -1,6 +1,7 @@
 package io.runpack.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,41 @@ class BrowserCatchesNetworkRequestsIT {
     assertTrue(
         requests.contains("GET http://runpack-probe.invalid/pixel.png HTTP/1.1"),
         requests.toString());
+  }
+
+  @Test
+  void googleHostsAPageCouldUseAreCaughtToo() throws Exception {
+    Chromium chromium = Chromium.require();
+    Path fonts = temp.resolve("fonts.html");
+    Files.writeString(
+        fonts,
+        "<!DOCTYPE html><html><head><link rel=\"stylesheet\""
+            + " href=\"http://fonts.googleapis.com/css?family=Inter\"></head><body>"
+            + "<img src=\"http://www.gstatic.com/pixel.png\" alt=\"\"></body></html>",
+        StandardCharsets.UTF_8);
+
+    List<String> requests = chromium.load(fonts).requests();
+
+    assertTrue(
+        requests.contains("GET http://fonts.googleapis.com/css?family=Inter HTTP/1.1"),
+        requests.toString());
+    assertTrue(
+        requests.contains("GET http://www.gstatic.com/pixel.png HTTP/1.1"), requests.toString());
+  }
+
+  @Test
+  void onlyTheBrowsersOwnServicesAreSetApart() {
+    assertEquals(
+        "update.googleapis.com", NetworkTrap.host("CONNECT update.googleapis.com:443 HTTP/1.1"));
+    assertEquals(
+        "update.googleapis.com",
+        NetworkTrap.host("POST http://update.googleapis.com/service/update2/json?x=1 HTTP/1.1"));
+    assertEquals(
+        "fonts.googleapis.com",
+        NetworkTrap.host("GET http://fonts.googleapis.com:80/css HTTP/1.1"));
+    assertEquals("", NetworkTrap.host("(connection)"));
+    assertTrue(NetworkTrap.BROWSER_SERVICES.contains("accounts.google.com"));
+    assertFalse(NetworkTrap.BROWSER_SERVICES.contains("fonts.googleapis.com"));
   }
 
   @Test
