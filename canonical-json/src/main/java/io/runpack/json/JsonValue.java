@@ -1,0 +1,14 @@
+package io.runpack.json;
+
+/**
+ * A JSON value as read from untrusted input, kept exactly enough to write it canonically.
+ *
+ * <p>Invariants: numbers keep their source lexeme ({@link JsonNumber}), objects never hold a key
+ * twice ({@link JsonObject}), and every value is immutable.
+ */
+public sealed interface JsonValue
+    permits JsonNull, JsonBoolean, JsonNumber, JsonString, JsonArray, JsonObject, JsonCanonical {
+
+  /** The value's JSON type, for error messages. */
+  String typeName();
+}
