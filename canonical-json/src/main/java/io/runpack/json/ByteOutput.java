@@ -1,7 +1,5 @@
 package io.runpack.json;
 
-import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.error.RunpackException;
 import java.util.Arrays;
 
 /** A growable byte buffer that refuses to grow past its limit. Not thread-safe. */
@@ -99,8 +97,8 @@ final class ByteOutput {
   private void grow(int more) {
     long needed = (long) size + more;
     if (needed > limit) {
-      throw new RunpackException(
-          ErrorCode.LIMIT_EXCEEDED, "canonical JSON exceeds the limit of " + limit + " bytes");
+      throw new JsonException(
+          JsonError.SIZE_LIMIT, "canonical JSON exceeds the limit of " + limit + " bytes");
     }
     if (needed > bytes.length) {
       long grown = Math.max(needed, Math.min((long) bytes.length * 2, limit));

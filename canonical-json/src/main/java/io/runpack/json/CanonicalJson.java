@@ -1,7 +1,5 @@
 package io.runpack.json;
 
-import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.error.RunpackException;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -31,9 +29,10 @@ public final class CanonicalJson {
   }
 
   /**
-   * The canonical bytes of {@code value}; fails with {@link ErrorCode#LIMIT_EXCEEDED} as soon as
-   * they would exceed {@code maxBytes}, and with {@link ErrorCode#INVALID_JSON} for values that
-   * have no canonical form (lone surrogates, numbers overflowing a double).
+   * The canonical bytes of {@code value}; fails with {@link JsonError#SIZE_LIMIT} or {@link
+   * JsonError#DEPTH_LIMIT} as soon as they would exceed {@code maxBytes}, and with {@link
+   * JsonError#LONE_SURROGATE} or {@link JsonError#NUMBER_OUT_OF_RANGE} for values that have no
+   * canonical form (lone surrogates, numbers overflowing a double).
    */
   public static byte[] toBytes(JsonValue value, int maxBytes) {
     long known = knownSize(value);
@@ -68,17 +67,18 @@ public final class CanonicalJson {
   }
 
   /**
-   * The canonical bytes of JSON text, without building a tree ({@link CanonicalTranscoder}): the
-   * same bytes as decoding it strictly and calling {@link #toBytes(JsonValue, int)}, and the same
-   * refusals, each naming the byte offset.
+   * The canonical bytes of JSON text, without building a tree, with working memory for this call
+   * only (a caller canonicalizing many documents holds a {@link Canonicalizer}): the same bytes as
+   * decoding it strictly and calling {@link #toBytes(JsonValue, int)}, and the same refusals, each
+   * naming the byte offset.
    */
   public static byte[] canonicalize(byte[] json, int maxBytes) {
-    return CanonicalTranscoder.transcode(json, maxBytes).bytes();
+    return new Canonicalizer().canonicalize(json, maxBytes);
   }
 
   /** JSON text as a value held in canonical form, for values that are written but never read. */
   public static JsonCanonical canonicalValue(byte[] json, int maxBytes) {
-    return CanonicalTranscoder.transcode(json, maxBytes);
+    return new Canonicalizer().canonicalValue(json, maxBytes);
   }
 
   /** The escaped UTF-8 bytes of {@code s} as they appear between quotes in canonical output. */
@@ -97,8 +97,8 @@ public final class CanonicalJson {
       writeString(string.value(), out);
     } else if (value instanceof JsonCanonical canonical) {
       if (depth + canonical.depth() > MAX_DEPTH) {
-        throw new RunpackException(
-            ErrorCode.LIMIT_EXCEEDED, "JSON nesting deeper than the limit of " + MAX_DEPTH);
+        throw new JsonException(
+            JsonError.DEPTH_LIMIT, "JSON nesting deeper than the limit of " + MAX_DEPTH);
       }
       out.write(canonical.bytes());
     } else if (value instanceof JsonNumber number) {
@@ -112,8 +112,8 @@ public final class CanonicalJson {
 
   private static int enter(int depth) {
     if (depth >= MAX_DEPTH) {
-      throw new RunpackException(
-          ErrorCode.LIMIT_EXCEEDED, "JSON nesting deeper than the limit of " + MAX_DEPTH);
+      throw new JsonException(
+          JsonError.DEPTH_LIMIT, "JSON nesting deeper than the limit of " + MAX_DEPTH);
     }
     return depth + 1;
   }
@@ -182,8 +182,8 @@ public final class CanonicalJson {
         if (!Character.isHighSurrogate(c)
             || i + 1 >= n
             || !Character.isLowSurrogate(s.charAt(i + 1))) {
-          throw new RunpackException(
-              ErrorCode.INVALID_JSON,
+          throw new JsonException(
+              JsonError.LONE_SURROGATE,
               String.format("string contains a lone surrogate U+%04X at index %d", (int) c, i));
         }
         int cp = Character.toCodePoint(c, s.charAt(++i));

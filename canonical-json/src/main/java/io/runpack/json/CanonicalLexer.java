@@ -1,20 +1,17 @@
 package io.runpack.json;
 
-import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.error.RunpackException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * The lexical half of {@link CanonicalTranscoder}: a cursor over strict JSON text (RFC 8259, UTF-8)
- * that skips whitespace, matches literals and writes strings in their canonical form (FORMAT §1
- * "Strings"): content is copied byte for byte unless an escape must be rewritten; UTF-8 is checked
- * as strictly as Runpack's decoder checks it (RFC 3629: no overlong forms, surrogates or values
- * above U+10FFFF); lone surrogate escapes are refused. Every refusal is an {@link
- * ErrorCode#INVALID_JSON} error naming the byte offset.
+ * JSON strings (RFC 8259 §7) read from the cursor and written in their canonical form (FORMAT §1
+ * "Strings", RFC 8785 §3.2.2.2): content is copied byte for byte unless an escape must be
+ * rewritten; UTF-8 is checked as strictly as Runpack's decoder checks it (RFC 3629: no overlong
+ * forms, surrogates or values above U+10FFFF); lone surrogate escapes are refused. Every refusal is
+ * a {@link JsonException} naming the byte offset.
  */
-abstract class CanonicalLexer {
+abstract class CanonicalLexer extends JsonCursor {
 
   /** Eight bytes of the text at a time, for {@link #specialBytes}. */
   private static final VarHandle LONGS =
@@ -27,135 +24,8 @@ abstract class CanonicalLexer {
     '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'
   };
 
-  final byte[] in;
-  final int end;
-  final ByteOutput out;
-  int pos;
-
   CanonicalLexer(byte[] in, ByteOutput out) {
-    this.in = in;
-    this.end = in.length;
-    this.out = out;
-  }
-
-  /**
-   * RFC 8259 §8.1: JSON text must not begin with a byte order mark. Decision Gate's reader refuses
-   * one, and so does every reader of Runpack, so that no two readers disagree on a document.
-   */
-  final void refuseByteOrderMark() {
-    if (startsWithByteOrderMark(in)) {
-      throw invalid("byte order mark (U+FEFF) before the JSON text");
-    }
-  }
-
-  /** True when {@code bytes} begin with the UTF-8 byte order mark EF BB BF. */
-  static boolean startsWithByteOrderMark(byte[] bytes) {
-    return bytes.length >= 3
-        && (bytes[0] & 0xff) == 0xef
-        && (bytes[1] & 0xff) == 0xbb
-        && (bytes[2] & 0xff) == 0xbf;
-  }
-
-  final void skipWhitespace() {
-    while (pos < end) {
-      byte b = in[pos];
-      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-        return;
-      }
-      pos++;
-    }
-  }
-
-  final byte peek() {
-    if (pos >= end) {
-      throw invalid("unexpected end of JSON text");
-    }
-    return in[pos];
-  }
-
-  final void expect(char c, String what) {
-    if (peek() != c) {
-      throw invalid(unexpected(what));
-    }
-    pos++;
-  }
-
-  final void literal(String word) {
-    int n = word.length();
-    if (pos + n > end) {
-      throw invalid(unexpected("a JSON value"));
-    }
-    for (int k = 0; k < n; k++) {
-      if (in[pos + k] != word.charAt(k)) {
-        throw invalid(unexpected("a JSON value"));
-      }
-    }
-    out.writeAscii(word);
-    pos += n;
-  }
-
-  /**
-   * Scans one number from {@code pos} by RFC 8259 §6 ({@code [ minus ] int [ frac ] [ exp ]}),
-   * refusing a malformed one ({@link ErrorCode#INVALID_JSON}) or one longer than {@link
-   * JsonNumber#MAX_LEXEME_LENGTH} ({@link ErrorCode#LIMIT_EXCEEDED}); true when it has neither a
-   * fraction nor an exponent. Leaves {@code pos} after it.
-   */
-  final boolean scanNumber() {
-    int start = pos;
-    boolean integer = true;
-    if (in[pos] == '-') {
-      pos++;
-    }
-    if (pos < end && in[pos] == '0') {
-      pos++;
-    } else if (!digits()) {
-      throw invalidNumber(start);
-    }
-    if (pos < end && in[pos] == '.') {
-      integer = false;
-      pos++;
-      if (!digits()) {
-        throw invalidNumber(start);
-      }
-    }
-    if (pos < end && (in[pos] == 'e' || in[pos] == 'E')) {
-      integer = false;
-      pos++;
-      if (pos < end && (in[pos] == '+' || in[pos] == '-')) {
-        pos++;
-      }
-      if (!digits()) {
-        throw invalidNumber(start);
-      }
-    }
-    if (pos - start > JsonNumber.MAX_LEXEME_LENGTH) {
-      throw new RunpackException(
-          ErrorCode.LIMIT_EXCEEDED,
-          "number has "
-              + (pos - start)
-              + " characters, over the limit of "
-              + JsonNumber.MAX_LEXEME_LENGTH
-              + " at byte "
-              + start);
-    }
-    return integer;
-  }
-
-  private RunpackException invalidNumber(int start) {
-    pos = start;
-    return invalid("invalid number literal");
-  }
-
-  final boolean digits() {
-    int start = pos;
-    while (pos < end && isDigit(in[pos])) {
-      pos++;
-    }
-    return pos > start;
-  }
-
-  static boolean isDigit(byte b) {
-    return b >= '0' && b <= '9';
+    super(in, out);
   }
 
   /** FORMAT §1 "Strings": content is copied unless an escape must be rewritten. */
@@ -341,16 +211,6 @@ abstract class CanonicalLexer {
     }
   }
 
-  final String unexpected(String what) {
-    int b = in[pos] & 0xff;
-    String found = b >= 0x21 && b < 0x7f ? "'" + (char) b + "'" : String.format("byte 0x%02x", b);
-    return "expected " + what + ", found " + found;
-  }
-
-  final RunpackException invalid(String message) {
-    return new RunpackException(ErrorCode.INVALID_JSON, message + " at byte " + pos);
-  }
-
   /**
    * The high bit of each of eight bytes (little-endian) that ends a plain run of string content:
    * non-ASCII, a control character, a quote or a backslash (the classic SWAR zero-byte tests). A
@@ -367,7 +227,9 @@ abstract class CanonicalLexer {
     return (v - ONES) & ~v;
   }
 
-  private RunpackException loneSurrogate(int unit) {
-    return invalid(String.format("string contains a lone surrogate U+%04X", unit));
+  private JsonException loneSurrogate(int unit) {
+    return new JsonException(
+        JsonError.LONE_SURROGATE,
+        String.format("string contains a lone surrogate U+%04X at byte %d", unit, pos));
   }
 }

@@ -1,7 +1,5 @@
 package io.runpack.json;
 
-import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.error.RunpackException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -55,8 +53,8 @@ final class CanonicalNumbers {
     double value = DecimalToDouble.parse(in, start, end);
     if (Double.isInfinite(value)) {
       String lexeme = new String(in, start, end - start, StandardCharsets.US_ASCII);
-      throw new RunpackException(
-          ErrorCode.INVALID_JSON, "number " + abbreviate(lexeme) + " overflows a double");
+      throw new JsonException(
+          JsonError.NUMBER_OUT_OF_RANGE, "number " + abbreviate(lexeme) + " overflows a double");
     }
     ShortestDouble.write(value, out);
   }
@@ -140,7 +138,7 @@ final class CanonicalNumbers {
   /** ECMAScript Number::toString for a finite double; NaN and infinities are errors. */
   static String ecmaScript(double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
-      throw new RunpackException(ErrorCode.INVALID_JSON, value + " has no JSON form");
+      throw new JsonException(JsonError.NUMBER_OUT_OF_RANGE, value + " has no JSON form");
     }
     ByteOutput out = new ByteOutput(64);
     ShortestDouble.write(value, out);

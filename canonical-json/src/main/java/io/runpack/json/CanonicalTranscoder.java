@@ -1,8 +1,5 @@
 package io.runpack.json;
 
-import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.error.RunpackException;
-
 /**
  * Strict JSON text (RFC 8259, UTF-8) straight to Decision Gate's canonical bytes (FORMAT §1), in
  * one pass and without building a tree: bytes that are already canonical (plain string content,
@@ -12,62 +9,33 @@ import io.runpack.domain.error.RunpackException;
  *
  * <p>Gives exactly the bytes of {@link CanonicalJson#toBytes(JsonValue, int)} applied to the parsed
  * value, with the same refusals: invalid UTF-8 or grammar, duplicate keys, lone surrogates,
- * overflowing numbers ({@link ErrorCode#INVALID_JSON}, naming the byte offset); nesting deeper than
+ * overflowing numbers (each its {@link JsonError}, naming the byte offset); nesting deeper than
  * {@link CanonicalJson#MAX_DEPTH}, numbers longer than {@link JsonNumber#MAX_LEXEME_LENGTH} and
- * output over the byte limit ({@link ErrorCode#LIMIT_EXCEEDED}). One instance per call: it is not
- * thread-safe; each thread keeps its working memory (member spans, an output buffer: up to {@link
- * #KEPT_BUFFER_BYTES} each) from one call to the next, so that canonicalizing many small records
- * allocates little more than their results.
+ * output over the byte limit (the limits of {@link JsonError}). One instance per call; its working
+ * memory (member spans, the output buffer) comes from the {@link Canonicalizer} that calls it.
  */
 final class CanonicalTranscoder extends CanonicalLexer {
 
-  /** Largest output buffer a thread keeps between calls. */
-  static final int KEPT_BUFFER_BYTES = 1 << 20;
-
-  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-
   private final ObjectMembers members;
   private int maxDepth;
-
-  /** What a thread reuses: member spans and an output buffer, each kept only while small. */
-  private static final class Scratch {
-    ObjectMembers members = new ObjectMembers();
-    byte[] buffer = new byte[4096];
-  }
 
   private CanonicalTranscoder(byte[] in, ByteOutput out, ObjectMembers members) {
     super(in, out);
     this.members = members;
   }
 
-  static JsonCanonical transcode(byte[] json, int maxBytes) {
-    Scratch scratch = SCRATCH.get();
-    scratch.members.close(0);
-    // Canonical text is rarely longer than its source: one buffer of that size usually suffices.
-    int capacity = Math.min(Math.max(json.length, 16), maxBytes);
-    ByteOutput out =
-        capacity <= scratch.buffer.length
-            ? new ByteOutput(maxBytes, scratch.buffer)
-            : new ByteOutput(maxBytes, capacity);
-    CanonicalTranscoder transcoder = new CanonicalTranscoder(json, out, scratch.members);
-    try {
-      return transcoder.run();
-    } finally {
-      if (out.buffer().length <= KEPT_BUFFER_BYTES && out.buffer().length > scratch.buffer.length) {
-        scratch.buffer = out.buffer();
-      }
-      if (scratch.members.retainedBytes() > KEPT_BUFFER_BYTES) {
-        scratch.members =
-            new ObjectMembers(); // after a huge object: do not keep its working memory
-      }
-    }
+  /**
+   * Canonicalizes {@code json} into {@code out}, using {@code members} (emptied) to sort objects.
+   */
+  static JsonCanonical transcode(byte[] json, ByteOutput out, ObjectMembers members) {
+    return new CanonicalTranscoder(json, out, members).run();
   }
 
   private JsonCanonical run() {
     refuseByteOrderMark();
     skipWhitespace();
     if (pos >= end) {
-      throw new RunpackException(ErrorCode.INVALID_JSON, "empty JSON document");
+      throw new JsonException(JsonError.INVALID_JSON, "empty JSON document");
     }
     value(0);
     skipWhitespace();
@@ -97,8 +65,8 @@ final class CanonicalTranscoder extends CanonicalLexer {
 
   private int enter(int depth) {
     if (depth >= CanonicalJson.MAX_DEPTH) {
-      throw new RunpackException(
-          ErrorCode.LIMIT_EXCEEDED,
+      throw new JsonException(
+          JsonError.DEPTH_LIMIT,
           "JSON nesting deeper than the limit of " + CanonicalJson.MAX_DEPTH + " at byte " + pos);
     }
     maxDepth = Math.max(maxDepth, depth + 1);
@@ -191,22 +159,22 @@ final class CanonicalTranscoder extends CanonicalLexer {
     boolean integer = scanNumber();
     try {
       CanonicalNumbers.write(in, start, pos, integer, out);
-    } catch (RunpackException e) {
-      if (e.code() == ErrorCode.LIMIT_EXCEEDED) {
+    } catch (JsonException e) {
+      if (e.error().isLimit()) {
         throw e;
       }
-      throw new RunpackException(e.code(), e.getMessage() + " at byte " + start);
+      throw e.withSuffix(" at byte " + start);
     }
   }
 
-  private RunpackException duplicateKey(int keyStart, int keyEnd, int keyOffset) {
+  private JsonException duplicateKey(int keyStart, int keyEnd, int keyOffset) {
     String key =
         new String(
             out.buffer(),
             keyStart + 1,
             keyEnd - keyStart - 2,
             java.nio.charset.StandardCharsets.UTF_8);
-    return new RunpackException(
-        ErrorCode.INVALID_JSON, "duplicate key \"" + key + "\" at byte " + keyOffset);
+    return new JsonException(
+        JsonError.DUPLICATE_KEY, "duplicate key \"" + key + "\" at byte " + keyOffset);
   }
 }

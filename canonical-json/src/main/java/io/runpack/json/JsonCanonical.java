@@ -46,13 +46,14 @@ public final class JsonCanonical implements JsonValue {
       throw new IllegalStateException("not an array but " + typeName());
     }
     List<JsonValue> elements = new ArrayList<>();
+    Canonicalizer canonicalizer = new Canonicalizer();
     JsonStream stream = JsonStream.of(bytes);
     stream.next(); // the array's '['
     while (stream.next() != JsonStream.Token.END_ARRAY) {
       int start = stream.tokenStart();
       stream.skip();
       elements.add(
-          CanonicalTranscoder.transcode(
+          canonicalizer.canonicalValue(
               Arrays.copyOfRange(bytes, start, stream.tokenEnd()), Integer.MAX_VALUE - 8));
     }
     return elements;

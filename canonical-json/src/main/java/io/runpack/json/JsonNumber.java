@@ -1,8 +1,5 @@
 package io.runpack.json;
 
-import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.error.RunpackException;
-
 /**
  * A JSON number, kept as the exact lexeme it was written with, because the canonical form depends
  * on it (FORMAT §1: an integer literal that fits 64 bits is written exactly, anything else as an
@@ -22,15 +19,15 @@ public final class JsonNumber implements JsonValue {
     this.lexeme = lexeme;
   }
 
-  /** Parses a lexeme, failing with {@link ErrorCode#INVALID_JSON} if it is not a JSON number. */
+  /** Parses a lexeme, failing with {@link JsonError#INVALID_JSON} if it is not a JSON number. */
   public static JsonNumber of(String lexeme) {
     if (lexeme.length() > MAX_LEXEME_LENGTH) {
-      throw new RunpackException(
-          ErrorCode.LIMIT_EXCEEDED,
+      throw new JsonException(
+          JsonError.NUMBER_LENGTH_LIMIT,
           "number has " + lexeme.length() + " characters, over the limit of " + MAX_LEXEME_LENGTH);
     }
     if (!isValidLexeme(lexeme)) {
-      throw new RunpackException(ErrorCode.INVALID_JSON, "invalid number literal: " + lexeme);
+      throw new JsonException(JsonError.INVALID_JSON, "invalid number literal: " + lexeme);
     }
     return new JsonNumber(lexeme);
   }

@@ -1,7 +1,5 @@
 package io.runpack.json;
 
-import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.error.RunpackException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,10 +64,10 @@ public final class JsonObject implements JsonValue {
 
     private Builder() {}
 
-    /** Adds a member; fails with {@link ErrorCode#INVALID_JSON} if the key is already present. */
+    /** Adds a member; fails with {@link JsonError#DUPLICATE_KEY} if the key is already present. */
     public Builder put(String key, JsonValue value) {
       if (members.putIfAbsent(key, value) != null) {
-        throw new RunpackException(ErrorCode.INVALID_JSON, "duplicate key \"" + key + "\"");
+        throw new JsonException(JsonError.DUPLICATE_KEY, "duplicate key \"" + key + "\"");
       }
       return this;
     }

@@ -1,7 +1,5 @@
 package io.runpack.json;
 
-import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.error.RunpackException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -10,12 +8,12 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Refuses exactly what the one-pass canonicalizer refuses ({@link CanonicalTranscoder}: invalid
  * UTF-8 or grammar, a byte order mark, duplicate keys, lone surrogates, numbers that overflow a
- * double ({@link ErrorCode#INVALID_JSON}); nesting deeper than {@link CanonicalJson#MAX_DEPTH} and
- * numbers longer than {@link JsonNumber#MAX_LEXEME_LENGTH} ({@link ErrorCode#LIMIT_EXCEEDED}), each
+ * double; nesting deeper than {@link CanonicalJson#MAX_DEPTH} and numbers longer than {@link
+ * JsonNumber#MAX_LEXEME_LENGTH}: each a {@link JsonException} with its {@link JsonError}, each
  * naming the byte offset. Working memory: the keys of the objects open at the current token (kept
  * to find duplicates, as spans of one buffer) and the current token. Not thread-safe.
  */
-public final class JsonStream extends CanonicalLexer {
+public final class JsonStream extends StreamGrammar {
 
   /** What {@link #next()} read. */
   public enum Token {
@@ -44,33 +42,8 @@ public final class JsonStream extends CanonicalLexer {
     }
   }
 
-  /** What the grammar allows next. */
-  private enum Expect {
-    VALUE,
-    FIRST_NAME,
-    FIRST_ELEMENT,
-    NAME_VALUE,
-    SEPARATOR,
-    DONE
-  }
-
-  private final boolean document;
-  private final ObjectMembers members = new ObjectMembers();
-  private final boolean[] isObject = new boolean[CanonicalJson.MAX_DEPTH + 1];
-  private final int[] firstMember = new int[CanonicalJson.MAX_DEPTH + 1];
-  private final int[] keysMark = new int[CanonicalJson.MAX_DEPTH + 1];
-  private final boolean[] sorted = new boolean[CanonicalJson.MAX_DEPTH + 1];
-  private int depth;
-  private Expect expect = Expect.VALUE;
-  private Token token;
-  private int tokenStart;
-  private int tokenEnd;
-  private int textStart;
-
   private JsonStream(byte[] json, int offset, boolean document) {
-    super(json, new ByteOutput(Integer.MAX_VALUE - 8));
-    this.pos = offset;
-    this.document = document;
+    super(json, offset, document);
   }
 
   /** A stream over a whole document: one value, nothing after it but whitespace. */
@@ -165,171 +138,6 @@ public final class JsonStream extends CanonicalLexer {
   /** The current number as written. */
   public String lexeme() {
     return new String(in, tokenStart, tokenEnd - tokenStart, StandardCharsets.US_ASCII);
-  }
-
-  private Token read() {
-    switch (expect) {
-      case DONE -> {
-        return null;
-      }
-      case VALUE, NAME_VALUE -> {
-        skipWhitespace();
-        if (document && depth == 0 && pos >= end) {
-          throw new RunpackException(ErrorCode.INVALID_JSON, "empty JSON document");
-        }
-        if (expect == Expect.NAME_VALUE) {
-          expect(':', "':' after a member name");
-          skipWhitespace();
-        }
-        return value();
-      }
-      case FIRST_NAME -> {
-        skipWhitespace();
-        return peek() == '}' ? close('}') : name();
-      }
-      case FIRST_ELEMENT -> {
-        skipWhitespace();
-        return peek() == ']' ? close(']') : value();
-      }
-      default -> {
-        skipWhitespace();
-        boolean object = isObject[depth];
-        byte next = peek();
-        if (next == (object ? '}' : ']')) {
-          return close(next);
-        }
-        if (next != ',') {
-          throw invalid(unexpected(object ? "',' or '}' in an object" : "',' or ']' in an array"));
-        }
-        pos++;
-        skipWhitespace();
-        return object ? name() : value();
-      }
-    }
-  }
-
-  private Token value() {
-    tokenStart = pos;
-    textStart = out.size();
-    Token read =
-        switch (peek()) {
-          case '{' -> open(true);
-          case '[' -> open(false);
-          case '"' -> {
-            string();
-            yield Token.STRING;
-          }
-          case 't' -> literal("true", Token.TRUE);
-          case 'f' -> literal("false", Token.FALSE);
-          case 'n' -> literal("null", Token.NULL);
-          default -> {
-            if (in[pos] == '-' || isDigit(in[pos])) {
-              number();
-              yield Token.NUMBER;
-            }
-            throw invalid(unexpected("a JSON value"));
-          }
-        };
-    tokenEnd = pos;
-    if (read != Token.START_OBJECT && read != Token.START_ARRAY) {
-      afterValue();
-    }
-    return read;
-  }
-
-  private Token literal(String word, Token kind) {
-    literal(word);
-    return kind;
-  }
-
-  private Token open(boolean object) {
-    if (depth >= CanonicalJson.MAX_DEPTH) {
-      throw new RunpackException(
-          ErrorCode.LIMIT_EXCEEDED,
-          "JSON nesting deeper than the limit of " + CanonicalJson.MAX_DEPTH + " at byte " + pos);
-    }
-    pos++;
-    depth++;
-    isObject[depth] = object;
-    if (object) {
-      firstMember[depth] = members.open();
-      keysMark[depth] = out.size();
-      sorted[depth] = true;
-    }
-    expect = object ? Expect.FIRST_NAME : Expect.FIRST_ELEMENT;
-    return object ? Token.START_OBJECT : Token.START_ARRAY;
-  }
-
-  private Token close(int bracket) {
-    tokenStart = pos;
-    pos++;
-    tokenEnd = pos;
-    if (bracket == '}') {
-      int first = firstMember[depth];
-      if (!sorted[depth]) {
-        int duplicate = members.duplicate(first, out.buffer());
-        if (duplicate >= 0) {
-          throw duplicateKey(members.keyStart(duplicate), members.keyEnd(duplicate), duplicate);
-        }
-      }
-      members.close(first);
-      out.truncate(keysMark[depth]);
-    }
-    depth--;
-    textStart = out.size();
-    afterValue();
-    return bracket == '}' ? Token.END_OBJECT : Token.END_ARRAY;
-  }
-
-  private Token name() {
-    if (peek() != '"') {
-      throw invalid(unexpected("a member name"));
-    }
-    tokenStart = pos;
-    textStart = out.size();
-    string();
-    tokenEnd = pos;
-    int member = members.addKey(out.buffer(), textStart, out.size(), tokenStart);
-    int order = members.compareWithPrevious(firstMember[depth], out.buffer(), member);
-    if (order == 0) {
-      throw duplicateKey(textStart, out.size(), member);
-    }
-    sorted[depth] &= order > 0;
-    expect = Expect.NAME_VALUE;
-    return Token.NAME;
-  }
-
-  private void afterValue() {
-    if (depth > 0) {
-      expect = Expect.SEPARATOR;
-      return;
-    }
-    expect = Expect.DONE;
-    if (document) {
-      skipWhitespace();
-      if (pos < end) {
-        throw invalid("trailing content after the JSON value");
-      }
-    }
-  }
-
-  /** RFC 8259 §6, and FORMAT §1 "Numbers" for what cannot be written canonically. */
-  private void number() {
-    int start = pos;
-    boolean integer = scanNumber();
-    try {
-      CanonicalNumbers.write(in, start, pos, integer, out);
-    } catch (RunpackException e) {
-      throw new RunpackException(e.code(), e.getMessage() + " at byte " + start);
-    }
-  }
-
-  private RunpackException duplicateKey(int keyStart, int keyEnd, int member) {
-    String key =
-        new String(out.buffer(), keyStart + 1, keyEnd - keyStart - 2, StandardCharsets.UTF_8);
-    return new RunpackException(
-        ErrorCode.INVALID_JSON,
-        "duplicate key \"" + key + "\" at byte " + members.keyOffset(member));
   }
 
   /**

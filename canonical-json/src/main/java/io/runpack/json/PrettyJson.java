@@ -1,7 +1,5 @@
 package io.runpack.json;
 
-import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.error.RunpackException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,8 +10,8 @@ import java.nio.charset.StandardCharsets;
  * a canonical artifact keeps every token as it was.
  *
  * <p>Reads the text as a stream ({@link JsonStream}: the canonicalizer's refusals, depth limit);
- * the output is bounded by {@code maxBytes} ({@link ErrorCode#LIMIT_EXCEEDED}), since indentation
- * can make it many times larger than its input.
+ * the output is bounded by {@code maxBytes} ({@link JsonError#SIZE_LIMIT}), since indentation can
+ * make it many times larger than its input.
  */
 public final class PrettyJson {
 
@@ -34,11 +32,11 @@ public final class PrettyJson {
     try {
       pretty.value(pretty.stream.next(), 0);
       pretty.out.write('\n');
-    } catch (RunpackException e) {
+    } catch (JsonException e) {
       // the text was checked whole first (depth, number length): a limit now is the output's
-      if (e.code() == ErrorCode.LIMIT_EXCEEDED) {
-        throw new RunpackException(
-            ErrorCode.LIMIT_EXCEEDED, "indented JSON exceeds the limit of " + maxBytes + " bytes");
+      if (e.error().isLimit()) {
+        throw new JsonException(
+            JsonError.SIZE_LIMIT, "indented JSON exceeds the limit of " + maxBytes + " bytes");
       }
       throw e;
     }

@@ -3,8 +3,7 @@ package io.runpack.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.error.RunpackException;
+ 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -64,9 +63,9 @@ class CanonicalKeyOrderTest {
   @Test
   void refusesDuplicateKeys() {
     JsonObject.Builder builder = JsonObject.builder().put("k", JsonNull.INSTANCE);
-    RunpackException e =
-        assertThrows(RunpackException.class, () -> builder.put("k", JsonBoolean.TRUE));
-    assertEquals(ErrorCode.INVALID_JSON, e.code());
+    JsonException e =
+        assertThrows(JsonException.class, () -> builder.put("k", JsonBoolean.TRUE));
+    assertEquals(JsonError.DUPLICATE_KEY, e.error());
     assertEquals("duplicate key \"k\"", e.getMessage());
   }
 
@@ -78,17 +77,17 @@ class CanonicalKeyOrderTest {
     }
     assertEquals(CanonicalJson.MAX_DEPTH * 2 + 4, CanonicalJson.toBytes(value).length);
     JsonValue deeper = JsonArray.of(value);
-    RunpackException e = assertThrows(RunpackException.class, () -> CanonicalJson.toBytes(deeper));
-    assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+    JsonException e = assertThrows(JsonException.class, () -> CanonicalJson.toBytes(deeper));
+    assertEquals(JsonError.DEPTH_LIMIT, e.error());
   }
 
   @Test
   void stopsAtTheByteLimit() {
     JsonValue value = new JsonString("x".repeat(100));
     assertEquals(102, CanonicalJson.toBytes(value, 102).length);
-    RunpackException e =
-        assertThrows(RunpackException.class, () -> CanonicalJson.toBytes(value, 101));
-    assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+    JsonException e =
+        assertThrows(JsonException.class, () -> CanonicalJson.toBytes(value, 101));
+    assertEquals(JsonError.SIZE_LIMIT, e.error());
     assertEquals("canonical JSON exceeds the limit of 101 bytes", e.getMessage());
   }
 }

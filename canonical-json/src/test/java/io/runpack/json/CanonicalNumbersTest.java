@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.error.RunpackException;
+ 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -107,17 +106,17 @@ class CanonicalNumbersTest {
   @ParameterizedTest
   @ValueSource(strings = {"1e400", "-1e400", "1.8e308", "123456789e999"})
   void refusesNumbersThatOverflowADouble(String lexeme) {
-    RunpackException e = assertThrows(RunpackException.class, () -> canonical(lexeme));
-    assertEquals(ErrorCode.INVALID_JSON, e.code());
+    JsonException e = assertThrows(JsonException.class, () -> canonical(lexeme));
+    assertEquals(JsonError.NUMBER_OUT_OF_RANGE, e.error());
     assertEquals("number " + lexeme + " overflows a double", e.getMessage());
   }
 
   @ParameterizedTest
   @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
   void refusesNanAndInfinity(double value) {
-    RunpackException e =
-        assertThrows(RunpackException.class, () -> CanonicalNumbers.ecmaScript(value));
-    assertEquals(ErrorCode.INVALID_JSON, e.code());
+    JsonException e =
+        assertThrows(JsonException.class, () -> CanonicalNumbers.ecmaScript(value));
+    assertEquals(JsonError.NUMBER_OUT_OF_RANGE, e.error());
   }
 
   @ParameterizedTest
@@ -139,15 +138,15 @@ class CanonicalNumbersTest {
         "1_000"
       })
   void refusesLexemesOutsideTheJsonGrammar(String lexeme) {
-    RunpackException e = assertThrows(RunpackException.class, () -> JsonNumber.of(lexeme));
-    assertEquals(ErrorCode.INVALID_JSON, e.code());
+    JsonException e = assertThrows(JsonException.class, () -> JsonNumber.of(lexeme));
+    assertEquals(JsonError.INVALID_JSON, e.error());
   }
 
   @org.junit.jupiter.api.Test
   void refusesOverlongLexemes() {
     String lexeme = "1".repeat(JsonNumber.MAX_LEXEME_LENGTH + 1);
-    RunpackException e = assertThrows(RunpackException.class, () -> JsonNumber.of(lexeme));
-    assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+    JsonException e = assertThrows(JsonException.class, () -> JsonNumber.of(lexeme));
+    assertEquals(JsonError.NUMBER_LENGTH_LIMIT, e.error());
   }
 
   @org.junit.jupiter.api.Test

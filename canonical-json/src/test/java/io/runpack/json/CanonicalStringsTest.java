@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.error.RunpackException;
+ 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,8 +46,8 @@ class CanonicalStringsTest {
   @ParameterizedTest
   @ValueSource(strings = {"\uD800", "a\uDC00", "\uD83Dx", "x\uDE00\uD83D", "end\uD83D"})
   void refusesLoneSurrogates(String s) {
-    RunpackException e = assertThrows(RunpackException.class, () -> canonical(s));
-    assertEquals(ErrorCode.INVALID_JSON, e.code());
+    JsonException e = assertThrows(JsonException.class, () -> canonical(s));
+    assertEquals(JsonError.LONE_SURROGATE, e.error());
     assertEquals(
         true, e.getMessage().startsWith("string contains a lone surrogate U+D"), e.getMessage());
   }
@@ -56,8 +55,8 @@ class CanonicalStringsTest {
   @Test
   void refusesLoneSurrogatesInKeys() {
     JsonObject object = JsonObject.builder().put("\uDC00", JsonNull.INSTANCE).build();
-    RunpackException e = assertThrows(RunpackException.class, () -> CanonicalJson.toBytes(object));
-    assertEquals(ErrorCode.INVALID_JSON, e.code());
+    JsonException e = assertThrows(JsonException.class, () -> CanonicalJson.toBytes(object));
+    assertEquals(JsonError.LONE_SURROGATE, e.error());
   }
 
   @Test

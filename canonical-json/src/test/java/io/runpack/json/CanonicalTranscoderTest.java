@@ -3,8 +3,7 @@ package io.runpack.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.error.RunpackException;
+ 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +27,8 @@ class CanonicalTranscoderTest {
         StandardCharsets.UTF_8);
   }
 
-  private static RunpackException refusal(String json) {
-    return assertThrows(RunpackException.class, () -> canonical(json));
+  private static JsonException refusal(String json) {
+    return assertThrows(JsonException.class, () -> canonical(json));
   }
 
   @Test
@@ -126,53 +125,53 @@ class CanonicalTranscoderTest {
   @Test
   void refusesDuplicateKeysInOrderOrNot() {
     assertEquals("duplicate key \"a\" at byte 7", refusal("{\"a\":1,\"a\":2}").getMessage());
-    assertEquals(ErrorCode.INVALID_JSON, refusal("{\"b\":1,\"a\":2,\"b\":3}").code());
-    assertEquals(ErrorCode.INVALID_JSON, refusal("{\"\\u0061\":1,\"a\":2}").code());
+    assertEquals(JsonError.DUPLICATE_KEY, refusal("{\"b\":1,\"a\":2,\"b\":3}").error());
+    assertEquals(JsonError.DUPLICATE_KEY, refusal("{\"\\u0061\":1,\"a\":2}").error());
   }
 
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
       value = {
-        "'[1,]'|expected a JSON value, found ']' at byte 3",
-        "'01'|trailing content after the JSON value at byte 1",
-        "'\"\\ud800\"'|string contains a lone surrogate U+D800 at byte 1",
-        "'{\"a\" 1}'|expected ':' after a member name, found '1' at byte 5",
-        "'1 2'|trailing content after the JSON value at byte 2",
-        "'\"abc'|unterminated string at byte 0",
-        "'1e999'|number 1e999 overflows a double at byte 0",
-        "'nul'|expected a JSON value, found 'n' at byte 0",
-        "' '|empty JSON document"
+        "'[1,]'|INVALID_JSON|expected a JSON value, found ']' at byte 3",
+        "'01'|INVALID_JSON|trailing content after the JSON value at byte 1",
+        "'\"\\ud800\"'|LONE_SURROGATE|string contains a lone surrogate U+D800 at byte 1",
+        "'{\"a\" 1}'|INVALID_JSON|expected ':' after a member name, found '1' at byte 5",
+        "'1 2'|INVALID_JSON|trailing content after the JSON value at byte 2",
+        "'\"abc'|INVALID_JSON|unterminated string at byte 0",
+        "'1e999'|NUMBER_OUT_OF_RANGE|number 1e999 overflows a double at byte 0",
+        "'nul'|INVALID_JSON|expected a JSON value, found 'n' at byte 0",
+        "' '|INVALID_JSON|empty JSON document"
       })
-  void refusesInvalidJsonNamingTheByte(String json, String message) {
-    RunpackException e = refusal(json);
-    assertEquals(ErrorCode.INVALID_JSON, e.code());
+  void refusesInvalidJsonNamingTheByte(String json, JsonError error, String message) {
+    JsonException e = refusal(json);
+    assertEquals(error, e.error());
     assertEquals(message, e.getMessage());
   }
 
   @Test
   void refusesInvalidUtf8() {
     byte[] overlong = {'"', (byte) 0xc0, (byte) 0xaf, '"'};
-    RunpackException e =
-        assertThrows(RunpackException.class, () -> CanonicalJson.canonicalize(overlong, LIMIT));
+    JsonException e =
+        assertThrows(JsonException.class, () -> CanonicalJson.canonicalize(overlong, LIMIT));
     assertEquals("invalid UTF-8 lead byte 0xc0 at byte 1", e.getMessage());
     byte[] surrogate = {'"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"'};
     assertEquals(
-        ErrorCode.INVALID_JSON,
-        assertThrows(RunpackException.class, () -> CanonicalJson.canonicalize(surrogate, LIMIT))
-            .code());
+        JsonError.INVALID_JSON,
+        assertThrows(JsonException.class, () -> CanonicalJson.canonicalize(surrogate, LIMIT))
+            .error());
   }
 
   @Test
   void enforcesDepthAndOutputLimits() {
     String deep = "[".repeat(129) + "]".repeat(129);
-    assertEquals(ErrorCode.LIMIT_EXCEEDED, refusal(deep).code());
+    assertEquals(JsonError.DEPTH_LIMIT, refusal(deep).error());
     assertEquals("[".repeat(128) + "]".repeat(128), canonical("[".repeat(128) + "]".repeat(128)));
-    RunpackException e =
+    JsonException e =
         assertThrows(
-            RunpackException.class,
+            JsonException.class,
             () -> CanonicalJson.canonicalize("[1,2,3]".getBytes(StandardCharsets.US_ASCII), 6));
-    assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+    assertEquals(JsonError.SIZE_LIMIT, e.error());
   }
 
   @Test
@@ -181,8 +180,8 @@ class CanonicalTranscoderTest {
         CanonicalJson.canonicalValue(
             ("[".repeat(128) + "]".repeat(128)).getBytes(StandardCharsets.US_ASCII), LIMIT);
     assertEquals(128, record.depth());
-    RunpackException e =
-        assertThrows(RunpackException.class, () -> CanonicalJson.toBytes(JsonArray.of(record)));
-    assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+    JsonException e =
+        assertThrows(JsonException.class, () -> CanonicalJson.toBytes(JsonArray.of(record)));
+    assertEquals(JsonError.DEPTH_LIMIT, e.error());
   }
 }

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.error.RunpackException;
+ 
 import io.runpack.json.JsonStream.Token;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -122,9 +121,9 @@ class JsonStreamTest {
 
   @Test
   void aByteOrderMarkIsRefused() {
-    RunpackException e =
-        assertThrows(RunpackException.class, () -> JsonStream.check(bytes("\uFEFF[]")));
-    assertEquals(ErrorCode.INVALID_JSON, e.code());
+    JsonException e =
+        assertThrows(JsonException.class, () -> JsonStream.check(bytes("\uFEFF[]")));
+    assertEquals(JsonError.INVALID_JSON, e.error());
     assertEquals("byte order mark (U+FEFF) before the JSON text at byte 0", e.getMessage());
   }
 
@@ -135,22 +134,22 @@ class JsonStreamTest {
       json.append('"').append(i).append("\":0,");
     }
     json.append("\"777\":1}");
-    RunpackException e =
-        assertThrows(RunpackException.class, () -> JsonStream.check(bytes(json.toString())));
+    JsonException e =
+        assertThrows(JsonException.class, () -> JsonStream.check(bytes(json.toString())));
     assertTrue(e.getMessage().startsWith("duplicate key \"777\" at byte "), e.getMessage());
   }
 
   private static void assertSameVerdict(byte[] json) {
-    RunpackException expected = null;
+    JsonException expected = null;
     try {
       CanonicalJson.canonicalize(json, Integer.MAX_VALUE - 8);
-    } catch (RunpackException e) {
+    } catch (JsonException e) {
       expected = e;
     }
-    RunpackException actual = null;
+    JsonException actual = null;
     try {
       JsonStream.check(json);
-    } catch (RunpackException e) {
+    } catch (JsonException e) {
       actual = e;
     }
     String input = new String(json, StandardCharsets.UTF_8);
@@ -159,7 +158,7 @@ class JsonStreamTest {
       return;
     }
     assertTrue(actual != null, "accepted " + input);
-    assertEquals(expected.code(), actual.code(), input);
+    assertEquals(expected.error(), actual.error(), input);
     assertEquals(expected.getMessage(), actual.getMessage(), input);
   }
 

@@ -3,8 +3,7 @@ package io.runpack.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.error.RunpackException;
+ 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -52,17 +51,17 @@ class PrettyJsonTest {
   @Test
   void outputOverTheLimitIsRefused() {
     byte[] json = "[[[[[[[[[[1,2,3,4,5,6,7,8,9]]]]]]]]]]".getBytes(StandardCharsets.UTF_8);
-    RunpackException e = assertThrows(RunpackException.class, () -> PrettyJson.format(json, 100));
-    assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+    JsonException e = assertThrows(JsonException.class, () -> PrettyJson.format(json, 100));
+    assertEquals(JsonError.SIZE_LIMIT, e.error());
     assertEquals("indented JSON exceeds the limit of 100 bytes", e.getMessage());
   }
 
   @Test
   void invalidJsonIsRefusedAsTheCanonicalizerRefusesIt() {
-    RunpackException e =
+    JsonException e =
         assertThrows(
-            RunpackException.class,
+            JsonException.class,
             () -> PrettyJson.format("{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8), 1000));
-    assertEquals(ErrorCode.INVALID_JSON, e.code());
+    assertEquals(JsonError.DUPLICATE_KEY, e.error());
   }
 }
