@@ -3,7 +3,6 @@ package io.runpack.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
- 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -63,8 +62,7 @@ class CanonicalKeyOrderTest {
   @Test
   void refusesDuplicateKeys() {
     JsonObject.Builder builder = JsonObject.builder().put("k", JsonNull.INSTANCE);
-    JsonException e =
-        assertThrows(JsonException.class, () -> builder.put("k", JsonBoolean.TRUE));
+    JsonException e = assertThrows(JsonException.class, () -> builder.put("k", JsonBoolean.TRUE));
     assertEquals(JsonError.DUPLICATE_KEY, e.error());
     assertEquals("duplicate key \"k\"", e.getMessage());
   }
@@ -85,8 +83,7 @@ class CanonicalKeyOrderTest {
   void stopsAtTheByteLimit() {
     JsonValue value = new JsonString("x".repeat(100));
     assertEquals(102, CanonicalJson.toBytes(value, 102).length);
-    JsonException e =
-        assertThrows(JsonException.class, () -> CanonicalJson.toBytes(value, 101));
+    JsonException e = assertThrows(JsonException.class, () -> CanonicalJson.toBytes(value, 101));
     assertEquals(JsonError.SIZE_LIMIT, e.error());
     assertEquals("canonical JSON exceeds the limit of 101 bytes", e.getMessage());
   }

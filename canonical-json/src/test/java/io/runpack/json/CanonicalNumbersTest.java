@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
- 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -114,8 +113,7 @@ class CanonicalNumbersTest {
   @ParameterizedTest
   @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
   void refusesNanAndInfinity(double value) {
-    JsonException e =
-        assertThrows(JsonException.class, () -> CanonicalNumbers.ecmaScript(value));
+    JsonException e = assertThrows(JsonException.class, () -> CanonicalNumbers.ecmaScript(value));
     assertEquals(JsonError.NUMBER_OUT_OF_RANGE, e.error());
   }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
- 
 import io.runpack.json.JsonStream.Token;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -121,8 +120,7 @@ class JsonStreamTest {
 
   @Test
   void aByteOrderMarkIsRefused() {
-    JsonException e =
-        assertThrows(JsonException.class, () -> JsonStream.check(bytes("\uFEFF[]")));
+    JsonException e = assertThrows(JsonException.class, () -> JsonStream.check(bytes("\uFEFF[]")));
     assertEquals(JsonError.INVALID_JSON, e.error());
     assertEquals("byte order mark (U+FEFF) before the JSON text at byte 0", e.getMessage());
   }
