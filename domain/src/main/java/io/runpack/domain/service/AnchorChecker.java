@@ -1,10 +1,12 @@
 package io.runpack.domain.service;
 
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.JsonStream;
-import io.runpack.domain.json.JsonStream.Token;
+import io.runpack.domain.json.RunpackJson;
 import io.runpack.domain.model.AnchorPolicy;
 import io.runpack.domain.model.RunLog;
+import io.runpack.json.JsonException;
+import io.runpack.json.JsonStream;
+import io.runpack.json.JsonStream.Token;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -48,7 +50,8 @@ final class AnchorChecker {
                 records, "gate_evals[" + r + "]", "trigger_id", "stage_id", "evidence");
         checkRecord(gateEvals, record, providers, requirements, errors);
       }
-    } catch (RunpackException e) {
+    } catch (RunpackException
+        | JsonException e) { // the streams read checked JSON: never a JsonException
       errors.add("invalid anchor inputs: " + e.getMessage());
     }
   }
@@ -105,7 +108,7 @@ final class AnchorChecker {
       return null;
     }
     try {
-      JsonStream.check(content.bytes());
+      RunpackJson.check(content.bytes());
     } catch (RunpackException e) {
       errors.add("invalid " + what + ": " + e.getMessage());
       return null;

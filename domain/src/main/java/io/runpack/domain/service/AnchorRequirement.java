@@ -1,9 +1,9 @@
 package io.runpack.domain.service;
 
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonStream;
-import io.runpack.domain.json.JsonStream.Token;
+import io.runpack.domain.json.RunpackJson;
 import io.runpack.domain.model.AnchorPolicy;
+import io.runpack.json.JsonStream;
+import io.runpack.json.JsonStream.Token;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -85,7 +85,7 @@ final class AnchorRequirement {
       case STRING, NUMBER -> type.text();
       default ->
           new String(
-              CanonicalJson.canonicalize(
+              RunpackJson.canonicalize(
                   Arrays.copyOfRange(json, type.offset(), type.end()), Integer.MAX_VALUE - 8),
               StandardCharsets.UTF_8);
     };
@@ -97,7 +97,7 @@ final class AnchorRequirement {
       return false;
     }
     try {
-      return Arrays.equals(CanonicalJson.canonicalize(bytes, bytes.length), bytes);
+      return Arrays.equals(RunpackJson.canonicalize(bytes, bytes.length), bytes);
     } catch (io.runpack.domain.error.RunpackException e) {
       return false;
     }
