@@ -2,7 +2,11 @@ package io.runpack.json;
 
 import java.util.Arrays;
 
-/** A growable byte buffer that refuses to grow past its limit. Not thread-safe. */
+/**
+ * A growable byte buffer that refuses to grow past its limit: the named byte limit every call of
+ * the canonical writer and canonicalizer is given ({@link JsonError#SIZE_LIMIT}), enforced as bytes
+ * are written, so no output over it is ever held. Not thread-safe.
+ */
 final class ByteOutput {
 
   private final int limit;

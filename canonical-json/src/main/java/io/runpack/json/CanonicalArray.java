@@ -4,7 +4,7 @@ package io.runpack.json;
  * A JSON array assembled from values held canonical, one at a time, and held itself as its
  * canonical bytes ({@link JsonCanonical}): a store that reads a log record by record keeps the
  * log's bytes, not an object per record. The result is the same as writing a {@link JsonArray} of
- * the same elements canonically.
+ * the same elements canonically (FORMAT §1: elements keep their order, joined by commas).
  *
  * <p>Not thread-safe; {@link #build()} once.
  */

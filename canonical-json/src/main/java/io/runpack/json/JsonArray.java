@@ -2,7 +2,7 @@ package io.runpack.json;
 
 import java.util.List;
 
-/** A JSON array; its elements keep their order. */
+/** A JSON array (RFC 8259 §5); its elements keep their order (FORMAT §1, RFC 8785 §3.2.3). */
 public record JsonArray(List<JsonValue> elements) implements JsonValue {
 
   public static final JsonArray EMPTY = new JsonArray(List.of());

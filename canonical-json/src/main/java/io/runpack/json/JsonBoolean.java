@@ -1,6 +1,6 @@
 package io.runpack.json;
 
-/** The JSON {@code true} and {@code false} literals. */
+/** The JSON {@code true} and {@code false} literals (RFC 8259 §3), written as they are. */
 public enum JsonBoolean implements JsonValue {
   TRUE,
   FALSE;

@@ -1,7 +1,8 @@
 package io.runpack.json;
 
 /**
- * A JSON value as read from untrusted input, kept exactly enough to write it canonically.
+ * A JSON value (RFC 8259 §3) as read from untrusted input, kept exactly enough to write it
+ * canonically (FORMAT §1).
  *
  * <p>Invariants: numbers keep their source lexeme ({@link JsonNumber}), objects never hold a key
  * twice ({@link JsonObject}), and every value is immutable.

@@ -1,8 +1,9 @@
 package io.runpack.json;
 
 /**
- * 128-bit approximations of powers of ten, the one table both number algorithms need, and the
- * integer logarithms that index it.
+ * 128-bit approximations of powers of ten, the one table both number algorithms of FORMAT §1
+ * "Numbers" need (reading a decimal as the nearest double, writing a double as ECMA-262's
+ * Number::toString does), and the integer logarithms that index it.
  *
  * <ul>
  *   <li>{@link #ceilHigh}/{@link #ceilLow}: g(j) = ⌈10^j · 2^(125 − ⌊log2 10^j⌋)⌉, so 2^125 ≤ g

@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * JSON text re-written indented, as Decision Gate's {@code runpack pretty} writes it (the layout of
- * serde_json's pretty printer): two spaces per level, {@code "key": value}, one member or element
- * per line, {@code []} and {@code {}} for empty containers, a newline at the end. Members keep the
- * order of the input; strings are escaped and numbers written as in canonical form (FORMAT §1), so
- * a canonical artifact keeps every token as it was.
+ * serde_json's pretty printer; FORMAT §6): two spaces per level, {@code "key": value}, one member
+ * or element per line, {@code []} and {@code {}} for empty containers, a newline at the end.
+ * Members keep the order of the input; strings are escaped and numbers written as in canonical form
+ * (FORMAT §1), so a canonical artifact keeps every token as it was.
  *
  * <p>Reads the text as a stream ({@link JsonStream}: the canonicalizer's refusals, depth limit);
  * the output is bounded by {@code maxBytes} ({@link JsonError#SIZE_LIMIT}), since indentation can
