@@ -10,6 +10,7 @@ import io.runpack.json.JsonError;
 import io.runpack.json.JsonException;
 import io.runpack.json.JsonString;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,20 +28,18 @@ class RunpackJsonTest {
 
   @Test
   void canonicalizingKeepsTheLibrarysMessage() {
-    RunpackException e =
-        assertThrows(
-            RunpackException.class,
-            () -> RunpackJson.canonicalize(bytes("{\"a\":1,\"a\":2}"), 100));
-    assertEquals(ErrorCode.INVALID_JSON, e.code());
-    assertEquals("duplicate key \"a\" at byte 7", e.getMessage());
+    RunpackException e = refusal(() -> RunpackJson.canonicalize(bytes("{\"a\":1,\"a\":2}"), 100));
+    assertEquals(
+        List.of(ErrorCode.INVALID_JSON, "duplicate key \"a\" at byte 7"),
+        List.of(e.code(), e.getMessage()));
   }
 
   @Test
   void theByteLimitIsLimitExceeded() {
-    RunpackException e =
-        assertThrows(RunpackException.class, () -> RunpackJson.toBytes(new JsonString("abc"), 4));
-    assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
-    assertEquals("canonical JSON exceeds the limit of 4 bytes", e.getMessage());
+    RunpackException e = refusal(() -> RunpackJson.toBytes(new JsonString("abc"), 4));
+    assertEquals(
+        List.of(ErrorCode.LIMIT_EXCEEDED, "canonical JSON exceeds the limit of 4 bytes"),
+        List.of(e.code(), e.getMessage()));
   }
 
   @Test
@@ -56,7 +55,11 @@ class RunpackJsonTest {
   }
 
   private static ErrorCode code(Runnable call) {
-    return assertThrows(RunpackException.class, call::run).code();
+    return refusal(call).code();
+  }
+
+  private static RunpackException refusal(Runnable call) {
+    return assertThrows(RunpackException.class, call::run);
   }
 
   private static byte[] bytes(String json) {
