@@ -4,6 +4,7 @@ import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.json.RunpackJson;
 import io.runpack.domain.model.AnchorPolicy;
 import io.runpack.domain.model.RunLog;
+import io.runpack.json.Canonicalizer;
 import io.runpack.json.JsonException;
 import io.runpack.json.JsonStream;
 import io.runpack.json.JsonStream.Token;
@@ -35,8 +36,10 @@ final class AnchorChecker {
       Map<String, String> providers = SpecConditions.providers(spec);
       files.release(RunLog.SCENARIO_SPEC_PATH);
       Map<String, AnchorRequirement> requirements = new HashMap<>();
+      Canonicalizer canonicalizer = new Canonicalizer(); // reused for every anchor value
       for (AnchorPolicy.Requirement requirement : policy.providers()) {
-        requirements.putIfAbsent(requirement.providerId(), new AnchorRequirement(requirement));
+        requirements.putIfAbsent(
+            requirement.providerId(), new AnchorRequirement(requirement, canonicalizer));
       }
       JsonStream records = JsonStream.of(gateEvals);
       if (records.next() != Token.START_ARRAY) {

@@ -2,6 +2,8 @@ package io.runpack.domain.service;
 
 import io.runpack.domain.json.RunpackJson;
 import io.runpack.domain.model.AnchorPolicy;
+import io.runpack.json.Canonicalizer;
+import io.runpack.json.JsonException;
 import io.runpack.json.JsonStream;
 import io.runpack.json.JsonStream.Token;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +23,13 @@ final class AnchorRequirement {
 
   private final AnchorPolicy.Requirement requirement;
   private final Set<String> required;
+  private final Canonicalizer canonicalizer;
 
-  AnchorRequirement(AnchorPolicy.Requirement requirement) {
+  /** {@code canonicalizer}: the working memory of the check, shared by its requirements. */
+  AnchorRequirement(AnchorPolicy.Requirement requirement, Canonicalizer canonicalizer) {
     this.requirement = requirement;
     this.required = new HashSet<>(requirement.requiredFields());
+    this.canonicalizer = canonicalizer;
   }
 
   /**
@@ -92,13 +97,13 @@ final class AnchorRequirement {
   }
 
   /** True when {@code bytes} are JSON text whose canonical form is themselves. */
-  private static boolean isCanonical(byte[] bytes) {
+  private boolean isCanonical(byte[] bytes) {
     if (bytes.length == 0) {
       return false;
     }
     try {
-      return Arrays.equals(RunpackJson.canonicalize(bytes, bytes.length), bytes);
-    } catch (io.runpack.domain.error.RunpackException e) {
+      return Arrays.equals(canonicalizer.canonicalize(bytes, bytes.length), bytes);
+    } catch (JsonException e) {
       return false;
     }
   }
