@@ -63,8 +63,10 @@ public class ExportCoreBenchmark {
   public CoreLog log;
 
   private byte[] document;
+
   /** The working memory a run store holds for a load, reused from one operation to the next. */
   private final Canonicalizer canonicalizer = new Canonicalizer();
+
   private final JsonFactory jackson = new JsonFactory();
   private final JacksonJsonCodec codec = new JacksonJsonCodec();
 

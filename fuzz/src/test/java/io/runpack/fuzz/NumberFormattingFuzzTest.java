@@ -3,8 +3,8 @@ package io.runpack.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.runpack.json.JsonException;
 import io.runpack.json.CanonicalJson;
+import io.runpack.json.JsonException;
 import io.runpack.json.JsonNumber;
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -44,7 +44,8 @@ final class ReferenceNumbers {
     double value = Double.parseDouble(lexeme);
     if (Double.isInfinite(value)) {
       String shown = lexeme.length() <= 40 ? lexeme : lexeme.substring(0, 40) + "...";
-      throw new JsonException(JsonError.NUMBER_OUT_OF_RANGE, "number " + shown + " overflows a double");
+      throw new JsonException(
+          JsonError.NUMBER_OUT_OF_RANGE, "number " + shown + " overflows a double");
     }
     return ecmaScript(value);
   }
