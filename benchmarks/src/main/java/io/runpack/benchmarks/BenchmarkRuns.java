@@ -1,17 +1,17 @@
 package io.runpack.benchmarks;
 
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonArray;
-import io.runpack.domain.json.JsonCanonical;
-import io.runpack.domain.json.JsonNumber;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonString;
-import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.Limits;
 import io.runpack.domain.model.LoadedRun;
 import io.runpack.domain.model.RunLog;
 import io.runpack.domain.model.RunState;
 import io.runpack.domain.model.Sha256;
+import io.runpack.json.CanonicalJson;
+import io.runpack.json.JsonArray;
+import io.runpack.json.JsonCanonical;
+import io.runpack.json.JsonNumber;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonString;
+import io.runpack.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

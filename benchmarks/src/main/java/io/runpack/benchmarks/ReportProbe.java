@@ -1,9 +1,9 @@
 package io.runpack.benchmarks;
 
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonObject;
 import io.runpack.domain.model.LoadedRun;
 import io.runpack.domain.model.RunLog;
+import io.runpack.json.CanonicalJson;
+import io.runpack.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.model.Limits;
 import io.runpack.domain.model.RunLog;
+import io.runpack.json.CanonicalJson;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -2,7 +2,7 @@ package io.runpack.cli;
 
 import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.CanonicalJson;
+import io.runpack.domain.json.RunpackJson;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -32,7 +32,7 @@ final class CanonicalizeCommand implements Callable<Integer> {
     byte[] input = Inputs.read(file, codec.limits().maxDocumentBytes(), parent.console, "input");
     byte[] canonical;
     try {
-      canonical = CanonicalJson.toBytes(codec.decode(input));
+      canonical = RunpackJson.toBytes(codec.decode(input));
     } catch (RunpackException e) {
       throw new Failures.InvalidInput(e);
     }

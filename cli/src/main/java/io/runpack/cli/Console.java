@@ -1,7 +1,7 @@
 package io.runpack.cli;
 
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.domain.json.RunpackJson;
+import io.runpack.json.JsonValue;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ final class Console {
 
   /** Prints {@code value} as canonical JSON, then a newline, on stdout. */
   void printJson(JsonValue value) {
-    byte[] bytes = CanonicalJson.toBytes(value);
+    byte[] bytes = RunpackJson.toBytes(value);
     out.write(bytes, 0, bytes.length);
     out.write('\n');
     out.flush();

@@ -3,9 +3,9 @@ package io.runpack.cli;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.ErrorEnvelope;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonObject;
+import io.runpack.domain.json.RunpackJson;
 import io.runpack.domain.model.RunpackPath;
+import io.runpack.json.JsonObject;
 import picocli.CommandLine;
 
 /**
@@ -51,7 +51,7 @@ final class Failures {
 
   static int report(Console console, RunpackException failure, int exitCode, Throwable trace) {
     JsonObject error = ErrorEnvelope.of(failure);
-    byte[] line = CanonicalJson.toBytes(error);
+    byte[] line = RunpackJson.toBytes(error);
     console.err.write(line, 0, line.length);
     console.err.write('\n');
     if (console.debug && trace != null) {

@@ -3,7 +3,7 @@ package io.runpack.cli;
 import io.runpack.adapters.signing.Ed25519Signer;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.JsonObject;
+import io.runpack.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;

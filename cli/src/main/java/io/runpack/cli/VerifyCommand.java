@@ -5,8 +5,7 @@ import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.adapters.s3.S3RunpackReader;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.domain.json.RunpackJson;
 import io.runpack.domain.model.RunpackPath;
 import io.runpack.domain.model.VerificationKey;
 import io.runpack.domain.model.VerificationReport;
@@ -15,6 +14,7 @@ import io.runpack.domain.port.in.VerifyRunpackCommand;
 import io.runpack.domain.port.out.RunpackReader;
 import io.runpack.domain.service.VerifyRunpackService;
 import io.runpack.domain.service.VerifySignedRunpackService;
+import io.runpack.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -179,7 +179,7 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   private static byte[] jsonLine(JsonValue value) {
-    byte[] json = CanonicalJson.toBytes(value);
+    byte[] json = RunpackJson.toBytes(value);
     byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
     line[json.length] = '\n';
     return line;

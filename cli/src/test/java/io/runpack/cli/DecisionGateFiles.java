@@ -1,10 +1,10 @@
 package io.runpack.cli;
 
 import io.runpack.adapters.support.LocalRunpack;
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.Timestamp;
+import io.runpack.json.CanonicalJson;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonValue;
 import io.runpack.testsupport.Fixtures;
 import java.nio.file.Path;
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.runpack.adapters.support.LocalRunpack;
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonObject;
+import io.runpack.json.CanonicalJson;
+import io.runpack.json.JsonObject;
 import io.runpack.testsupport.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package io.runpack.cli;
 
-import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.model.AnchorPolicy;
 import io.runpack.domain.model.FileHash;
 import io.runpack.domain.model.HashDigest;
@@ -9,6 +8,7 @@ import io.runpack.domain.model.Manifest;
 import io.runpack.domain.model.RunLog;
 import io.runpack.domain.model.Sha256;
 import io.runpack.domain.model.Timestamp;
+import io.runpack.json.CanonicalJson;
 import io.runpack.testsupport.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;

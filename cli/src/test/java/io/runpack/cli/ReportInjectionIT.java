@@ -3,8 +3,6 @@ package io.runpack.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonString;
 import io.runpack.domain.model.ArtifactKind;
 import io.runpack.domain.model.ArtifactRecord;
 import io.runpack.domain.model.FileHash;
@@ -14,6 +12,8 @@ import io.runpack.domain.model.Manifest;
 import io.runpack.domain.model.SecurityContext;
 import io.runpack.domain.model.Sha256;
 import io.runpack.domain.model.Timestamp;
+import io.runpack.json.CanonicalJson;
+import io.runpack.json.JsonString;
 import io.runpack.testsupport.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,9 +3,9 @@ package io.runpack.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.FileHash;
 import io.runpack.domain.model.Manifest;
+import io.runpack.json.JsonValue;
 import io.runpack.testsupport.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.runpack.adapters.support.LocalRunpack;
-import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.model.ArtifactRecord;
 import io.runpack.domain.model.FileHash;
 import io.runpack.domain.model.Integrity;
 import io.runpack.domain.model.Manifest;
+import io.runpack.json.CanonicalJson;
 import io.runpack.testsupport.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.json.JsonFields;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.json.CanonicalJson;
+import io.runpack.json.JsonValue;
 import io.runpack.testsupport.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

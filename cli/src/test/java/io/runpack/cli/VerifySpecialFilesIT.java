@@ -3,9 +3,9 @@ package io.runpack.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.runpack.domain.json.JsonArray;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonString;
+import io.runpack.json.JsonArray;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonString;
 import io.runpack.testsupport.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package io.runpack.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -10,12 +11,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Holds the dependency rule of the hexagon: the domain's main classes use the JDK and nothing else,
- * and none of the JDK's doors to hidden inputs (files, network, clock, randomness, environment,
- * processes). Checked on the compiled classes with jdeps.
+ * Holds the dependency rule of the hexagon: the domain's main classes use the JDK and the JDK-only
+ * canonical JSON library ({@code io.runpack.json}) and nothing else, none of the JDK's doors to
+ * hidden inputs (files, network, clock, randomness, environment, processes), and none of the tools
+ * of JSON parsing or number formatting: those live in the library alone. Checked on the compiled
+ * classes with jdeps.
  */
 class DomainDependencyTest {
 
@@ -38,33 +42,81 @@ class DomainDependencyTest {
           "java.lang.Runtime",
           "java.util.concurrent.ThreadLocalRandom");
 
+  /** What reading JSON text or formatting numbers takes; the domain leaves both to the library. */
+  private static final List<String> JSON_AND_NUMBER_CLASSES =
+      List.of(
+          "java.lang.Double",
+          "java.lang.Float",
+          "java.math.BigDecimal",
+          "java.text.NumberFormat",
+          "java.text.DecimalFormat",
+          "java.lang.invoke.VarHandle",
+          "java.nio.charset.CharsetDecoder",
+          "com.fasterxml.jackson.",
+          "jakarta.json.",
+          "javax.json.",
+          "org.json.",
+          "com.google.gson.");
+
   @Test
-  void domainMainCodeDependsOnTheJdkAlone() {
+  void domainMainCodeDependsOnTheJdkAndTheJsonLibraryAlone() {
     List<String> dependencies = dependenciesOfMainClasses();
     assertTrue(dependencies.size() > 10, "jdeps found too few dependencies: " + dependencies);
     List<String> foreign = new ArrayList<>();
     for (String dependency : dependencies) {
-      boolean own = dependency.startsWith("io.runpack.domain.");
+      boolean own =
+          dependency.startsWith("io.runpack.domain.") || dependency.startsWith("io.runpack.json.");
       boolean jdk = dependency.startsWith("java.");
       if (!own && !jdk) {
         foreign.add(dependency);
       }
     }
-    assertEquals(List.of(), foreign, "the domain may depend on the JDK only");
+    assertEquals(List.of(), foreign, "the domain may depend on the JDK and io.runpack.json only");
+  }
+
+  @Test
+  void domainMainCodeNeitherParsesJsonNorFormatsNumbers() {
+    assertEquals(
+        List.of(),
+        dependenciesAmong(JSON_AND_NUMBER_CLASSES),
+        "JSON text and number formatting belong to io.runpack.json");
+  }
+
+  @Test
+  void theDomainHoldsNoJsonCodeOfItsOwn() throws IOException {
+    Path json = Path.of("target", "classes", "io", "runpack", "domain", "json");
+    List<String> classes;
+    try (Stream<Path> files = Files.list(json)) {
+      classes = files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    // the border with the library and typed access to decoded objects; nothing that reads text
+    assertEquals(List.of("JsonFields.class", "RunpackJson.class"), classes);
   }
 
   @Test
   void domainMainCodeHasNoHiddenInputs() {
-    List<String> hidden = new ArrayList<>();
+    assertEquals(
+        List.of(),
+        dependenciesAmong(FORBIDDEN_JDK_CLASSES),
+        "no clock, randomness, environment or I/O in the domain");
+  }
+
+  /**
+   * The dependencies of the main classes named in {@code forbidden}: a class (or one nested in it)
+   * or, for a name ending in '.', anything in that package.
+   */
+  private static List<String> dependenciesAmong(List<String> forbidden) {
+    List<String> found = new ArrayList<>();
     for (String dependency : dependenciesOfMainClasses()) {
-      for (String forbidden : FORBIDDEN_JDK_CLASSES) {
-        if (dependency.equals(forbidden)
-            || (forbidden.endsWith(".") && dependency.startsWith(forbidden))) {
-          hidden.add(dependency);
+      for (String name : forbidden) {
+        if (dependency.equals(name)
+            || dependency.startsWith(name + "$")
+            || (name.endsWith(".") && dependency.startsWith(name))) {
+          found.add(dependency);
         }
       }
     }
-    assertEquals(List.of(), hidden, "no clock, randomness, environment or I/O in the domain");
+    return found;
   }
 
   /** Every class the main classes refer to, as jdeps -verbose:class reports it. */

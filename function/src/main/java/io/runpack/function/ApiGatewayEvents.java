@@ -3,12 +3,12 @@ package io.runpack.function;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.ErrorEnvelope;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonBoolean;
-import io.runpack.domain.json.JsonNumber;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonString;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.domain.json.RunpackJson;
+import io.runpack.json.JsonBoolean;
+import io.runpack.json.JsonNumber;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonString;
+import io.runpack.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -72,10 +72,10 @@ final class ApiGatewayEvents {
         JsonObject.builder()
             .put("statusCode", JsonNumber.of(status))
             .put("headers", JsonObject.builder().put("Content-Type", "application/json").build())
-            .put("body", new String(CanonicalJson.toBytes(body), StandardCharsets.UTF_8))
+            .put("body", new String(RunpackJson.toBytes(body), StandardCharsets.UTF_8))
             .put("isBase64Encoded", false)
             .build();
-    return CanonicalJson.toBytes(response);
+    return RunpackJson.toBytes(response);
   }
 
   /** The HTTP status of a failure: 500 for anything that is the deployment's fault. */

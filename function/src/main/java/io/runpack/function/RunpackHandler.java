@@ -6,9 +6,9 @@ import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.adapters.json.JsonLimits;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.domain.json.RunpackJson;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonValue;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,7 +76,7 @@ public class RunpackHandler implements RequestStreamHandler {
   private byte[] direct(byte[] event, String requestId, long start) {
     Invocation invocation = new Invocation(requestId, start, Caller.direct());
     try {
-      return CanonicalJson.toBytes(endpoint.export(invocation, () -> readable(event)).toJson());
+      return RunpackJson.toBytes(endpoint.export(invocation, () -> readable(event)).toJson());
     } catch (RunpackException e) {
       throw LambdaError.of(e);
     } catch (RuntimeException e) {

@@ -1,9 +1,9 @@
 package io.runpack.function;
 
 import io.runpack.domain.error.OneLine;
-import io.runpack.domain.json.JsonNumber;
-import io.runpack.domain.json.JsonString;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.json.JsonNumber;
+import io.runpack.json.JsonString;
+import io.runpack.json.JsonValue;
 
 /**
  * What a tenant claim's value must be: a decimal tenant id, 1 to 18446744073709551615, written with

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonObject;
+import io.runpack.json.CanonicalJson;
+import io.runpack.json.JsonObject;
 import io.runpack.testsupport.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

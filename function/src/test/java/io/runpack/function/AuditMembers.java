@@ -1,9 +1,9 @@
 package io.runpack.function;
 
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonString;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.json.CanonicalJson;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonString;
+import io.runpack.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 
 /** Reading an audit record's members in assertions: a string's value, anything else as JSON. */

@@ -1,8 +1,8 @@
 package io.runpack.function;
 
-import io.runpack.domain.json.JsonNumber;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.json.JsonNumber;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonValue;
 
 /**
  * The four places an authorizer puts the caller's tenant claim, each in the event shape API Gateway

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.runpack.domain.json.JsonArray;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonString;
+import io.runpack.json.JsonArray;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonString;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -123,7 +123,7 @@ class ClaimSourcesDoNotFallThroughTest {
     return TwoTenantsProfile.request(LABEL, tenant, "\"fall-through\"");
   }
 
-  private static JsonObject claims(io.runpack.domain.json.JsonValue tenant) {
+  private static JsonObject claims(io.runpack.json.JsonValue tenant) {
     return JsonObject.builder()
         .put("claims", JsonObject.builder().put("tenant_id", tenant).put("sub", "x").build())
         .build();

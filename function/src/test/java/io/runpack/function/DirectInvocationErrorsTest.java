@@ -193,8 +193,8 @@ class DirectInvocationErrorsTest {
   }
 
   private static String without(String request, String field) {
-    io.runpack.domain.json.JsonObject.Builder rest = io.runpack.domain.json.JsonObject.builder();
-    ((io.runpack.domain.json.JsonObject)
+    io.runpack.json.JsonObject.Builder rest = io.runpack.json.JsonObject.builder();
+    ((io.runpack.json.JsonObject)
             FunctionTestSupport.CODEC.decode(request.getBytes(StandardCharsets.UTF_8)))
         .members()
         .forEach(
@@ -203,7 +203,6 @@ class DirectInvocationErrorsTest {
                 rest.put(key, value);
               }
             });
-    return new String(
-        io.runpack.domain.json.CanonicalJson.toBytes(rest.build()), StandardCharsets.UTF_8);
+    return new String(io.runpack.json.CanonicalJson.toBytes(rest.build()), StandardCharsets.UTF_8);
   }
 }

@@ -11,8 +11,8 @@ import com.networknt.schema.SpecificationVersion;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonObject;
+import io.runpack.json.CanonicalJson;
+import io.runpack.json.JsonObject;
 import io.runpack.testsupport.Fixtures;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,8 +54,7 @@ class DirectInvocationTest {
         "{\"checked_files\":7,\"errors\":[],\"status\":\"pass\"}",
         new String(
             CanonicalJson.toBytes(output.get("report").orElseThrow()), StandardCharsets.UTF_8));
-    String uri =
-        ((io.runpack.domain.json.JsonString) output.get("storage_uri").orElseThrow()).value();
+    String uri = ((io.runpack.json.JsonString) output.get("storage_uri").orElseThrow()).value();
     String prefix = uri.substring(("s3://" + LocalAwsResource.BUCKET + "/").length());
     Map<String, byte[]> written = FunctionTestSupport.objects(prefix);
     assertEquals(expected.keySet(), written.keySet());

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.json.JsonNumber;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonString;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.json.JsonNumber;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonString;
+import io.runpack.json.JsonValue;
 import io.runpack.localaws.LocalAwsStack;
 import io.runpack.localaws.LocalLambdaRuntime;
 import java.io.IOException;
@@ -106,9 +106,7 @@ final class FrontEnds {
   /** An API Gateway event (REST or HTTP API): the proxy response's status and error body. */
   static Failure api(LocalLambdaRuntime runtime, JsonObject event) throws Exception {
     LocalLambdaRuntime.Answer answer =
-        runtime
-            .invoke(io.runpack.domain.json.CanonicalJson.toBytes(event))
-            .get(60, TimeUnit.SECONDS);
+        runtime.invoke(io.runpack.json.CanonicalJson.toBytes(event)).get(60, TimeUnit.SECONDS);
     JsonObject response = (JsonObject) CODEC.decode(answer.body());
     assertEquals(false, answer.error(), "a proxy response, not a Lambda error: " + response);
     String body = ((JsonString) response.get("body").orElseThrow()).value();

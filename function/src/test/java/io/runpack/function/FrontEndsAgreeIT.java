@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.runpack.adapters.dynamodb.DynamoDbRunImporter;
 import io.runpack.adapters.dynamodb.RunLogTable;
 import io.runpack.adapters.json.JacksonJsonCodec;
-import io.runpack.domain.json.JsonString;
 import io.runpack.domain.model.LoadedRun;
+import io.runpack.json.JsonString;
 import io.runpack.localaws.LocalAwsStack;
 import io.runpack.localaws.LocalLambdaRuntime;
 import io.runpack.localaws.PackagedFunction;
@@ -155,7 +155,7 @@ class FrontEndsAgreeIT {
     assertEquals(200, response.statusCode(), response.body());
     String storageUri =
         ((JsonString)
-                ((io.runpack.domain.json.JsonObject)
+                ((io.runpack.json.JsonObject)
                         new JacksonJsonCodec()
                             .decode(response.body().getBytes(StandardCharsets.UTF_8)))
                     .get("storage_uri")

@@ -2,7 +2,7 @@ package io.runpack.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.runpack.domain.json.JsonObject;
+import io.runpack.json.JsonObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

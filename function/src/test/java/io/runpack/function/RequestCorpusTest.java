@@ -42,7 +42,7 @@ class RequestCorpusTest {
             l -> {
               String[] columns = l.split("\t", 3);
               String prefix =
-                  ((io.runpack.domain.json.JsonString)
+                  ((io.runpack.json.JsonString)
                           FunctionTestSupport.CODEC.decode(
                               columns[2].getBytes(StandardCharsets.UTF_8)))
                       .value();

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonString;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonString;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -9,7 +9,9 @@ import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.adapters.json.JsonLimits;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.CanonicalJson;
+import io.runpack.domain.json.RunpackJson;
+import io.runpack.json.CanonicalJson;
+import io.runpack.json.JsonException;
 import java.util.Set;
 
 /**
@@ -53,8 +55,10 @@ class CanonicalTranscoderFuzzTest {
     static Outcome of(java.util.function.Supplier<byte[]> run) {
       try {
         return new Outcome(run.get(), null, null);
-      } catch (RunpackException e) {
+      } catch (RunpackException e) { // the decoder's refusal
         return new Outcome(null, e.code().name(), e.getMessage());
+      } catch (JsonException e) { // the library's, as Runpack reports it
+        return new Outcome(null, RunpackJson.code(e).name(), e.getMessage());
       }
     }
 

@@ -6,10 +6,10 @@ import static io.runpack.fuzz.Tampering.fresh;
 import static io.runpack.fuzz.Tampering.manifest;
 import static io.runpack.fuzz.Tampering.pick;
 
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonArray;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.json.CanonicalJson;
+import io.runpack.json.JsonArray;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,9 +3,9 @@ package io.runpack.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonNumber;
+import io.runpack.json.CanonicalJson;
+import io.runpack.json.JsonException;
+import io.runpack.json.JsonNumber;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,7 @@ class NumberFormattingFuzzTest {
     }
     try {
       JsonNumber.of(lexeme);
-    } catch (RunpackException e) {
+    } catch (JsonException e) {
       return; // not a JSON number: the grammar has its own tests
     }
     String expected = outcome(() -> ReferenceNumbers.canonical(lexeme));
@@ -91,8 +91,8 @@ class NumberFormattingFuzzTest {
   private static String outcome(java.util.function.Supplier<String> run) {
     try {
       return run.get();
-    } catch (RunpackException e) {
-      return e.code() + ": " + e.getMessage();
+    } catch (JsonException e) {
+      return e.error() + ": " + e.getMessage();
     }
   }
 

@@ -1,7 +1,7 @@
 package io.runpack.fuzz;
 
-import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.error.RunpackException;
+import io.runpack.json.JsonError;
+import io.runpack.json.JsonException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -44,7 +44,8 @@ final class ReferenceNumbers {
     double value = Double.parseDouble(lexeme);
     if (Double.isInfinite(value)) {
       String shown = lexeme.length() <= 40 ? lexeme : lexeme.substring(0, 40) + "...";
-      throw new RunpackException(ErrorCode.INVALID_JSON, "number " + shown + " overflows a double");
+      throw new JsonException(
+          JsonError.NUMBER_OUT_OF_RANGE, "number " + shown + " overflows a double");
     }
     return ecmaScript(value);
   }

@@ -2,13 +2,13 @@ package io.runpack.adapters.dynamodb;
 
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.domain.json.RunpackJson;
 import io.runpack.domain.model.HashDigest;
 import io.runpack.domain.model.LoadedRun;
 import io.runpack.domain.model.RunLog;
 import io.runpack.domain.model.RunState;
 import io.runpack.domain.model.Sha256;
+import io.runpack.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -224,7 +224,7 @@ public final class DynamoDbRunImporter {
 
   private static String canonicalText(JsonValue value, String what) {
     try {
-      return new String(CanonicalJson.toBytes(value), StandardCharsets.UTF_8);
+      return new String(RunpackJson.toBytes(value), StandardCharsets.UTF_8);
     } catch (RunpackException e) {
       throw e.asRunData(what);
     }

@@ -3,11 +3,7 @@ package io.runpack.adapters.dynamodb;
 import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.CanonicalArray;
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonCanonical;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.domain.json.RunpackJson;
 import io.runpack.domain.model.HashDigest;
 import io.runpack.domain.model.Limits;
 import io.runpack.domain.model.LoadedRun;
@@ -15,6 +11,11 @@ import io.runpack.domain.model.RunKey;
 import io.runpack.domain.model.RunLog;
 import io.runpack.domain.model.RunState;
 import io.runpack.domain.port.out.LoadRunPort;
+import io.runpack.json.CanonicalArray;
+import io.runpack.json.Canonicalizer;
+import io.runpack.json.JsonCanonical;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
@@ -72,6 +73,7 @@ public final class DynamoDbRunStore implements LoadRunPort {
             .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))
             .consistentRead(true);
     pageSize.ifPresent(query::limit);
+    Canonicalizer canonicalizer = new Canonicalizer(); // this load's working memory, every record
     try {
       for (QueryResponse page : dynamoDb.queryPaginator(query.build())) {
         for (Map<String, AttributeValue> item : page.items()) {
@@ -79,7 +81,7 @@ public final class DynamoDbRunStore implements LoadRunPort {
           if (sk.equals(RunLogTable.RUN_SK)) {
             runItem = item;
           } else {
-            addRecord(logs, pk, sk, item);
+            addRecord(logs, pk, sk, item, canonicalizer);
           }
         }
       }
@@ -95,7 +97,11 @@ public final class DynamoDbRunStore implements LoadRunPort {
   }
 
   private void addRecord(
-      Map<RunLog, CanonicalArray> logs, String pk, String sk, Map<String, AttributeValue> item) {
+      Map<RunLog, CanonicalArray> logs,
+      String pk,
+      String sk,
+      Map<String, AttributeValue> item,
+      Canonicalizer canonicalizer) {
     if (!sk.startsWith(RunLogTable.LOG_SK_PREFIX)) {
       throw DynamoDbFailures.corrupt(table, pk, sk, "unexpected sort key");
     }
@@ -118,7 +124,7 @@ public final class DynamoDbRunStore implements LoadRunPort {
               + log.stateField()
               + " here: a record is missing or misnamed");
     }
-    records.add(record(item, pk, sk));
+    records.add(record(item, pk, sk, canonicalizer));
   }
 
   /**
@@ -126,14 +132,15 @@ public final class DynamoDbRunStore implements LoadRunPort {
    * them): no tree is built, and a record the importer stored canonical is copied as it is; its
    * bytes are appended to its log's, which is held as one array of canonical bytes.
    */
-  private JsonCanonical record(Map<String, AttributeValue> item, String pk, String sk) {
+  private JsonCanonical record(
+      Map<String, AttributeValue> item, String pk, String sk, Canonicalizer canonicalizer) {
     return (JsonCanonical)
         json(
             item,
             RunLogTable.RECORD,
             pk,
             sk,
-            utf8 -> CanonicalJson.canonicalValue(utf8, Limits.MAX_ARTIFACT_BYTES));
+            utf8 -> RunpackJson.canonicalValue(canonicalizer, utf8, Limits.MAX_ARTIFACT_BYTES));
   }
 
   private RunState state(

@@ -3,11 +3,12 @@ package io.runpack.adapters.filesystem;
 import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonStream;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.domain.json.RunpackJson;
 import io.runpack.domain.model.LoadedRun;
+import io.runpack.json.Canonicalizer;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonStream;
+import io.runpack.json.JsonValue;
 import java.util.Arrays;
 
 /**
@@ -29,6 +30,7 @@ final class RunBundleText {
   private final byte[] text;
   private final JacksonJsonCodec codec;
   private final JsonStream stream;
+  private final Canonicalizer canonicalizer = new Canonicalizer(); // one per text read
 
   private RunBundleText(byte[] text, JacksonJsonCodec codec) {
     this.text = text;
@@ -38,7 +40,7 @@ final class RunBundleText {
 
   /** The run in {@code text}; invalid JSON is {@link ErrorCode#INVALID_JSON}, as from a decoder. */
   static LoadedRun read(byte[] text, JacksonJsonCodec codec) {
-    JsonStream.check(text); // every refusal first, before any member is looked at
+    RunpackJson.check(text); // every refusal first, before any member is looked at
     return LoadedRun.fromBundle(new RunBundleText(text, codec).bundle());
   }
 
@@ -47,7 +49,7 @@ final class RunBundleText {
    * same way as inside a bundle: its logs held as canonical bytes. Not yet checked as a run state.
    */
   static JsonObject state(byte[] text, JacksonJsonCodec codec) {
-    JsonStream.check(text);
+    RunpackJson.check(text);
     RunBundleText reader = new RunBundleText(text, codec);
     JsonStream.Token first = reader.stream.next();
     if (first != JsonStream.Token.START_OBJECT) {
@@ -99,6 +101,8 @@ final class RunBundleText {
             || stream.token() == JsonStream.Token.START_ARRAY;
     stream.skip();
     byte[] span = Arrays.copyOfRange(text, start, stream.tokenEnd());
-    return container && !tree ? CanonicalJson.canonicalValue(span, NO_LIMIT) : codec.decode(span);
+    return container && !tree
+        ? RunpackJson.canonicalValue(canonicalizer, span, NO_LIMIT)
+        : codec.decode(span);
   }
 }

@@ -4,10 +4,10 @@ import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.json.JsonFields;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.LoadedRun;
 import io.runpack.domain.model.RunState;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonValue;
 
 /**
  * A run given as Decision Gate's CLI takes it: the scenario spec and the run state as two JSON

@@ -10,15 +10,17 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.JsonArray;
-import io.runpack.domain.json.JsonBoolean;
-import io.runpack.domain.json.JsonCanonical;
-import io.runpack.domain.json.JsonNull;
-import io.runpack.domain.json.JsonNumber;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonString;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.domain.json.RunpackJson;
 import io.runpack.domain.port.out.JsonDecoder;
+import io.runpack.json.JsonArray;
+import io.runpack.json.JsonBoolean;
+import io.runpack.json.JsonCanonical;
+import io.runpack.json.JsonException;
+import io.runpack.json.JsonNull;
+import io.runpack.json.JsonNumber;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonString;
+import io.runpack.json.JsonValue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,8 +178,8 @@ public final class JacksonJsonCodec implements JsonDecoder {
   private JsonNumber number(JsonParser parser) throws IOException {
     try {
       return JsonNumber.of(parser.getText());
-    } catch (RunpackException e) {
-      throw failAt(e.code(), e.getMessage(), parser);
+    } catch (JsonException e) {
+      throw failAt(RunpackJson.code(e), e.getMessage(), parser);
     }
   }
 

@@ -1,8 +1,8 @@
 package io.runpack.adapters.json;
 
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonNumber;
 import io.runpack.domain.model.Limits;
+import io.runpack.json.CanonicalJson;
+import io.runpack.json.JsonNumber;
 
 /**
  * The named limits of JSON read from outside: whole document, nesting depth, string and number

@@ -1,12 +1,12 @@
 package io.runpack.adapters.dynamodb;
 
 import io.runpack.adapters.support.LocalRunpack;
-import io.runpack.domain.json.JsonArray;
-import io.runpack.domain.json.JsonNumber;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonString;
-import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.LoadedRun;
+import io.runpack.json.JsonArray;
+import io.runpack.json.JsonNumber;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonString;
+import io.runpack.json.JsonValue;
 import io.runpack.testsupport.Fixtures;
 import java.util.ArrayList;
 import java.util.List;

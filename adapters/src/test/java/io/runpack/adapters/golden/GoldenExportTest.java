@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.runpack.adapters.support.LocalRunpack;
-import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.model.VerificationReport;
 import io.runpack.domain.port.in.ExportResult;
 import io.runpack.domain.port.in.ExportRunpackCommand;
 import io.runpack.domain.service.ExportSettings;
+import io.runpack.json.CanonicalJson;
 import io.runpack.testsupport.Fixtures;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.runpack.adapters.json;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import io.runpack.domain.json.CanonicalJson;
+import io.runpack.json.CanonicalJson;
 import io.runpack.testsupport.Fixtures;
 import java.nio.file.Path;
 import java.util.stream.Stream;

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonArray;
-import io.runpack.domain.json.JsonNumber;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonString;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.domain.json.RunpackJson;
+import io.runpack.json.JsonArray;
+import io.runpack.json.JsonNumber;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonString;
+import io.runpack.json.JsonValue;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -189,7 +189,7 @@ class JacksonJsonCodecTest {
   void parsesEscapedLoneSurrogatesSoTheCanonicalWriterCanRefuseThem() {
     JsonString s = (JsonString) decode("\"\\ud800\"");
     assertEquals("\ud800", s.value());
-    RunpackException e = assertThrows(RunpackException.class, () -> CanonicalJson.toBytes(s));
+    RunpackException e = assertThrows(RunpackException.class, () -> RunpackJson.toBytes(s));
     assertEquals(ErrorCode.INVALID_JSON, e.code());
   }
 

@@ -156,7 +156,7 @@ class HostileRunpackTest {
                 + " Unicode (lone surrogate)",
             "root hash mismatch"),
         report.errors());
-    io.runpack.domain.json.CanonicalJson.toBytes(report.toJson()); // writable
+    io.runpack.json.CanonicalJson.toBytes(report.toJson()); // writable
   }
 
   @Test

@@ -3,13 +3,13 @@ package io.runpack.adapters.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.runpack.adapters.support.LocalRunpack;
-import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.model.ArtifactRecord;
 import io.runpack.domain.model.FileHash;
 import io.runpack.domain.model.Integrity;
 import io.runpack.domain.model.Manifest;
 import io.runpack.domain.model.Sha256;
 import io.runpack.domain.model.VerificationReport;
+import io.runpack.json.CanonicalJson;
 import io.runpack.testsupport.Fixtures;
 import java.io.IOException;
 import java.io.RandomAccessFile;

@@ -1,9 +1,10 @@
 package io.runpack.cli.report;
 
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.JsonStream;
-import io.runpack.domain.json.JsonStream.Token;
 import io.runpack.domain.model.Limits;
+import io.runpack.json.JsonException;
+import io.runpack.json.JsonStream;
+import io.runpack.json.JsonStream.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +62,7 @@ public record LogSummary(
       while (stream.next() != null) {
         // the end of the document is checked too: no entry is shown from a log that is not JSON
       }
-    } catch (RunpackException e) {
+    } catch (RunpackException | JsonException e) {
       return failed(kind, path, "not valid JSON: " + e.getMessage());
     }
     long tailCount = Math.min(KEEP_EACH_END, Math.max(0, records - KEEP_EACH_END));

@@ -1,7 +1,7 @@
 package io.runpack.cli.report;
 
-import io.runpack.domain.json.JsonStream;
-import io.runpack.domain.json.JsonStream.Token;
+import io.runpack.json.JsonStream;
+import io.runpack.json.JsonStream.Token;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package io.runpack.cli.report;
 
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.ArtifactRecord;
 import io.runpack.domain.model.HashDigest;
 import io.runpack.domain.model.Limits;
@@ -9,6 +8,7 @@ import io.runpack.domain.model.Manifest;
 import io.runpack.domain.model.Sha256;
 import io.runpack.domain.port.out.JsonDecoder;
 import io.runpack.domain.port.out.RunpackReader;
+import io.runpack.json.JsonValue;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -3,7 +3,6 @@ package io.runpack.cli.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.runpack.adapters.json.JacksonJsonCodec;
-import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.model.ArtifactKind;
 import io.runpack.domain.model.ArtifactRecord;
 import io.runpack.domain.model.FileHash;
@@ -14,6 +13,7 @@ import io.runpack.domain.model.RunpackPath;
 import io.runpack.domain.model.Sha256;
 import io.runpack.domain.model.Timestamp;
 import io.runpack.domain.port.out.RunpackReader;
+import io.runpack.json.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.runpack.domain.error;
 
-import io.runpack.domain.json.JsonObject;
+import io.runpack.json.JsonObject;
 
 /**
  * The one wire form of a failure, for every front end: {@code {"error":{"code":…,"message":…}}}

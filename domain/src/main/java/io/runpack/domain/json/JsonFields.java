@@ -2,6 +2,13 @@ package io.runpack.domain.json;
 
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
+import io.runpack.json.JsonArray;
+import io.runpack.json.JsonBoolean;
+import io.runpack.json.JsonNull;
+import io.runpack.json.JsonNumber;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonString;
+import io.runpack.json.JsonValue;
 import java.util.Set;
 
 /**

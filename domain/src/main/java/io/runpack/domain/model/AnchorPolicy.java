@@ -1,11 +1,11 @@
 package io.runpack.domain.model;
 
 import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.json.JsonArray;
 import io.runpack.domain.json.JsonFields;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonString;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.json.JsonArray;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonString;
+import io.runpack.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

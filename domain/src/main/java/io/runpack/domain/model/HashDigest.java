@@ -2,8 +2,8 @@ package io.runpack.domain.model;
 
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.json.JsonFields;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonValue;
 import java.util.Objects;
 import java.util.Set;
 

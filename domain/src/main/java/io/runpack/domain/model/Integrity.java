@@ -1,11 +1,11 @@
 package io.runpack.domain.model;
 
 import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonArray;
 import io.runpack.domain.json.JsonFields;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.domain.json.RunpackJson;
+import io.runpack.json.JsonArray;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -38,11 +38,11 @@ public record Integrity(List<FileHash> fileHashes, HashDigest rootHash) {
     for (int i = 0; i < fileHashes.size(); i++) {
       FileHash entry = fileHashes.get(i);
       sha256.update(i == 0 ? ENTRY_START : NEXT_ENTRY_START);
-      sha256.update(CanonicalJson.escapedUtf8(entry.hash().algorithm()));
+      sha256.update(RunpackJson.escapedUtf8(entry.hash().algorithm()));
       sha256.update(ENTRY_VALUE);
-      sha256.update(CanonicalJson.escapedUtf8(entry.hash().value()));
+      sha256.update(RunpackJson.escapedUtf8(entry.hash().value()));
       sha256.update(ENTRY_PATH);
-      sha256.update(CanonicalJson.escapedUtf8(entry.path()));
+      sha256.update(RunpackJson.escapedUtf8(entry.path()));
       sha256.update(ENTRY_END);
     }
     sha256.update((byte) ']');

@@ -1,7 +1,7 @@
 package io.runpack.domain.model;
 
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonNumber;
+import io.runpack.json.CanonicalJson;
+import io.runpack.json.JsonNumber;
 
 /**
  * Every named limit of Runpack, in one list (the README's "Limits" table is this class): the

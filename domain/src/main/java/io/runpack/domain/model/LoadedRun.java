@@ -2,7 +2,7 @@ package io.runpack.domain.model;
 
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.json.JsonFields;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.json.JsonValue;
 import java.util.Objects;
 import java.util.Set;
 

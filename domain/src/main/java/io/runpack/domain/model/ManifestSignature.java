@@ -2,10 +2,10 @@ package io.runpack.domain.model;
 
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.CanonicalJson;
 import io.runpack.domain.json.JsonFields;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.domain.json.RunpackJson;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonValue;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,7 +79,7 @@ public record ManifestSignature(
 
   /** The canonical bytes, as the file holds them. */
   public byte[] toBytes() {
-    return CanonicalJson.toBytes(toJson());
+    return RunpackJson.toBytes(toJson());
   }
 
   /**

@@ -1,11 +1,11 @@
 package io.runpack.domain.model;
 
 import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.json.JsonArray;
-import io.runpack.domain.json.JsonCanonical;
 import io.runpack.domain.json.JsonFields;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.json.JsonArray;
+import io.runpack.json.JsonCanonical;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonValue;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;

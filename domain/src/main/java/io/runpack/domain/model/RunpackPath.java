@@ -3,7 +3,7 @@ package io.runpack.domain.model;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.OneLine;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.Utf16;
+import io.runpack.json.Utf16;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.runpack.domain.model;
 
-import io.runpack.domain.json.JsonObject;
+import io.runpack.json.JsonObject;
 import java.util.Objects;
 import java.util.Optional;
 

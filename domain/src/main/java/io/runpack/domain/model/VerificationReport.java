@@ -1,10 +1,10 @@
 package io.runpack.domain.model;
 
-import io.runpack.domain.json.JsonArray;
-import io.runpack.domain.json.JsonNumber;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonString;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.json.JsonArray;
+import io.runpack.json.JsonNumber;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonString;
+import io.runpack.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 

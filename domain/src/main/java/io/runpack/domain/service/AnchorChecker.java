@@ -1,10 +1,13 @@
 package io.runpack.domain.service;
 
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.JsonStream;
-import io.runpack.domain.json.JsonStream.Token;
+import io.runpack.domain.json.RunpackJson;
 import io.runpack.domain.model.AnchorPolicy;
 import io.runpack.domain.model.RunLog;
+import io.runpack.json.Canonicalizer;
+import io.runpack.json.JsonException;
+import io.runpack.json.JsonStream;
+import io.runpack.json.JsonStream.Token;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -33,8 +36,10 @@ final class AnchorChecker {
       Map<String, String> providers = SpecConditions.providers(spec);
       files.release(RunLog.SCENARIO_SPEC_PATH);
       Map<String, AnchorRequirement> requirements = new HashMap<>();
+      Canonicalizer canonicalizer = new Canonicalizer(); // reused for every anchor value
       for (AnchorPolicy.Requirement requirement : policy.providers()) {
-        requirements.putIfAbsent(requirement.providerId(), new AnchorRequirement(requirement));
+        requirements.putIfAbsent(
+            requirement.providerId(), new AnchorRequirement(requirement, canonicalizer));
       }
       JsonStream records = JsonStream.of(gateEvals);
       if (records.next() != Token.START_ARRAY) {
@@ -48,7 +53,8 @@ final class AnchorChecker {
                 records, "gate_evals[" + r + "]", "trigger_id", "stage_id", "evidence");
         checkRecord(gateEvals, record, providers, requirements, errors);
       }
-    } catch (RunpackException e) {
+    } catch (RunpackException
+        | JsonException e) { // the streams read checked JSON: never a JsonException
       errors.add("invalid anchor inputs: " + e.getMessage());
     }
   }
@@ -105,7 +111,7 @@ final class AnchorChecker {
       return null;
     }
     try {
-      JsonStream.check(content.bytes());
+      RunpackJson.check(content.bytes());
     } catch (RunpackException e) {
       errors.add("invalid " + what + ": " + e.getMessage());
       return null;

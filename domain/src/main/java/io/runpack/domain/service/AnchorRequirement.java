@@ -1,9 +1,11 @@
 package io.runpack.domain.service;
 
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonStream;
-import io.runpack.domain.json.JsonStream.Token;
+import io.runpack.domain.json.RunpackJson;
 import io.runpack.domain.model.AnchorPolicy;
+import io.runpack.json.Canonicalizer;
+import io.runpack.json.JsonException;
+import io.runpack.json.JsonStream;
+import io.runpack.json.JsonStream.Token;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,10 +23,13 @@ final class AnchorRequirement {
 
   private final AnchorPolicy.Requirement requirement;
   private final Set<String> required;
+  private final Canonicalizer canonicalizer;
 
-  AnchorRequirement(AnchorPolicy.Requirement requirement) {
+  /** {@code canonicalizer}: the working memory of the check, shared by its requirements. */
+  AnchorRequirement(AnchorPolicy.Requirement requirement, Canonicalizer canonicalizer) {
     this.requirement = requirement;
     this.required = new HashSet<>(requirement.requiredFields());
+    this.canonicalizer = canonicalizer;
   }
 
   /**
@@ -85,20 +90,20 @@ final class AnchorRequirement {
       case STRING, NUMBER -> type.text();
       default ->
           new String(
-              CanonicalJson.canonicalize(
+              RunpackJson.canonicalize(
                   Arrays.copyOfRange(json, type.offset(), type.end()), Integer.MAX_VALUE - 8),
               StandardCharsets.UTF_8);
     };
   }
 
   /** True when {@code bytes} are JSON text whose canonical form is themselves. */
-  private static boolean isCanonical(byte[] bytes) {
+  private boolean isCanonical(byte[] bytes) {
     if (bytes.length == 0) {
       return false;
     }
     try {
-      return Arrays.equals(CanonicalJson.canonicalize(bytes, bytes.length), bytes);
-    } catch (io.runpack.domain.error.RunpackException e) {
+      return Arrays.equals(canonicalizer.canonicalize(bytes, bytes.length), bytes);
+    } catch (JsonException e) {
       return false;
     }
   }

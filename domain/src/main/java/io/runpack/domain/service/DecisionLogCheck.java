@@ -1,8 +1,9 @@
 package io.runpack.domain.service;
 
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.JsonStream;
-import io.runpack.domain.json.JsonStream.Token;
+import io.runpack.domain.json.RunpackJson;
+import io.runpack.json.JsonStream;
+import io.runpack.json.JsonStream.Token;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,7 +18,7 @@ final class DecisionLogCheck {
 
   static void check(byte[] log, ReportErrors errors) {
     try {
-      JsonStream.check(log);
+      RunpackJson.check(log);
     } catch (RunpackException e) {
       errors.add("invalid decision log: " + e.getMessage());
       return;

@@ -2,8 +2,7 @@ package io.runpack.domain.service;
 
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.domain.json.RunpackJson;
 import io.runpack.domain.model.ArtifactKind;
 import io.runpack.domain.model.ArtifactRecord;
 import io.runpack.domain.model.FileHash;
@@ -25,6 +24,7 @@ import io.runpack.domain.port.out.JsonDecoder;
 import io.runpack.domain.port.out.LoadRunPort;
 import io.runpack.domain.port.out.PublishRunpackPort;
 import io.runpack.domain.port.out.SignManifestPort;
+import io.runpack.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -248,6 +248,6 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
 
   /** Canonical bytes of at most 16 MiB (FORMAT §2, "Limits"), with their SHA-256. */
   private static RunpackFile canonicalFile(String path, JsonValue value) {
-    return RunpackFile.of(path, CanonicalJson.toBytes(value, Limits.MAX_ARTIFACT_BYTES));
+    return RunpackFile.of(path, RunpackJson.toBytes(value, Limits.MAX_ARTIFACT_BYTES));
   }
 }

@@ -2,8 +2,7 @@ package io.runpack.domain.service;
 
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.JsonValue;
-import io.runpack.domain.json.PrettyJson;
+import io.runpack.domain.json.RunpackJson;
 import io.runpack.domain.model.ArtifactRecord;
 import io.runpack.domain.model.Limits;
 import io.runpack.domain.model.Manifest;
@@ -11,6 +10,8 @@ import io.runpack.domain.model.RunpackFile;
 import io.runpack.domain.model.RunpackPath;
 import io.runpack.domain.port.out.JsonDecoder;
 import io.runpack.domain.port.out.RunpackReader;
+import io.runpack.json.JsonValue;
+import io.runpack.json.PrettyJson;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -121,7 +122,7 @@ public final class PrettyRunpackService {
 
   private static byte[] indent(byte[] bytes, String path) {
     try {
-      return PrettyJson.format(bytes, Limits.MAX_PRETTY_FILE_BYTES);
+      return RunpackJson.pretty(bytes, Limits.MAX_PRETTY_FILE_BYTES);
     } catch (RunpackException e) {
       throw e.withContext(RunpackPath.printable(path));
     }

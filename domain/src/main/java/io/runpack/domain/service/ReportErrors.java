@@ -1,7 +1,7 @@
 package io.runpack.domain.service;
 
-import io.runpack.domain.json.Utf16;
 import io.runpack.domain.model.VerificationReport;
+import io.runpack.json.Utf16;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.runpack.domain.service;
 
-import io.runpack.domain.json.JsonStream;
+import io.runpack.json.JsonStream;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -2,8 +2,8 @@ package io.runpack.domain.service;
 
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.JsonStream;
-import io.runpack.domain.json.JsonStream.Token;
+import io.runpack.json.JsonStream;
+import io.runpack.json.JsonStream.Token;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -2,13 +2,13 @@ package io.runpack.domain.service;
 
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.Limits;
 import io.runpack.domain.model.Manifest;
 import io.runpack.domain.model.VerificationReport;
 import io.runpack.domain.port.in.VerifyRunpackCommand;
 import io.runpack.domain.port.in.VerifyRunpackUseCase;
 import io.runpack.domain.port.out.JsonDecoder;
+import io.runpack.json.JsonValue;
 import java.util.Objects;
 
 /**

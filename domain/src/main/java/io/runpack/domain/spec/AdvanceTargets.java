@@ -1,8 +1,8 @@
 package io.runpack.domain.spec;
 
 import io.runpack.domain.json.JsonFields;
-import io.runpack.domain.json.JsonNull;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.json.JsonNull;
+import io.runpack.json.JsonValue;
 import java.util.HashSet;
 import java.util.Set;
 

@@ -1,9 +1,9 @@
 package io.runpack.domain.spec;
 
 import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.json.JsonArray;
 import io.runpack.domain.json.JsonFields;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.json.JsonArray;
+import io.runpack.json.JsonValue;
 import java.util.Map;
 import java.util.Set;
 

@@ -2,11 +2,11 @@ package io.runpack.domain.spec;
 
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.JsonArray;
 import io.runpack.domain.json.JsonFields;
-import io.runpack.domain.json.JsonString;
-import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.RunpackPath;
+import io.runpack.json.JsonArray;
+import io.runpack.json.JsonString;
+import io.runpack.json.JsonValue;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,15 +1,16 @@
 package io.runpack.domain.fake;
 
-import io.runpack.domain.json.CanonicalJson;
-import io.runpack.domain.json.JsonArray;
-import io.runpack.domain.json.JsonBoolean;
-import io.runpack.domain.json.JsonNull;
-import io.runpack.domain.json.JsonNumber;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonString;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.domain.json.RunpackJson;
 import io.runpack.domain.model.Limits;
 import io.runpack.domain.port.out.JsonDecoder;
+import io.runpack.json.CanonicalJson;
+import io.runpack.json.JsonArray;
+import io.runpack.json.JsonBoolean;
+import io.runpack.json.JsonNull;
+import io.runpack.json.JsonNumber;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonString;
+import io.runpack.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class FakeJsonDecoder implements JsonDecoder {
 
   @Override
   public JsonValue decode(byte[] utf8) {
-    CanonicalJson.canonicalize(utf8, Limits.MAX_ARTIFACT_BYTES); // refuses what is not strict JSON
+    RunpackJson.canonicalize(utf8, Limits.MAX_ARTIFACT_BYTES); // refuses what is not strict JSON
     return new Text(new String(utf8, StandardCharsets.UTF_8)).document();
   }
 

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.JsonArray;
-import io.runpack.domain.json.JsonBoolean;
-import io.runpack.domain.json.JsonNull;
-import io.runpack.domain.json.JsonNumber;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonString;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.json.JsonArray;
+import io.runpack.json.JsonBoolean;
+import io.runpack.json.JsonNull;
+import io.runpack.json.JsonNumber;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonString;
+import io.runpack.json.JsonValue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,13 @@
 package io.runpack.domain.fake;
 
-import io.runpack.domain.json.JsonArray;
-import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.LoadedRun;
 import io.runpack.domain.model.RunLog;
 import io.runpack.domain.model.RunState;
 import io.runpack.domain.model.RunpackPath;
 import io.runpack.domain.model.Timestamp;
 import io.runpack.domain.port.in.ExportRunpackCommand;
+import io.runpack.json.JsonArray;
+import io.runpack.json.JsonValue;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

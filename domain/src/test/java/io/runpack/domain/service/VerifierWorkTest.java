@@ -101,6 +101,6 @@ class VerifierWorkTest {
                 + " Unicode (lone surrogate)",
             "root hash mismatch"),
         report.errors());
-    assertTrue(io.runpack.domain.json.Utf16.isWellFormed(String.join("", report.errors())));
+    assertTrue(io.runpack.json.Utf16.isWellFormed(String.join("", report.errors())));
   }
 }

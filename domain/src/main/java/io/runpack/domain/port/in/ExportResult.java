@@ -1,11 +1,11 @@
 package io.runpack.domain.port.in;
 
-import io.runpack.domain.json.JsonNull;
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonString;
-import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.Manifest;
 import io.runpack.domain.model.VerificationReport;
+import io.runpack.json.JsonNull;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonString;
+import io.runpack.json.JsonValue;
 import java.util.Objects;
 import java.util.Optional;
 

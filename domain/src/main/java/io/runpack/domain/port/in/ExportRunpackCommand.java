@@ -2,10 +2,10 @@ package io.runpack.domain.port.in;
 
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.json.JsonFields;
-import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.RunKey;
 import io.runpack.domain.model.RunpackPath;
 import io.runpack.domain.model.Timestamp;
+import io.runpack.json.JsonValue;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;

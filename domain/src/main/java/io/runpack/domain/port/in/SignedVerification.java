@@ -1,9 +1,9 @@
 package io.runpack.domain.port.in;
 
-import io.runpack.domain.json.JsonObject;
-import io.runpack.domain.json.JsonValue;
 import io.runpack.domain.model.SignatureStatus;
 import io.runpack.domain.model.VerificationReport;
+import io.runpack.json.JsonObject;
+import io.runpack.json.JsonValue;
 import java.util.Map;
 import java.util.Objects;
 

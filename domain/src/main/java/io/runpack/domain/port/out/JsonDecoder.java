@@ -1,7 +1,7 @@
 package io.runpack.domain.port.out;
 
 import io.runpack.domain.error.ErrorCode;
-import io.runpack.domain.json.JsonValue;
+import io.runpack.json.JsonValue;
 
 /**
  * Parses UTF-8 JSON into the domain's value model, keeping number lexemes.

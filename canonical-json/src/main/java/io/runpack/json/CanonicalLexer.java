@@ -1,0 +1,235 @@
+package io.runpack.json;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * JSON strings (RFC 8259 §7) read from the cursor and written in their canonical form (FORMAT §1
+ * "Strings", RFC 8785 §3.2.2.2): content is copied byte for byte unless an escape must be
+ * rewritten; UTF-8 is checked as strictly as Runpack's decoder checks it (RFC 3629: no overlong
+ * forms, surrogates or values above U+10FFFF); lone surrogate escapes are refused. Every refusal is
+ * a {@link JsonException} naming the byte offset.
+ */
+abstract class CanonicalLexer extends JsonCursor {
+
+  /** Eight bytes of the text at a time, for {@link #specialBytes}. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  private static final byte[] HEX = {
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'
+  };
+
+  CanonicalLexer(byte[] in, ByteOutput out) {
+    super(in, out);
+  }
+
+  /** FORMAT §1 "Strings": content is copied unless an escape must be rewritten. */
+  final void string() {
+    int start = pos;
+    pos++; // opening quote
+    out.write('"');
+    while (true) {
+      int run = pos;
+      while (pos + 8 <= end) {
+        long special = specialBytes((long) LONGS.get(in, pos));
+        if (special != 0) {
+          pos += Long.numberOfTrailingZeros(special) >>> 3; // the first one is exact
+          break;
+        }
+        pos += 8;
+      }
+      while (pos < end) {
+        byte b = in[pos];
+        if (b < 0x20 || b == '"' || b == '\\') { // non-ASCII bytes are negative
+          break;
+        }
+        pos++;
+      }
+      out.write(in, run, pos - run);
+      if (pos >= end) {
+        pos = start;
+        throw invalid("unterminated string");
+      }
+      byte b = in[pos];
+      if (b == '"') {
+        pos++;
+        out.write('"');
+        return;
+      } else if (b == '\\') {
+        escape();
+      } else if (b >= 0) {
+        throw invalid(String.format("unescaped control character U+%04X in a string", (int) b));
+      } else {
+        utf8Sequence();
+      }
+    }
+  }
+
+  /**
+   * One strict UTF-8 sequence (RFC 3629): no overlong forms, surrogates or values above U+10FFFF.
+   */
+  private void utf8Sequence() {
+    int lead = in[pos] & 0xff;
+    int length;
+    int low = 0x80;
+    int high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) {
+      length = 2;
+    } else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3;
+      low = lead == 0xe0 ? 0xa0 : 0x80;
+      high = lead == 0xed ? 0x9f : 0xbf;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4;
+      low = lead == 0xf0 ? 0x90 : 0x80;
+      high = lead == 0xf4 ? 0x8f : 0xbf;
+    } else {
+      throw invalid("invalid UTF-8 lead byte 0x" + Integer.toHexString(lead));
+    }
+    if (pos + length > end) {
+      throw invalid("truncated UTF-8 sequence");
+    }
+    for (int k = 1; k < length; k++) {
+      int c = in[pos + k] & 0xff;
+      if (c < (k == 1 ? low : 0x80) || c > (k == 1 ? high : 0xbf)) {
+        throw invalid("invalid UTF-8 sequence (overlong, surrogate, above U+10FFFF or cut)");
+      }
+    }
+    out.write(in, pos, length);
+    pos += length;
+  }
+
+  private void escape() {
+    int at = pos;
+    if (pos + 1 >= end) {
+      throw invalid("unterminated escape");
+    }
+    byte kind = in[pos + 1];
+    pos += 2;
+    switch (kind) {
+      case '"' -> writeEscaped('"');
+      case '\\' -> writeEscaped('\\');
+      case '/' -> out.write('/');
+      case 'b' -> writeEscaped('b');
+      case 'f' -> writeEscaped('f');
+      case 'n' -> writeEscaped('n');
+      case 'r' -> writeEscaped('r');
+      case 't' -> writeEscaped('t');
+      case 'u' -> codePoint(at);
+      default -> {
+        pos = at;
+        throw invalid("invalid escape \\" + (char) (kind & 0xff));
+      }
+    }
+  }
+
+  private void writeEscaped(char c) {
+    out.write('\\');
+    out.write(c);
+  }
+
+  /** A {@code \\uXXXX} escape (and the low half of a surrogate pair) as canonical output. */
+  private void codePoint(int at) {
+    int unit = hex4(at);
+    int cp = unit;
+    if (Character.isHighSurrogate((char) unit)) {
+      if (pos + 6 <= end && in[pos] == '\\' && in[pos + 1] == 'u') {
+        pos += 2;
+        int next = hex4(pos - 2);
+        if (!Character.isLowSurrogate((char) next)) {
+          pos = at;
+          throw loneSurrogate(unit);
+        }
+        cp = Character.toCodePoint((char) unit, (char) next);
+      } else {
+        pos = at;
+        throw loneSurrogate(unit);
+      }
+    } else if (Character.isLowSurrogate((char) unit)) {
+      pos = at;
+      throw loneSurrogate(unit);
+    }
+    writeCodePoint(cp);
+  }
+
+  private int hex4(int escapeAt) {
+    if (pos + 4 > end) {
+      pos = escapeAt;
+      throw invalid("truncated \\u escape");
+    }
+    int value = 0;
+    for (int k = 0; k < 4; k++) {
+      int digit = Character.digit(in[pos + k], 16);
+      if (digit < 0) {
+        pos = escapeAt;
+        throw invalid("invalid \\u escape");
+      }
+      value = (value << 4) | digit;
+    }
+    pos += 4;
+    return value;
+  }
+
+  private void writeCodePoint(int cp) {
+    if (cp < 0x20) {
+      switch (cp) {
+        case '\b' -> writeEscaped('b');
+        case '\t' -> writeEscaped('t');
+        case '\n' -> writeEscaped('n');
+        case '\f' -> writeEscaped('f');
+        case '\r' -> writeEscaped('r');
+        default -> {
+          out.write('\\');
+          out.write('u');
+          out.write('0');
+          out.write('0');
+          out.write(HEX[cp >> 4]);
+          out.write(HEX[cp & 0xf]);
+        }
+      }
+    } else if (cp == '"' || cp == '\\') {
+      writeEscaped((char) cp);
+    } else if (cp < 0x80) {
+      out.write(cp);
+    } else if (cp < 0x800) {
+      out.write(0xc0 | (cp >> 6));
+      out.write(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+      out.write(0xe0 | (cp >> 12));
+      out.write(0x80 | ((cp >> 6) & 0x3f));
+      out.write(0x80 | (cp & 0x3f));
+    } else {
+      out.write(0xf0 | (cp >> 18));
+      out.write(0x80 | ((cp >> 12) & 0x3f));
+      out.write(0x80 | ((cp >> 6) & 0x3f));
+      out.write(0x80 | (cp & 0x3f));
+    }
+  }
+
+  /**
+   * The high bit of each of eight bytes (little-endian) that ends a plain run of string content:
+   * non-ASCII, a control character, a quote or a backslash (the classic SWAR zero-byte tests). A
+   * borrow can only mark bytes after a marked one, so the lowest mark is always exact.
+   */
+  private static long specialBytes(long eight) {
+    long controls = (eight - 0x20 * ONES) & ~eight;
+    long quotes = hasZeroByte(eight ^ ('"' * ONES));
+    long backslashes = hasZeroByte(eight ^ ('\\' * ONES));
+    return (eight | controls | quotes | backslashes) & HIGHS;
+  }
+
+  private static long hasZeroByte(long v) {
+    return (v - ONES) & ~v;
+  }
+
+  private JsonException loneSurrogate(int unit) {
+    return new JsonException(
+        JsonError.LONE_SURROGATE,
+        String.format("string contains a lone surrogate U+%04X at byte %d", unit, pos));
+  }
+}

@@ -1,0 +1,180 @@
+package io.runpack.json;
+
+/**
+ * Strict JSON text (RFC 8259, UTF-8) straight to Decision Gate's canonical bytes (FORMAT §1), in
+ * one pass and without building a tree: bytes that are already canonical (plain string content,
+ * 64-bit integers, literals) are copied as they are; escapes, other numbers and member order are
+ * rewritten. An object whose keys arrive out of order is sorted in place once it is complete, so
+ * input that is already canonical costs one copy.
+ *
+ * <p>Gives exactly the bytes of {@link CanonicalJson#toBytes(JsonValue, int)} applied to the parsed
+ * value, with the same refusals: invalid UTF-8 or grammar, duplicate keys, lone surrogates,
+ * overflowing numbers (each its {@link JsonError}, naming the byte offset); nesting deeper than
+ * {@link CanonicalJson#MAX_DEPTH}, numbers longer than {@link JsonNumber#MAX_LEXEME_LENGTH} and
+ * output over the byte limit (the limits of {@link JsonError}). One instance per call; its working
+ * memory (member spans, the output buffer) comes from the {@link Canonicalizer} that calls it.
+ */
+final class CanonicalTranscoder extends CanonicalLexer {
+
+  private final ObjectMembers members;
+  private int maxDepth;
+
+  private CanonicalTranscoder(byte[] in, ByteOutput out, ObjectMembers members) {
+    super(in, out);
+    this.members = members;
+  }
+
+  /**
+   * Canonicalizes {@code json} into {@code out}, using {@code members} (emptied) to sort objects.
+   */
+  static JsonCanonical transcode(byte[] json, ByteOutput out, ObjectMembers members) {
+    return new CanonicalTranscoder(json, out, members).run();
+  }
+
+  private JsonCanonical run() {
+    refuseByteOrderMark();
+    skipWhitespace();
+    if (pos >= end) {
+      throw new JsonException(JsonError.INVALID_JSON, "empty JSON document");
+    }
+    value(0);
+    skipWhitespace();
+    if (pos < end) {
+      throw invalid("trailing content after the JSON value");
+    }
+    return new JsonCanonical(out.copy(), maxDepth);
+  }
+
+  private void value(int depth) {
+    switch (peek()) {
+      case '{' -> object(enter(depth));
+      case '[' -> array(enter(depth));
+      case '"' -> string();
+      case 't' -> literal("true");
+      case 'f' -> literal("false");
+      case 'n' -> literal("null");
+      default -> {
+        if (in[pos] == '-' || isDigit(in[pos])) {
+          number();
+        } else {
+          throw invalid(unexpected("a JSON value"));
+        }
+      }
+    }
+  }
+
+  private int enter(int depth) {
+    if (depth >= CanonicalJson.MAX_DEPTH) {
+      throw new JsonException(
+          JsonError.DEPTH_LIMIT,
+          "JSON nesting deeper than the limit of " + CanonicalJson.MAX_DEPTH + " at byte " + pos);
+    }
+    maxDepth = Math.max(maxDepth, depth + 1);
+    return depth + 1;
+  }
+
+  private void object(int depth) {
+    if (empty('{', '}')) {
+      return;
+    }
+    int first = members.open();
+    boolean sorted = true;
+    while (true) {
+      if (peek() != '"') {
+        throw invalid(unexpected("a member name"));
+      }
+      int keyOffset = pos;
+      int keyStart = out.size();
+      string();
+      int member = members.addKey(out.buffer(), keyStart, out.size(), keyOffset);
+      int order = members.compareWithPrevious(first, out.buffer(), member);
+      if (order == 0) {
+        throw duplicateKey(keyStart, out.size(), keyOffset);
+      }
+      sorted &= order > 0;
+      skipWhitespace();
+      expect(':', "':' after a member name");
+      out.write(':');
+      skipWhitespace();
+      value(depth);
+      members.endValue(member, out.size());
+      if (!another('}', "',' or '}' in an object")) {
+        break;
+      }
+    }
+    if (!sorted) {
+      int duplicate = members.sortInPlace(first, out.buffer());
+      if (duplicate >= 0) {
+        throw duplicateKey(
+            members.keyStart(duplicate), members.keyEnd(duplicate), members.keyOffset(duplicate));
+      }
+    }
+    members.close(first);
+    out.write('}');
+  }
+
+  private void array(int depth) {
+    if (empty('[', ']')) {
+      return;
+    }
+    do {
+      value(depth);
+    } while (another(']', "',' or ']' in an array"));
+    out.write(']');
+  }
+
+  /** Past the opening bracket (written): true, past the closing one too, when nothing is inside. */
+  private boolean empty(char open, char close) {
+    pos++;
+    out.write(open);
+    skipWhitespace();
+    if (peek() != close) {
+      return false;
+    }
+    pos++;
+    out.write(close);
+    return true;
+  }
+
+  /** After a member or an element: true past a ',' (written), false past the closing bracket. */
+  private boolean another(char close, String expected) {
+    skipWhitespace();
+    byte next = peek();
+    if (next == close) {
+      pos++;
+      return false;
+    }
+    if (next != ',') {
+      throw invalid(unexpected(expected));
+    }
+    pos++;
+    out.write(',');
+    skipWhitespace();
+    return true;
+  }
+
+  /** RFC 8259 §6: [ minus ] int [ frac ] [ exp ]; FORMAT §1 "Numbers" for the output. */
+  private void number() {
+    int start = pos;
+    boolean integer = scanNumber();
+    try {
+      CanonicalNumbers.write(in, start, pos, integer, out);
+    } catch (JsonException e) {
+      if (e.error().isLimit()) {
+        throw e;
+      }
+      throw e.withSuffix(" at byte " + start);
+    }
+  }
+
+  private JsonException duplicateKey(int keyStart, int keyEnd, int keyOffset) {
+    String key =
+        new String(
+            out.buffer(),
+            keyStart + 1,
+            keyEnd - keyStart - 2,
+            java.nio.charset.StandardCharsets.UTF_8);
+    return new JsonException(
+        JsonError.DUPLICATE_KEY, "duplicate key \"" + key + "\" at byte " + keyOffset);
+  }
+}

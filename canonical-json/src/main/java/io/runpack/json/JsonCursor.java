@@ -1,0 +1,152 @@
+package io.runpack.json;
+
+/**
+ * A cursor over strict JSON text (RFC 8259, UTF-8), the lexical ground the canonicalizer and the
+ * stream stand on: whitespace (RFC 8259 §2), the literals {@code true}, {@code false} and {@code
+ * null} (§3), number tokens (§6, and the {@link JsonNumber#MAX_LEXEME_LENGTH} limit) and the byte
+ * order mark refused (§8.1). Every refusal is a {@link JsonException} naming the byte offset;
+ * canonical output goes to {@link #out}.
+ */
+abstract class JsonCursor {
+
+  final byte[] in;
+  final int end;
+  final ByteOutput out;
+  int pos;
+
+  JsonCursor(byte[] in, ByteOutput out) {
+    this.in = in;
+    this.end = in.length;
+    this.out = out;
+  }
+
+  /**
+   * RFC 8259 §8.1: JSON text must not begin with a byte order mark. Decision Gate's reader refuses
+   * one, and so does every reader of Runpack, so that no two readers disagree on a document.
+   */
+  final void refuseByteOrderMark() {
+    if (startsWithByteOrderMark(in)) {
+      throw invalid("byte order mark (U+FEFF) before the JSON text");
+    }
+  }
+
+  /** True when {@code bytes} begin with the UTF-8 byte order mark EF BB BF. */
+  static boolean startsWithByteOrderMark(byte[] bytes) {
+    return bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xef
+        && (bytes[1] & 0xff) == 0xbb
+        && (bytes[2] & 0xff) == 0xbf;
+  }
+
+  final void skipWhitespace() {
+    while (pos < end) {
+      byte b = in[pos];
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return;
+      }
+      pos++;
+    }
+  }
+
+  final byte peek() {
+    if (pos >= end) {
+      throw invalid("unexpected end of JSON text");
+    }
+    return in[pos];
+  }
+
+  final void expect(char c, String what) {
+    if (peek() != c) {
+      throw invalid(unexpected(what));
+    }
+    pos++;
+  }
+
+  final void literal(String word) {
+    int n = word.length();
+    if (pos + n > end) {
+      throw invalid(unexpected("a JSON value"));
+    }
+    for (int k = 0; k < n; k++) {
+      if (in[pos + k] != word.charAt(k)) {
+        throw invalid(unexpected("a JSON value"));
+      }
+    }
+    out.writeAscii(word);
+    pos += n;
+  }
+
+  /**
+   * Scans one number from {@code pos} by RFC 8259 §6 ({@code [ minus ] int [ frac ] [ exp ]}),
+   * refusing a malformed one ({@link JsonError#INVALID_JSON}) or one longer than {@link
+   * JsonNumber#MAX_LEXEME_LENGTH} ({@link JsonError#NUMBER_LENGTH_LIMIT}); true when it has neither
+   * a fraction nor an exponent. Leaves {@code pos} after it.
+   */
+  final boolean scanNumber() {
+    int start = pos;
+    boolean integer = true;
+    if (in[pos] == '-') {
+      pos++;
+    }
+    if (pos < end && in[pos] == '0') {
+      pos++;
+    } else if (!digits()) {
+      throw invalidNumber(start);
+    }
+    if (pos < end && in[pos] == '.') {
+      integer = false;
+      pos++;
+      if (!digits()) {
+        throw invalidNumber(start);
+      }
+    }
+    if (pos < end && (in[pos] == 'e' || in[pos] == 'E')) {
+      integer = false;
+      pos++;
+      if (pos < end && (in[pos] == '+' || in[pos] == '-')) {
+        pos++;
+      }
+      if (!digits()) {
+        throw invalidNumber(start);
+      }
+    }
+    if (pos - start > JsonNumber.MAX_LEXEME_LENGTH) {
+      throw new JsonException(
+          JsonError.NUMBER_LENGTH_LIMIT,
+          "number has "
+              + (pos - start)
+              + " characters, over the limit of "
+              + JsonNumber.MAX_LEXEME_LENGTH
+              + " at byte "
+              + start);
+    }
+    return integer;
+  }
+
+  private JsonException invalidNumber(int start) {
+    pos = start;
+    return invalid("invalid number literal");
+  }
+
+  final boolean digits() {
+    int start = pos;
+    while (pos < end && isDigit(in[pos])) {
+      pos++;
+    }
+    return pos > start;
+  }
+
+  static boolean isDigit(byte b) {
+    return b >= '0' && b <= '9';
+  }
+
+  final String unexpected(String what) {
+    int b = in[pos] & 0xff;
+    String found = b >= 0x21 && b < 0x7f ? "'" + (char) b + "'" : String.format("byte 0x%02x", b);
+    return "expected " + what + ", found " + found;
+  }
+
+  final JsonException invalid(String message) {
+    return new JsonException(JsonError.INVALID_JSON, message + " at byte " + pos);
+  }
+}
