@@ -28,29 +28,36 @@ abstract class CanonicalLexer extends JsonCursor {
     super(in, out);
   }
 
-  /** FORMAT §1 "Strings": content is copied unless an escape must be rewritten. */
+  /**
+   * FORMAT §1 "Strings": content is copied unless an escape must be rewritten. Each plain run is
+   * copied in one step together with the quotes around it.
+   */
   final void string() {
     int start = pos;
-    pos++; // opening quote
-    out.write('"');
+    int run = pos; // the opening quote goes out with the first run
+    pos++;
     while (true) {
-      int run = pos;
-      while (pos + 8 <= end) {
-        long special = specialBytes((long) LONGS.get(in, pos));
+      int p = pos;
+      int stop = -1;
+      while (p + 8 <= end) {
+        long special = specialBytes((long) LONGS.get(in, p));
         if (special != 0) {
-          pos += Long.numberOfTrailingZeros(special) >>> 3; // the first one is exact
+          stop = p + (Long.numberOfTrailingZeros(special) >>> 3); // the first one is exact
           break;
         }
-        pos += 8;
+        p += 8;
       }
-      while (pos < end) {
-        byte b = in[pos];
-        if (b < 0x20 || b == '"' || b == '\\') { // non-ASCII bytes are negative
-          break;
+      if (stop < 0) {
+        while (p < end) {
+          byte b = in[p];
+          if (b < 0x20 || b == '"' || b == '\\') { // non-ASCII bytes are negative
+            break;
+          }
+          p++;
         }
-        pos++;
+        stop = p;
       }
-      out.write(in, run, pos - run);
+      pos = stop;
       if (pos >= end) {
         pos = start;
         throw invalid("unterminated string");
@@ -58,20 +65,24 @@ abstract class CanonicalLexer extends JsonCursor {
       byte b = in[pos];
       if (b == '"') {
         pos++;
-        out.write('"');
+        out.write(in, run, pos - run);
         return;
-      } else if (b == '\\') {
+      }
+      if (b == '\\') {
+        out.write(in, run, pos - run);
         escape();
+        run = pos;
       } else if (b >= 0) {
         throw invalid(String.format("unescaped control character U+%04X in a string", (int) b));
       } else {
-        utf8Sequence();
+        utf8Sequence(); // checked, and copied with the rest of the run
       }
     }
   }
 
   /**
-   * One strict UTF-8 sequence (RFC 3629): no overlong forms, surrogates or values above U+10FFFF.
+   * Checks one strict UTF-8 sequence (RFC 3629: no overlong forms, surrogates or values above
+   * U+10FFFF) and moves past it; the caller copies it with the run it belongs to.
    */
   private void utf8Sequence() {
     int lead = in[pos] & 0xff;
@@ -100,7 +111,6 @@ abstract class CanonicalLexer extends JsonCursor {
         throw invalid("invalid UTF-8 sequence (overlong, surrogate, above U+10FFFF or cut)");
       }
     }
-    out.write(in, pos, length);
     pos += length;
   }
 

@@ -92,8 +92,12 @@ final class CanonicalTranscoder extends CanonicalLexer {
         throw duplicateKey(keyStart, out.size(), keyOffset);
       }
       sorted &= order > 0;
-      skipWhitespace();
-      expect(':', "':' after a member name");
+      if (pos < end && in[pos] == ':') { // the usual case: no whitespace around the colon
+        pos++;
+      } else {
+        skipWhitespace();
+        expect(':', "':' after a member name");
+      }
       out.write(':');
       skipWhitespace();
       value(depth);
@@ -138,6 +142,12 @@ final class CanonicalTranscoder extends CanonicalLexer {
 
   /** After a member or an element: true past a ',' (written), false past the closing bracket. */
   private boolean another(char close, String expected) {
+    if (pos < end && in[pos] == ',') { // the usual case: no whitespace around the comma
+      pos++;
+      out.write(',');
+      skipWhitespace();
+      return true;
+    }
     skipWhitespace();
     byte next = peek();
     if (next == close) {

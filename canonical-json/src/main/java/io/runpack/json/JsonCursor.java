@@ -39,9 +39,10 @@ abstract class JsonCursor {
   }
 
   final void skipWhitespace() {
+    // Every byte above U+0020 ends whitespace at once (canonical text has none at all).
     while (pos < end) {
       byte b = in[pos];
-      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+      if ((b & 0xff) > ' ' || (b != ' ' && b != '\n' && b != '\r' && b != '\t')) {
         return;
       }
       pos++;

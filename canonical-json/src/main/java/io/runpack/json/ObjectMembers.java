@@ -122,14 +122,18 @@ final class ObjectMembers {
       return duplicate;
     }
     int n = count - first;
-    int base = keyStart(first);
+    int moved = 0; // members already in their place keep their bytes where they are
+    while (order[moved] == first + moved) {
+      moved++;
+    }
+    int base = keyStart(first + moved);
     int length = spans[(count - 1) * FIELDS + 2] - base;
     if (bytesScratch.length < length) {
       bytesScratch = new byte[Math.max(length, Math.max(256, bytesScratch.length * 2))];
     }
     System.arraycopy(buffer, base, bytesScratch, 0, length);
     int to = base;
-    for (int i = 0; i < n; i++) {
+    for (int i = moved; i < n; i++) {
       int member = order[i];
       int from = keyStart(member);
       int size = spans[member * FIELDS + 2] - from;
