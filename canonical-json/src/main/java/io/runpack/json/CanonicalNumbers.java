@@ -23,6 +23,9 @@ final class CanonicalNumbers {
   /** Significant digits that always survive decimal → double → decimal (DBL_DIG). */
   private static final int SAFE_DIGITS = 15;
 
+  /** Significant digits a long holds whatever they are (10^19 - 1 &lt; 2^64, read unsigned). */
+  private static final int MAX_KEPT_DIGITS = 19;
+
   /** Decimal exponents kept well away from the subnormal and overflow ranges (1e±308). */
   private static final int SAFE_EXPONENT = 300;
 
@@ -35,8 +38,8 @@ final class CanonicalNumbers {
 
   /**
    * Writes the canonical form of the valid number lexeme {@code in[start, end)}. Integer literals
-   * that fit 64 bits are copied; decimals with at most {@link #SAFE_DIGITS} significant digits well
-   * inside the normal range take {@link #shortDecimal}; the rest are read as a double.
+   * that fit 64 bits are copied; decimals take {@link #decimal}; longer integers are read as a
+   * double.
    */
   static void write(byte[] in, int start, int end, boolean integerLiteral, ByteOutput out) {
     if (integerLiteral && fitsSixtyFourBits(in, start, end)) {
@@ -47,92 +50,91 @@ final class CanonicalNumbers {
       }
       return;
     }
-    if (!integerLiteral && shortDecimal(in, start, end, out)) {
+    if (integerLiteral) { // beyond 64 bits: read as a double like any other number
+      writeDouble(DecimalToDouble.parse(in, start, end), in, start, end, out);
       return;
     }
-    double value = DecimalToDouble.parse(in, start, end);
+    decimal(in, start, end, out);
+  }
+
+  /**
+   * Writes a lexeme with a fraction or an exponent, reading it once: its significand w (at most 19
+   * digits, exact) and decimal exponent p, value w·10^p. With at most {@link #SAFE_DIGITS}
+   * significant digits and a decimal exponent well inside the normal range, those digits are the
+   * answer: every such decimal survives the round trip through the nearest double (DBL_DIG), so no
+   * shorter decimal, and no other one as short, reads back as the same double. Otherwise w·10^p is
+   * read as the nearest double ({@link DecimalToDouble#nearest}) and written shortest; the JDK's
+   * parser reads what that cannot (more than 19 significant digits, edges of the range).
+   */
+  private static void decimal(byte[] in, int start, int end, ByteOutput out) {
+    int i = start;
+    boolean negative = in[i] == '-';
+    if (negative) {
+      i++;
+    }
+    long w = 0;
+    int digits = 0; // significant digits in w, from its first non-zero one
+    int p = 0;
+    boolean exact = true; // false once a non-zero digit falls beyond the 19 kept
+    for (byte b; i < end && (b = in[i]) >= '0' && b <= '9'; i++) {
+      if (digits < MAX_KEPT_DIGITS) {
+        w = w * 10 + (b - '0');
+        digits += w == 0 ? 0 : 1;
+      } else {
+        p++;
+        exact &= b == '0';
+      }
+    }
+    if (i < end && in[i] == '.') {
+      for (byte b; ++i < end && (b = in[i]) >= '0' && b <= '9'; ) {
+        if (digits < MAX_KEPT_DIGITS) {
+          w = w * 10 + (b - '0');
+          digits += w == 0 ? 0 : 1;
+          p--;
+        } else {
+          exact &= b == '0';
+        }
+      }
+    }
+    if (i < end) { // at 'e' or 'E'
+      p += DecimalToDouble.exponentPart(in, i + 1, end);
+    }
+    if (w == 0) {
+      out.write('0'); // zero, also negative zero
+      return;
+    }
+    if (exact) {
+      int trailingZeros = 0;
+      for (long v = w; v > 0 && v % 10 == 0; v /= 10) {
+        trailingZeros++;
+      }
+      int n = digits + p; // w·10^p = 0.(significant digits)·10^n
+      if (w > 0 // below 2^63: a signed long (19 digits may be more)
+          && digits - trailingZeros <= SAFE_DIGITS
+          && -SAFE_EXPONENT < n
+          && n < SAFE_EXPONENT) {
+        if (negative) {
+          out.write('-');
+        }
+        NumberLayout.write(w, p, out);
+        return;
+      }
+      double magnitude = DecimalToDouble.nearest(w, p);
+      if (!Double.isNaN(magnitude)) {
+        writeDouble(negative ? -magnitude : magnitude, in, start, end, out);
+        return;
+      }
+    }
+    writeDouble(DecimalToDouble.parse(in, start, end), in, start, end, out);
+  }
+
+  private static void writeDouble(double value, byte[] in, int start, int end, ByteOutput out) {
     if (Double.isInfinite(value)) {
       String lexeme = new String(in, start, end - start, StandardCharsets.US_ASCII);
       throw new JsonException(
           JsonError.NUMBER_OUT_OF_RANGE, "number " + abbreviate(lexeme) + " overflows a double");
     }
     ShortestDouble.write(value, out);
-  }
-
-  /**
-   * Writes the ECMAScript form of a decimal lexeme with at most {@link #SAFE_DIGITS} significant
-   * digits and a decimal exponent well inside the normal range; false, writing nothing, for any
-   * other lexeme. Its digits are the answer: every decimal of at most 15 significant digits in the
-   * normal range survives the round trip through the nearest double (DBL_DIG), so no shorter
-   * decimal, and no other one as short, reads back as the same double.
-   */
-  private static boolean shortDecimal(byte[] in, int start, int end, ByteOutput out) {
-    int i = start;
-    boolean negative = in[i] == '-';
-    if (negative) {
-      i++;
-    }
-    long digits = 0; // the significant digits so far, without trailing zeros
-    int kept = 0; // how many
-    int trailingZeros = 0;
-    int fractionDigits = 0;
-    boolean inFraction = false;
-    for (; i < end; i++) {
-      byte b = in[i];
-      if (b == '.') {
-        inFraction = true;
-        continue;
-      }
-      if (b == 'e' || b == 'E') {
-        break;
-      }
-      if (inFraction) {
-        fractionDigits++;
-      }
-      if (b == '0') {
-        if (kept > 0) {
-          trailingZeros++;
-        }
-        continue;
-      }
-      if (kept + trailingZeros + 1 > SAFE_DIGITS) {
-        return false;
-      }
-      for (; trailingZeros > 0; trailingZeros--) {
-        digits *= 10;
-        kept++;
-      }
-      digits = digits * 10 + (b - '0');
-      kept++;
-    }
-    if (kept == 0) {
-      out.write('0'); // zero, also negative zero
-      return true;
-    }
-    long exponent = 0;
-    if (i < end) { // at 'e' or 'E'
-      i++;
-      boolean negativeExponent = in[i] == '-';
-      if (in[i] == '+' || in[i] == '-') {
-        i++;
-      }
-      for (; i < end; i++) {
-        exponent = Math.min(exponent * 10 + (in[i] - '0'), 1_000_000);
-      }
-      if (negativeExponent) {
-        exponent = -exponent;
-      }
-    }
-    // value = digits × 10^(exponent − fractionDigits + trailingZeros) = 0.digits × 10^n
-    long n = kept + exponent - fractionDigits + trailingZeros;
-    if (n <= -SAFE_EXPONENT || n >= SAFE_EXPONENT) {
-      return false;
-    }
-    if (negative) {
-      out.write('-');
-    }
-    NumberLayout.write(digits, (int) n - kept, out);
-    return true;
   }
 
   /** ECMAScript Number::toString for a finite double; NaN and infinities are errors. */

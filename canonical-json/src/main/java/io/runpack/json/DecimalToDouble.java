@@ -72,7 +72,7 @@ final class DecimalToDouble {
   }
 
   /** The signed exponent after 'e', clamped far beyond any double's range. */
-  private static int exponentPart(byte[] in, int i, int end) {
+  static int exponentPart(byte[] in, int i, int end) {
     boolean negative = in[i] == '-';
     if (in[i] == '+' || in[i] == '-') {
       i++;
