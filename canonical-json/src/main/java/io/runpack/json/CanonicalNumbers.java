@@ -86,7 +86,22 @@ final class CanonicalNumbers {
       }
     }
     if (i < end && in[i] == '.') {
-      for (byte b; ++i < end && (b = in[i]) >= '0' && b <= '9'; ) {
+      for (i++; i < end; i++) {
+        long word;
+        if (w != 0
+            && digits <= MAX_KEPT_DIGITS - 8
+            && i + 8 <= end
+            && EightDigits.all(word = EightDigits.word(in, i))) {
+          w = w * 100_000_000 + EightDigits.value(word);
+          digits += 8;
+          p -= 8;
+          i += 7;
+          continue;
+        }
+        byte b = in[i];
+        if (b < '0' || b > '9') {
+          break;
+        }
         if (digits < MAX_KEPT_DIGITS) {
           w = w * 10 + (b - '0');
           digits += w == 0 ? 0 : 1;

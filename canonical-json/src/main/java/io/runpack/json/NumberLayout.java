@@ -88,18 +88,37 @@ final class NumberLayout {
     return guess < POW10.length && d >= POW10[guess] ? guess + 1 : guess;
   }
 
-  /** Writes the last {@code count} digits of {@code value}, zero-padded, into b[at, at + count). */
+  /**
+   * Writes the last {@code count} digits of {@code value} &lt; 10^count, zero-padded, into b[at, at
+   * + count): eight at a time split off with one long division, then pairs in int arithmetic.
+   */
   private static void writeDigits(byte[] b, int at, int count, long value) {
     int i = at + count;
+    while (i - at > 8) {
+      long high = value / 100_000_000;
+      int eight = (int) (value - high * 100_000_000);
+      value = high;
+      i -= 8;
+      for (int k = 6; k >= 0; k -= 2) {
+        int rest = eight / 100;
+        writePair(b, i + k, eight - rest * 100);
+        eight = rest;
+      }
+    }
+    int v = (int) value; // at most eight digits are left
     while (i - at >= 2) {
-      int pair = (int) (value % 100);
-      value /= 100;
+      int rest = v / 100;
       i -= 2;
-      b[i] = PAIRS[2 * pair];
-      b[i + 1] = PAIRS[2 * pair + 1];
+      writePair(b, i, v - rest * 100);
+      v = rest;
     }
     if (i > at) {
-      b[i - 1] = (byte) ('0' + value % 10);
+      b[i - 1] = (byte) ('0' + v);
     }
+  }
+
+  private static void writePair(byte[] b, int at, int pair) {
+    b[at] = PAIRS[2 * pair];
+    b[at + 1] = PAIRS[2 * pair + 1];
   }
 }
