@@ -131,6 +131,9 @@ abstract class JsonCursor {
 
   final boolean digits() {
     int start = pos;
+    while (pos + 8 <= end && EightDigits.all(EightDigits.word(in, pos))) {
+      pos += 8;
+    }
     while (pos < end && isDigit(in[pos])) {
       pos++;
     }
