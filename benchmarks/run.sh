@@ -28,5 +28,6 @@ java -jar "$jar" ExportCoreBenchmark -prof gc "${jmh[@]}" -rf json -rff "$out/co
 java -Xms3g -Xmx3g -cp "$jar" io.runpack.benchmarks.EndToEndBenchmark ${runs//,/ } | tee "$out/e2e.jsonl"
 java -Xmx3g -cp "$jar" io.runpack.benchmarks.EndToEndProbe ${runs//,/ } --min-heap | tee "$out/probe.jsonl"
 java -Xmx1g -cp "$jar" io.runpack.benchmarks.ColdStartProbe function/target/function.zip benchmarks/target/lambda-ric "$rounds" | tee "$out/cold-start.jsonl"
+java -Xmx1g -cp "$jar" io.runpack.benchmarks.PrimedStartProbe function/target/function.zip benchmarks/target/lambda-ric "$rounds" | tee "$out/primed-start.jsonl"
 python3 benchmarks/report.py "$out" > /dev/null
 echo "tables: $out/results.md, plot: $out/growth.svg"

@@ -29,7 +29,7 @@ public final class ColdStartProbe {
   private static final String FUNCTION_HANDLER =
       "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
   private static final String EMPTY_HANDLER = EmptyHandler.class.getName() + "::handleRequest";
-  private static final String RUN = "1000";
+  static final String RUN = "1000";
 
   private ColdStartProbe() {}
 
@@ -124,7 +124,7 @@ public final class ColdStartProbe {
     }
   }
 
-  private static byte[] request() {
+  static byte[] request() {
     return ("{\"tenant_id\":1,\"namespace_id\":1,\"scenario_id\":\""
             + BenchmarkRuns.SCENARIO
             + "\",\"run_id\":\""

@@ -61,6 +61,8 @@ public interface RunpackConfig {
 
   Limits limits();
 
+  Priming priming();
+
   /** The filesystem store and sink. */
   interface Filesystem {
     /** Run bundles at {@code <runs-dir>/<tenant>/<namespace>/<run>.json} (store = filesystem). */
@@ -130,5 +132,21 @@ public interface RunpackConfig {
     @WithName("max-event-bytes")
     @WithDefault("6291456")
     int maxEventBytes();
+  }
+
+  /** SnapStart priming ({@link SnapStartPriming}). */
+  interface Priming {
+    /** Prime the export path before a SnapStart snapshot. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How many in-memory exports priming runs (the first loads classes, the rest warm the JIT). */
+    @WithDefault("3")
+    int exports();
+
+    /** Prime at startup instead of before the snapshot (a JVM without SnapStart, measurements). */
+    @WithName("at-startup")
+    @WithDefault("false")
+    boolean atStartup();
   }
 }

@@ -20,14 +20,19 @@ import software.constructs.Construct;
 
 /**
  * The Lambda function: function.zip on the Java 21 runtime with the Quarkus stream handler,
- * SnapStart on published versions behind the alias {@code live} (everything invokes the alias),
- * JSON logs with a set retention, X-Ray tracing, and a role allowed exactly what an export needs
- * (kms:Sign on the manifest signing key only: every manifest is signed).
+ * SnapStart on published versions behind the alias {@code live} (everything invokes the alias;
+ * before each version's snapshot the function primes its export path with {@link #PRIMING_EXPORTS}
+ * in-memory exports, which touch no AWS service), JSON logs with a set retention, X-Ray tracing,
+ * and a role allowed exactly what an export needs (kms:Sign on the manifest signing key only: every
+ * manifest is signed).
  */
 final class RunpackFunction extends Construct {
 
   static final String HANDLER =
       "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+
+  /** In-memory exports SnapStart priming runs before the snapshot (runpack.priming.exports). */
+  static final int PRIMING_EXPORTS = 3;
 
   final Function function;
   final Alias alias;
@@ -106,6 +111,8 @@ final class RunpackFunction extends Construct {
                         parameters.namespaceAuthority.getValueAsString(),
                     "RUNPACK_API_TENANT_CLAIM", parameters.tenantClaim.getValueAsString(),
                     "RUNPACK_SIGNING_KMS_KEY_ID", signing.key.getKeyArn(),
+                    "RUNPACK_PRIMING_ENABLED", "true",
+                    "RUNPACK_PRIMING_EXPORTS", Integer.toString(PRIMING_EXPORTS),
                     "JAVA_TOOL_OPTIONS",
                         "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"))
             .build();

@@ -36,6 +36,28 @@ class FunctionAndStorageTest {
   }
 
   @Test
+  void snapStartPrimesTheExportPathBeforeTheSnapshotOfEachPublishedVersion() {
+    DEFAULT.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Match.objectLike(
+            Map.of(
+                "SnapStart",
+                Map.of("ApplyOn", "PublishedVersions"),
+                "Environment",
+                Map.of(
+                    "Variables",
+                    Match.objectLike(
+                        Map.of(
+                            "RUNPACK_PRIMING_ENABLED",
+                            "true",
+                            "RUNPACK_PRIMING_EXPORTS",
+                            Integer.toString(RunpackFunction.PRIMING_EXPORTS),
+                            "RUNPACK_PRIMING_AT_STARTUP",
+                            Match.absent()))))));
+    DEFAULT.resourceCountIs("AWS::Lambda::Version", 1);
+  }
+
+  @Test
   void functionEnvironmentComesFromTheStackAndItsParameters() {
     DEFAULT.hasResourceProperties(
         "AWS::Lambda::Function",
