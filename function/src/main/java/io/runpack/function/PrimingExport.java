@@ -2,7 +2,7 @@ package io.runpack.function;
 
 import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.adapters.request.ExportRequestParser;
-import io.runpack.domain.json.CanonicalJson;
+import io.runpack.domain.json.RunpackJson;
 import io.runpack.domain.model.LoadedRun;
 import io.runpack.domain.model.RunKey;
 import io.runpack.domain.model.RunpackFile;
@@ -56,7 +56,7 @@ final class PrimingExport {
     if (result.report().isEmpty() || !result.report().get().passed()) {
       throw new IllegalStateException("the priming export did not verify: " + result.report());
     }
-    CanonicalJson.toBytes(result.toJson()); // the handler's output, as a real export's
+    RunpackJson.toBytes(result.toJson()); // the handler's output, as a real export's
     return result;
   }
 
