@@ -82,6 +82,11 @@ public final class DynamoDbRunStore implements LoadRunPort {
     this.loadConcurrency = loadConcurrency;
   }
 
+  /** Ranges of a partition read at the same time. */
+  public int loadConcurrency() {
+    return loadConcurrency;
+  }
+
   @Override
   public LoadedRun loadRun(RunKey key) {
     String pk = RunLogTable.runPk(key);
