@@ -42,7 +42,10 @@ public final class DynamoDbRunStore implements LoadRunPort {
   /** Ranges read at the same time when the caller does not say. */
   public static final int DEFAULT_LOAD_CONCURRENCY = 4;
 
-  /** The most ranges read at the same time: one per log, and the run item's. */
+  /**
+   * The most ranges read at the same time: no load has more ranges (the rest of the first page's
+   * log, and one from each log's start after it).
+   */
   public static final int MAX_LOAD_CONCURRENCY = 7;
 
   private final DynamoDbClient dynamoDb;

@@ -30,12 +30,11 @@ public final class RunPartitionRanges {
 
   /** The Query of the whole partition, as the first page of a load asks for it. */
   public static QueryRequest partition(String table, String pk, Optional<Integer> pageSize) {
-    QueryRequest.Builder query =
-        base(table, pk, pageSize)
-            .keyConditionExpression("#pk = :pk")
-            .expressionAttributeNames(Map.of("#pk", RunLogTable.PK))
-            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)));
-    return query.build();
+    return base(table, pageSize)
+        .keyConditionExpression("#pk = :pk")
+        .expressionAttributeNames(Map.of("#pk", RunLogTable.PK))
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))
+        .build();
   }
 
   /**
@@ -78,14 +77,14 @@ public final class RunPartitionRanges {
     values.put(":pk", AttributeValue.fromS(pk));
     values.put(":lo", AttributeValue.fromS(lo));
     hi.ifPresent(end -> values.put(":hi", AttributeValue.fromS(end)));
-    return base(table, pk, pageSize)
+    return base(table, pageSize)
         .keyConditionExpression(
             hi.isPresent() ? "#pk = :pk AND #sk BETWEEN :lo AND :hi" : "#pk = :pk AND #sk >= :lo")
         .expressionAttributeNames(Map.of("#pk", RunLogTable.PK, "#sk", RunLogTable.SK))
         .expressionAttributeValues(values);
   }
 
-  private static QueryRequest.Builder base(String table, String pk, Optional<Integer> pageSize) {
+  private static QueryRequest.Builder base(String table, Optional<Integer> pageSize) {
     QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true);
     pageSize.ifPresent(query::limit);
     return query;
