@@ -3,6 +3,7 @@ package io.runpack.benchmarks;
 import io.runpack.adapters.dynamodb.DynamoDbRunImporter;
 import io.runpack.adapters.dynamodb.DynamoDbRunStore;
 import io.runpack.adapters.dynamodb.RunLogTable;
+import io.runpack.adapters.dynamodb.RunPartitionRanges;
 import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.adapters.s3.S3RunpackStorage;
 import io.runpack.adapters.s3.S3Settings;
@@ -35,11 +36,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
- * One benchmark run imported into DynamoDB, exported to S3 two ways: by Runpack through its real
- * adapters ({@link #export}), and by {@link #ioFloor}, which issues the same requests with the bare
- * SDK — the same strongly consistent Query pages and GetItem, the same PutObject bodies and headers
- * with the same concurrency, manifest last — and does nothing else. What Runpack adds to the floor
- * is its whole cost: decoding, canonicalizing, hashing, verifying.
+ * One benchmark run imported into DynamoDB, exported to S3 by Runpack through its real adapters
+ * ({@link #export}, and {@link #exportSequential}: the run read page after page, as one Query), and
+ * by two floors that issue the same requests with the bare SDK and do nothing else: {@link
+ * #ioFloor} reads the partition as one Query, page after page, {@link #parallelFloor} as the store
+ * reads it (the first page, then the same ranges on as many threads); then both the same GetItem
+ * and the same PutObject bodies and headers with the same concurrency, manifest last. What Runpack
+ * adds to a floor is its whole cost: decoding, canonicalizing, hashing, verifying.
  */
 public final class EndToEnd {
 
@@ -53,6 +56,15 @@ public final class EndToEnd {
   private final String runId;
   private final JacksonJsonCodec codec = new JacksonJsonCodec();
   private final DynamoDbRunStore store;
+  private final DynamoDbRunStore sequentialStore;
+  private final ExecutorService rangeReaders =
+      Executors.newFixedThreadPool(
+          DynamoDbRunStore.DEFAULT_LOAD_CONCURRENCY,
+          task -> {
+            Thread thread = new Thread(task, "parallel-floor");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final AtomicInteger exports = new AtomicInteger();
   private List<RunpackFile> files = List.of();
   private RunpackFile manifest;
@@ -64,6 +76,7 @@ public final class EndToEnd {
     this.bucket = bucket;
     this.runId = runId;
     this.store = new DynamoDbRunStore(dynamoDb, table, codec);
+    this.sequentialStore = new DynamoDbRunStore(dynamoDb, table, codec, Optional.empty(), 1);
   }
 
   /** Imports {@code run}, then exports it once to learn the bytes the floor will write. */
@@ -113,6 +126,15 @@ public final class EndToEnd {
    * output_dir, and exporting twice to the same keys would measure the idempotent re-export.
    */
   public ExportResult export() {
+    return export(store);
+  }
+
+  /** One export as {@link #export}, its run read page after page (load concurrency 1). */
+  public ExportResult exportSequential() {
+    return export(sequentialStore);
+  }
+
+  private ExportResult export(DynamoDbRunStore store) {
     String root = "export-" + exports.incrementAndGet();
     S3RunpackStorage storage =
         new S3RunpackStorage(
@@ -125,26 +147,58 @@ public final class EndToEnd {
     }
   }
 
+  private String pk() {
+    return RunLogTable.runPk(new RunKey(1, 1, runId));
+  }
+
   /**
    * The Query of a run's partition, as the run store issues it: strongly consistent, no page size.
    */
   static QueryRequest partitionQuery(String table, String runId) {
-    return QueryRequest.builder()
-        .tableName(table)
-        .keyConditionExpression("#pk = :pk")
-        .expressionAttributeNames(Map.of("#pk", RunLogTable.PK))
-        .expressionAttributeValues(
-            Map.of(":pk", AttributeValue.fromS(RunLogTable.runPk(new RunKey(1, 1, runId)))))
-        .consistentRead(true)
-        .build();
+    return RunPartitionRanges.partition(
+        table, RunLogTable.runPk(new RunKey(1, 1, runId)), Optional.empty());
   }
 
-  /** The floor: the same reads and writes, raw. Returns the number of items read. */
+  /** The I/O floor: the partition as one Query, page after page. Returns the items read. */
   public int ioFloor() throws Exception {
     int items = 0;
     for (QueryResponse page : dynamoDb.queryPaginator(partitionQuery(table, runId))) {
       items += page.items().size();
     }
+    getSpecAndWrite();
+    return items;
+  }
+
+  /**
+   * The parallel floor: the first page, then the store's ranges on as many threads as it uses.
+   * Returns the items read.
+   */
+  public int parallelFloor() throws Exception {
+    QueryResponse first = dynamoDb.query(partitionQuery(table, runId));
+    int items = first.items().size();
+    if (first.hasLastEvaluatedKey() && !first.lastEvaluatedKey().isEmpty()) {
+      List<Future<Integer>> ranges = new ArrayList<>();
+      for (RunPartitionRanges.PartitionRange range :
+          RunPartitionRanges.after(table, pk(), first.lastEvaluatedKey(), Optional.empty())) {
+        ranges.add(rangeReaders.submit(() -> readRange(range.query())));
+      }
+      for (Future<Integer> range : ranges) {
+        items += range.get();
+      }
+    }
+    getSpecAndWrite();
+    return items;
+  }
+
+  private int readRange(QueryRequest query) {
+    int items = 0;
+    for (QueryResponse page : dynamoDb.queryPaginator(query)) {
+      items += page.items().size();
+    }
+    return items;
+  }
+
+  private void getSpecAndWrite() throws Exception {
     HashDigest specHash = files.get(0).hash(); // the first artifact is the scenario spec
     dynamoDb.getItem(
         r ->
@@ -170,7 +224,6 @@ public final class EndToEnd {
       writers.shutdown();
     }
     put(prefix, manifest);
-    return items;
   }
 
   private void put(String prefix, RunpackFile file) {

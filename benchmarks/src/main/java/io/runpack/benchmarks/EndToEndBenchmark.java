@@ -5,23 +5,34 @@ import io.runpack.domain.model.LoadedRun;
 import io.runpack.testsupport.LocalAws;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Whole exports, DynamoDB (dynalite) → S3 (S3Mock) over loopback HTTP with the AWS SDK, against the
- * I/O floor ({@link EndToEnd#ioFloor}) of the same run, in the same JVM and the same local stack.
- * The two alternate, in pairs whose order also alternates, because the local servers slow down as
- * they fill (S3Mock keeps every object on disk): measuring one side after the other would bill that
- * drift to whichever ran second. Each pair gives a ratio; the median ratio is reported with the
- * median times. Arguments: run names (record counts or {@code largest}). Prints one JSON line per
- * run.
+ * I/O floors of the same run ({@link EndToEnd#ioFloor}: the partition read as one sequential Query;
+ * {@link EndToEnd#parallelFloor}: read as the store reads it, in ranges on as many threads), in the
+ * same JVM and the same local stack. Each round times four things — the export, the export with a
+ * sequential load ({@link EndToEnd#exportSequential}, the requests of one Query, as before ranges),
+ * and the two floors — in an order that rotates from round to round, because the local servers slow
+ * down as they fill (S3Mock keeps every object on disk): measuring one side after the other would
+ * bill that drift to whichever ran last. Each round gives ratios (the export against each floor and
+ * against the sequential export); medians and quartiles are reported. Arguments: run names (record
+ * counts or {@code largest}). Prints one JSON line per run.
  */
 public final class EndToEndBenchmark {
 
   private static final long WARMUP_NANOS = 20_000_000_000L;
   private static final long MEASURE_NANOS = 60_000_000_000L;
-  private static final int MIN_PAIRS = 5;
+  private static final int MIN_ROUNDS = 5;
+
+  /** What a round times, by column. */
+  private static final int EXPORT = 0;
+
+  private static final int SEQUENTIAL_EXPORT = 1;
+  private static final int FLOOR = 2;
+  private static final int PARALLEL_FLOOR = 3;
 
   private EndToEndBenchmark() {}
 
@@ -39,65 +50,75 @@ public final class EndToEndBenchmark {
               LocalAws.newBucket(s3),
               loaded);
       loaded = null;
-      pairs(endToEnd, WARMUP_NANOS, 2);
-      List<long[]> pairs = pairs(endToEnd, MEASURE_NANOS, MIN_PAIRS);
-      List<Double> runpack = new ArrayList<>();
-      List<Double> floor = new ArrayList<>();
-      List<Double> ratios = new ArrayList<>();
-      for (long[] pair : pairs) {
-        runpack.add(pair[0] / 1e6);
-        floor.add(pair[1] / 1e6);
-        ratios.add((double) pair[0] / pair[1]);
-      }
-      System.out.printf(
-          "{\"run\":\"%s\",\"records\":%d,\"runpack_bytes\":%d,\"pairs\":%d,"
-              + "\"runpack_ms\":%.1f,\"runpack_ms_p25\":%.1f,\"runpack_ms_p75\":%.1f,"
-              + "\"floor_ms\":%.1f,\"floor_ms_p25\":%.1f,\"floor_ms_p75\":%.1f,"
-              + "\"ratio\":%.3f,\"ratio_p25\":%.3f,\"ratio_p75\":%.3f}%n",
-          run,
-          records,
-          endToEnd.runpackBytes(),
-          pairs.size(),
-          quantile(runpack, 0.5),
-          quantile(runpack, 0.25),
-          quantile(runpack, 0.75),
-          quantile(floor, 0.5),
-          quantile(floor, 0.25),
-          quantile(floor, 0.75),
-          quantile(ratios, 0.5),
-          quantile(ratios, 0.25),
-          quantile(ratios, 0.75));
+      rounds(endToEnd, WARMUP_NANOS, 2);
+      List<long[]> rounds = rounds(endToEnd, MEASURE_NANOS, MIN_ROUNDS);
+      StringBuilder line =
+          new StringBuilder(
+              String.format(
+                  "{\"run\":\"%s\",\"records\":%d,\"runpack_bytes\":%d,\"pairs\":%d",
+                  run, records, endToEnd.runpackBytes(), rounds.size()));
+      quartiles(line, "runpack_ms", rounds, r -> r[EXPORT] / 1e6, "%.1f");
+      quartiles(line, "floor_ms", rounds, r -> r[FLOOR] / 1e6, "%.1f");
+      quartiles(line, "ratio", rounds, r -> (double) r[EXPORT] / r[FLOOR], "%.3f");
+      quartiles(line, "parallel_floor_ms", rounds, r -> r[PARALLEL_FLOOR] / 1e6, "%.1f");
+      quartiles(
+          line, "parallel_ratio", rounds, r -> (double) r[EXPORT] / r[PARALLEL_FLOOR], "%.3f");
+      quartiles(line, "sequential_runpack_ms", rounds, r -> r[SEQUENTIAL_EXPORT] / 1e6, "%.1f");
+      quartiles(
+          line, "sequential_ratio", rounds, r -> (double) r[EXPORT] / r[SEQUENTIAL_EXPORT], "%.3f");
+      System.out.println(line.append('}'));
     }
     System.exit(0); // the local stack stops with this JVM
   }
 
   /**
-   * Runs export/floor pairs for at least {@code nanos} and {@code minPairs}; nanoseconds of each.
+   * Runs rounds for at least {@code nanos} and {@code minRounds}; nanoseconds of each, by column.
    */
-  private static List<long[]> pairs(EndToEnd endToEnd, long nanos, int minPairs) throws Exception {
-    List<long[]> pairs = new ArrayList<>();
+  private static List<long[]> rounds(EndToEnd endToEnd, long nanos, int minRounds)
+      throws Exception {
+    List<long[]> rounds = new ArrayList<>();
     long end = System.nanoTime() + nanos;
-    while (pairs.size() < minPairs || System.nanoTime() < end) {
-      long[] pair = new long[2];
-      boolean floorFirst = pairs.size() % 2 == 1;
-      if (floorFirst) {
-        pair[1] = timeFloor(endToEnd);
+    while (rounds.size() < minRounds || System.nanoTime() < end) {
+      long[] round = new long[4];
+      for (int i = 0; i < 4; i++) {
+        int column = (i + rounds.size()) % 4;
+        long start = System.nanoTime();
+        switch (column) {
+          case EXPORT -> endToEnd.export();
+          case SEQUENTIAL_EXPORT -> endToEnd.exportSequential();
+          case FLOOR -> endToEnd.ioFloor();
+          default -> endToEnd.parallelFloor();
+        }
+        round[column] = System.nanoTime() - start;
       }
-      long start = System.nanoTime();
-      endToEnd.export();
-      pair[0] = System.nanoTime() - start;
-      if (!floorFirst) {
-        pair[1] = timeFloor(endToEnd);
-      }
-      pairs.add(pair);
+      rounds.add(round);
     }
-    return pairs;
+    return rounds;
   }
 
-  private static long timeFloor(EndToEnd endToEnd) throws Exception {
-    long start = System.nanoTime();
-    endToEnd.ioFloor();
-    return System.nanoTime() - start;
+  /** Appends {@code "name":median,"name_p25":p25,"name_p75":p75} of one value per round. */
+  private static void quartiles(
+      StringBuilder line,
+      String name,
+      List<long[]> rounds,
+      ToDoubleFunction<long[]> value,
+      String format) {
+    List<Double> values = new ArrayList<>();
+    for (long[] round : rounds) {
+      values.add(value.applyAsDouble(round));
+    }
+    line.append(",\"")
+        .append(name)
+        .append("\":")
+        .append(String.format(format, quantile(values, 0.5)));
+    line.append(",\"")
+        .append(name)
+        .append("_p25\":")
+        .append(String.format(format, quantile(values, 0.25)));
+    line.append(",\"")
+        .append(name)
+        .append("_p75\":")
+        .append(String.format(format, quantile(values, 0.75)));
   }
 
   private static double quantile(List<Double> values, double q) {

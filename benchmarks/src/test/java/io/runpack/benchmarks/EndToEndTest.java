@@ -12,8 +12,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The end-to-end benchmark's two sides issue the same requests: the floor reads every item the
- * export reads and writes as many objects of the same bytes, against the real local stack.
+ * The end-to-end benchmark's sides issue the same requests: each floor reads every item the export
+ * it stands for reads and writes as many objects of the same bytes, against the real local stack.
  */
 class EndToEndTest {
 
@@ -43,5 +43,35 @@ class EndToEndTest {
     assertEquals(exportQueries, counter.count("Query"));
     assertEquals(1, counter.count("GetItem"));
     assertEquals(endToEnd.fileCount(), counter.count("PutObject"));
+  }
+
+  @Test
+  void theParallelFloorIssuesTheRequestsOfTheExportAndTheIoFloorThoseOfTheSequentialExport()
+      throws Exception {
+    LocalAws.OperationCounter counter = new LocalAws.OperationCounter();
+    DynamoDbClient dynamoDb =
+        LocalAws.dynamoDb(LocalAws.stack().dynamoDbEndpoint(), List.of(counter));
+    S3Client s3 = LocalAws.s3(LocalAws.stack().s3Endpoint(), List.of(counter), 3);
+    String table = LocalAws.newTable(dynamoDb, RunLogTable::create);
+    String bucket = LocalAws.newBucket(s3);
+    EndToEnd endToEnd =
+        EndToEnd.prepare(dynamoDb, s3, table, bucket, BenchmarkRuns.ofRecords(3000));
+
+    counter.reset();
+    endToEnd.export();
+    int exportQueries = counter.count("Query");
+    counter.reset();
+    assertEquals(3001, endToEnd.parallelFloor(), "3,000 records and the run item");
+    assertEquals(exportQueries, counter.count("Query"));
+    assertEquals(1, counter.count("GetItem"));
+    assertEquals(endToEnd.fileCount(), counter.count("PutObject"));
+
+    counter.reset();
+    endToEnd.exportSequential();
+    int sequentialQueries = counter.count("Query");
+    counter.reset();
+    assertEquals(3001, endToEnd.ioFloor());
+    assertEquals(sequentialQueries, counter.count("Query"));
+    assertTrue(sequentialQueries >= 3, "a run of several pages: " + sequentialQueries);
   }
 }

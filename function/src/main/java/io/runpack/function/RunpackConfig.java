@@ -1,5 +1,6 @@
 package io.runpack.function;
 
+import io.runpack.adapters.dynamodb.DynamoDbRunStore;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -49,6 +50,8 @@ public interface RunpackConfig {
 
   Filesystem filesystem();
 
+  Dynamodb dynamodb();
+
   Security security();
 
   Signing signing();
@@ -76,6 +79,17 @@ public interface RunpackConfig {
     @WithName("output-base")
     @WithDefault("/tmp")
     Path outputBase();
+  }
+
+  /** The DynamoDB store (store = dynamodb). */
+  interface Dynamodb {
+    /**
+     * Ranges of a run's partition read at the same time, on threads of the load's own (1 to {@link
+     * DynamoDbRunStore#MAX_LOAD_CONCURRENCY}; 1: page after page, as one Query).
+     */
+    @WithName("load-concurrency")
+    @WithDefault("" + DynamoDbRunStore.DEFAULT_LOAD_CONCURRENCY)
+    int loadConcurrency();
   }
 
   /** The security context recorded in manifests. */

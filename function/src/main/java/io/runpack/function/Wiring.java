@@ -95,8 +95,23 @@ public class Wiring {
           config.filesystem().runsDir().orElseThrow(() -> missing("runpack.filesystem.runs-dir")),
           codec);
     }
-    return new DynamoDbRunStore(
-        dynamoDb.get(), config.table().orElseThrow(() -> missing("runpack.table")), codec);
+    return dynamoDbStore(config, codec, dynamoDb.get());
+  }
+
+  /**
+   * The DynamoDB store: {@code runpack.table}, read {@code runpack.dynamodb.load-concurrency}
+   * ranges at a time.
+   */
+  static DynamoDbRunStore dynamoDbStore(
+      RunpackConfig config, JacksonJsonCodec codec, DynamoDbClient dynamoDb) {
+    String table = config.table().orElseThrow(() -> missing("runpack.table"));
+    try {
+      return new DynamoDbRunStore(
+          dynamoDb, table, codec, Optional.empty(), config.dynamodb().loadConcurrency());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "runpack.dynamodb.load-concurrency is invalid: " + e.getMessage(), e);
+    }
   }
 
   private static PublishRunpackPort sink(RunpackConfig config, Instance<S3Client> s3) {

@@ -3,24 +3,20 @@ package io.runpack.adapters.dynamodb;
 import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.json.RunpackJson;
 import io.runpack.domain.model.HashDigest;
-import io.runpack.domain.model.Limits;
 import io.runpack.domain.model.LoadedRun;
 import io.runpack.domain.model.RunKey;
 import io.runpack.domain.model.RunLog;
 import io.runpack.domain.model.RunState;
 import io.runpack.domain.port.out.LoadRunPort;
 import io.runpack.json.CanonicalArray;
-import io.runpack.json.Canonicalizer;
-import io.runpack.json.JsonCanonical;
 import io.runpack.json.JsonObject;
 import io.runpack.json.JsonValue;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,20 +25,34 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Loads runs from the run-log table ({@link RunLogTable}): one strongly consistent, paginated Query
- * of the run's partition and one strongly consistent GetItem of its spec; never a Scan.
+ * Loads runs from the run-log table ({@link RunLogTable}): strongly consistent, paginated Queries
+ * of the run's partition and one strongly consistent GetItem of its spec; never a Scan. The first
+ * page is read alone; when the partition goes on, the rest is read as ranges, one from each log's
+ * start ({@link RunPartitionRanges}), on up to {@code loadConcurrency} threads of the load's own
+ * (with 1: page after page, as one Query).
  *
- * <p>Guarantees: records come back in append order whatever the page size; every record the run
- * item counts must be there, and nothing else; a missing run or spec is {@link
+ * <p>Guarantees: records come back in append order whatever the page size and the concurrency;
+ * every record the run item counts must be there, and nothing else; a missing run or spec is {@link
  * ErrorCode#RUN_NOT_FOUND}, a malformed item {@link ErrorCode#INVALID_RUN_DATA}, a failing service
- * {@link ErrorCode#STORAGE_ERROR}, each naming the key.
+ * {@link ErrorCode#STORAGE_ERROR}, each naming the key — the same error, whatever the concurrency,
+ * as the item a sequential read meets first. A load leaves no thread behind.
  */
 public final class DynamoDbRunStore implements LoadRunPort {
 
+  /** Ranges read at the same time when the caller does not say. */
+  public static final int DEFAULT_LOAD_CONCURRENCY = 4;
+
+  /**
+   * The most ranges read at the same time: no load has more ranges (the rest of the first page's
+   * log, and one from each log's start after it).
+   */
+  public static final int MAX_LOAD_CONCURRENCY = 7;
+
   private final DynamoDbClient dynamoDb;
   private final String table;
-  private final JacksonJsonCodec codec;
+  private final RunItemReader reader;
   private final Optional<Integer> pageSize;
+  private final int loadConcurrency;
 
   public DynamoDbRunStore(DynamoDbClient dynamoDb, String table, JacksonJsonCodec codec) {
     this(dynamoDb, table, codec, Optional.empty());
@@ -51,10 +61,33 @@ public final class DynamoDbRunStore implements LoadRunPort {
   /** With {@code pageSize}, each Query page holds at most that many items (else up to 1 MB). */
   public DynamoDbRunStore(
       DynamoDbClient dynamoDb, String table, JacksonJsonCodec codec, Optional<Integer> pageSize) {
+    this(dynamoDb, table, codec, pageSize, DEFAULT_LOAD_CONCURRENCY);
+  }
+
+  /**
+   * With {@code loadConcurrency} ranges of a partition read at the same time (1 to {@link
+   * #MAX_LOAD_CONCURRENCY}).
+   */
+  public DynamoDbRunStore(
+      DynamoDbClient dynamoDb,
+      String table,
+      JacksonJsonCodec codec,
+      Optional<Integer> pageSize,
+      int loadConcurrency) {
+    if (loadConcurrency < 1 || loadConcurrency > MAX_LOAD_CONCURRENCY) {
+      throw new IllegalArgumentException(
+          "load concurrency must be 1 to " + MAX_LOAD_CONCURRENCY + ", not " + loadConcurrency);
+    }
     this.dynamoDb = dynamoDb;
     this.table = table;
-    this.codec = codec;
+    this.reader = new RunItemReader(table, codec);
     this.pageSize = pageSize;
+    this.loadConcurrency = loadConcurrency;
+  }
+
+  /** Ranges of a partition read at the same time. */
+  public int loadConcurrency() {
+    return loadConcurrency;
   }
 
   @Override
@@ -64,89 +97,72 @@ public final class DynamoDbRunStore implements LoadRunPort {
     for (RunLog log : RunLog.values()) {
       logs.put(log, new CanonicalArray());
     }
-    Map<String, AttributeValue> runItem = null;
-    QueryRequest.Builder query =
-        QueryRequest.builder()
-            .tableName(table)
-            .keyConditionExpression("#pk = :pk")
-            .expressionAttributeNames(Map.of("#pk", RunLogTable.PK))
-            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))
-            .consistentRead(true);
-    pageSize.ifPresent(query::limit);
-    Canonicalizer canonicalizer = new Canonicalizer(); // this load's working memory, every record
-    try {
-      for (QueryResponse page : dynamoDb.queryPaginator(query.build())) {
-        for (Map<String, AttributeValue> item : page.items()) {
-          String sk = string(item, RunLogTable.SK, pk, "?");
-          if (sk.equals(RunLogTable.RUN_SK)) {
-            runItem = item;
-          } else {
-            addRecord(logs, pk, sk, item, canonicalizer);
-          }
-        }
+    PartitionStretch first = PartitionStretch.fromStart(reader, pk);
+    QueryRequest request = RunPartitionRanges.partition(table, pk, pageSize);
+    QueryResponse page = query(pk, request);
+    first.add(page.items(), Optional.empty());
+    first.drainInto(logs);
+    Optional<Map<String, AttributeValue>> runItem = first.runItem();
+    if (hasMore(page) && loadConcurrency == 1) {
+      while (hasMore(page)) {
+        page = query(pk, request.toBuilder().exclusiveStartKey(page.lastEvaluatedKey()).build());
+        first.add(page.items(), Optional.empty());
+        first.drainInto(logs);
       }
-    } catch (SdkException e) {
-      throw DynamoDbFailures.storageError("Query", table, "pk " + pk, e);
+      runItem = first.runItem();
+    } else if (hasMore(page)) {
+      runItem = rest(pk, page.lastEvaluatedKey(), first.counts(), logs).or(() -> first.runItem());
     }
-    if (runItem == null) {
+    if (runItem.isEmpty()) {
       throw new RunpackException(
           ErrorCode.RUN_NOT_FOUND, "no run for " + key + " in table " + table + " (pk " + pk + ")");
     }
-    RunState state = state(pk, runItem, logs);
+    RunState state = state(pk, runItem.get(), logs);
     return new LoadedRun(spec(state), state);
   }
 
-  private void addRecord(
-      Map<RunLog, CanonicalArray> logs,
+  /** The partition after {@code lastEvaluatedKey}, range by range; its run item if it holds it. */
+  private Optional<Map<String, AttributeValue>> rest(
       String pk,
-      String sk,
-      Map<String, AttributeValue> item,
-      Canonicalizer canonicalizer) {
-    if (!sk.startsWith(RunLogTable.LOG_SK_PREFIX)) {
-      throw DynamoDbFailures.corrupt(table, pk, sk, "unexpected sort key");
+      Map<String, AttributeValue> lastEvaluatedKey,
+      Map<RunLog, Integer> before,
+      Map<RunLog, CanonicalArray> logs) {
+    List<ConcurrentRangeLoad.Range> ranges = new ArrayList<>();
+    for (RunPartitionRanges.PartitionRange range :
+        RunPartitionRanges.after(table, pk, lastEvaluatedKey, pageSize)) {
+      PartitionStretch stretch =
+          ranges.isEmpty()
+              ? new PartitionStretch(reader, pk, before)
+              : PartitionStretch.fromStart(reader, pk);
+      ranges.add(new ConcurrentRangeLoad.Range(range.query(), range.endExclusive(), stretch));
     }
-    int hash = sk.lastIndexOf('#');
-    String logName =
-        sk.substring(
-            RunLogTable.LOG_SK_PREFIX.length(), Math.max(hash, RunLogTable.LOG_SK_PREFIX.length()));
-    RunLog log =
-        logNamed(logName)
-            .orElseThrow(() -> DynamoDbFailures.corrupt(table, pk, sk, "unknown log " + logName));
-    CanonicalArray records = logs.get(log);
-    if (!sk.equals(RunLogTable.logSk(log, records.size()))) {
-      throw DynamoDbFailures.corrupt(
-          table,
-          pk,
-          sk,
-          "expected record "
-              + records.size()
-              + " of "
-              + log.stateField()
-              + " here: a record is missing or misnamed");
-    }
-    records.add(record(item, pk, sk, canonicalizer));
+    List<Map<String, AttributeValue>> runItem = new ArrayList<>();
+    new ConcurrentRangeLoad(request -> query(pk, request), ranges)
+        .run(
+            loadConcurrency,
+            stretch -> {
+              stretch.drainInto(logs);
+              stretch.runItem().ifPresent(runItem::add);
+            });
+    return runItem.stream().findFirst();
   }
 
-  /**
-   * A log record, canonicalized as it is read (the export only writes records, it never reads
-   * them): no tree is built, and a record the importer stored canonical is copied as it is; its
-   * bytes are appended to its log's, which is held as one array of canonical bytes.
-   */
-  private JsonCanonical record(
-      Map<String, AttributeValue> item, String pk, String sk, Canonicalizer canonicalizer) {
-    return (JsonCanonical)
-        json(
-            item,
-            RunLogTable.RECORD,
-            pk,
-            sk,
-            utf8 -> RunpackJson.canonicalValue(canonicalizer, utf8, Limits.MAX_ARTIFACT_BYTES));
+  private QueryResponse query(String pk, QueryRequest request) {
+    try {
+      return dynamoDb.query(request);
+    } catch (SdkException e) {
+      throw DynamoDbFailures.storageError("Query", table, "pk " + pk, e);
+    }
+  }
+
+  private static boolean hasMore(QueryResponse page) {
+    return page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
   }
 
   private RunState state(
       String pk, Map<String, AttributeValue> runItem, Map<RunLog, CanonicalArray> logs) {
     String sk = RunLogTable.RUN_SK;
-    JsonValue header = json(runItem, RunLogTable.STATE, pk, sk);
+    JsonValue header = reader.json(runItem, RunLogTable.STATE, pk, sk);
     if (!(header instanceof JsonObject headerObject)) {
       throw DynamoDbFailures.corrupt(table, pk, sk, "state is not a JSON object");
     }
@@ -179,8 +195,8 @@ public final class DynamoDbRunStore implements LoadRunPort {
     } catch (RunpackException e) { // a malformed header, or one that holds a log
       throw DynamoDbFailures.corrupt(table, pk, sk, e.getMessage());
     }
-    String scenarioId = string(runItem, RunLogTable.SCENARIO_ID, pk, sk);
-    String specHash = string(runItem, RunLogTable.SPEC_HASH, pk, sk);
+    String scenarioId = reader.string(runItem, RunLogTable.SCENARIO_ID, pk, sk);
+    String specHash = reader.string(runItem, RunLogTable.SPEC_HASH, pk, sk);
     if (!scenarioId.equals(runState.scenarioId())
         || !specHash.equals(runState.specHash().value())) {
       throw DynamoDbFailures.corrupt(
@@ -224,45 +240,6 @@ public final class DynamoDbRunStore implements LoadRunPort {
               + sk
               + ")");
     }
-    return json(response.item(), RunLogTable.SPEC, pk, sk);
-  }
-
-  private JsonValue json(Map<String, AttributeValue> item, String attribute, String pk, String sk) {
-    return json(item, attribute, pk, sk, codec::decode);
-  }
-
-  /**
-   * A string attribute read as JSON by {@code read}; text that is not valid JSON is corrupt data.
-   */
-  private JsonValue json(
-      Map<String, AttributeValue> item,
-      String attribute,
-      String pk,
-      String sk,
-      Function<byte[], JsonValue> read) {
-    String text = string(item, attribute, pk, sk);
-    try {
-      return read.apply(text.getBytes(StandardCharsets.UTF_8));
-    } catch (RunpackException e) {
-      throw DynamoDbFailures.corrupt(
-          table, pk, sk, attribute + " is not valid JSON: " + e.getMessage());
-    }
-  }
-
-  private String string(Map<String, AttributeValue> item, String attribute, String pk, String sk) {
-    AttributeValue value = item.get(attribute);
-    if (value == null || value.s() == null) {
-      throw DynamoDbFailures.corrupt(table, pk, sk, "string attribute " + attribute + " missing");
-    }
-    return value.s();
-  }
-
-  private static Optional<RunLog> logNamed(String name) {
-    for (RunLog log : RunLog.values()) {
-      if (log.stateField().equals(name)) {
-        return Optional.of(log);
-      }
-    }
-    return Optional.empty();
+    return reader.json(response.item(), RunLogTable.SPEC, pk, sk);
   }
 }

@@ -28,11 +28,11 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  *       SPEC#sha256#<hex>}, the spec as canonical JSON in {@code spec}.
  * </ul>
  *
- * The variable part of each key is its last part, so keys cannot collide. A run is loaded with one
- * Query of its partition (records sort in append order) and one GetItem of its spec. The table's
- * key schema is defined here too: the deployment (infra/) builds its table from {@link #PK} and
- * {@link #SK}, and {@link #create} makes the same table where no deployment does (tests, the local
- * AWS stack, {@code runpack import --create-table}).
+ * The variable part of each key is its last part, so keys cannot collide. A run is loaded with
+ * Queries of its partition (records sort in append order; {@link RunPartitionRanges}) and one
+ * GetItem of its spec. The table's key schema is defined here too: the deployment (infra/) builds
+ * its table from {@link #PK} and {@link #SK}, and {@link #create} makes the same table where no
+ * deployment does (tests, the local AWS stack, {@code runpack import --create-table}).
  */
 public final class RunLogTable {
 

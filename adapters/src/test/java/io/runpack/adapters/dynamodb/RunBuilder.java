@@ -21,6 +21,21 @@ final class RunBuilder {
    * each.
    */
   static LoadedRun withTriggers(int count, int payloadBytes) {
+    return withLogs(List.of("triggers"), count, payloadBytes);
+  }
+
+  /**
+   * The visibility reference run with {@code count} records of about {@code payloadBytes} each in
+   * every one of its six logs (the same shape in each: a state's logs are arrays of any records).
+   */
+  static LoadedRun withEveryLog(int count, int payloadBytes) {
+    return withLogs(
+        List.of("triggers", "gate_evals", "decisions", "packets", "submissions", "tool_calls"),
+        count,
+        payloadBytes);
+  }
+
+  private static LoadedRun withLogs(List<String> logs, int count, int payloadBytes) {
     LoadedRun reference =
         LoadedRun.fromBundle(
             LocalRunpack.json(Fixtures.read(Fixtures.runBundle("golden_visibility_packet"))));
@@ -49,8 +64,7 @@ final class RunBuilder {
         .toJson()
         .members()
         .forEach(
-            (key, value) ->
-                state.put(key, key.equals("triggers") ? new JsonArray(triggers) : value));
+            (key, value) -> state.put(key, logs.contains(key) ? new JsonArray(triggers) : value));
     return LoadedRun.fromBundle(
         JsonObject.builder().put("spec", reference.spec()).put("state", state.build()).build());
   }
