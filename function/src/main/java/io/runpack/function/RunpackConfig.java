@@ -162,5 +162,12 @@ public interface RunpackConfig {
     @WithName("at-startup")
     @WithDefault("false")
     boolean atStartup();
+
+    /**
+     * Also build the function's AWS clients while priming (no request is sent, so no credential is
+     * resolved: the SDK's default chain resolves them on the first request after a restore).
+     */
+    @WithDefault("true")
+    boolean clients();
   }
 }

@@ -4,11 +4,14 @@ import io.quarkus.runtime.Startup;
 import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.adapters.request.ExportRequestParser;
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * SnapStart priming: before Lambda takes the snapshot of an initialized function (CRaC's {@code
@@ -17,8 +20,13 @@ import org.jboss.logging.Logger;
  * first invocation after a restore. With {@code runpack.priming.at-startup} it runs them at startup
  * instead (a JVM without snapshots: measurements, see docs/BENCHMARKS.md §3).
  *
- * <p>Nothing in the snapshot goes stale: priming depends on no AWS client (none is injected here,
- * so none is created), reads no credentials, no clock and draws no random number. A failed priming
+ * <p>With {@code runpack.priming.clients} it then builds the store's and sink's AWS clients
+ * (region, endpoint rules, service metadata: most of what a first invocation paid), sending them no
+ * request.
+ *
+ * <p>Nothing in the snapshot goes stale: the exports use no AWS client; the clients are built but
+ * never called, and the SDK's default credential chain resolves credentials on a client's first
+ * request, after the restore; priming reads no clock and draws no random number. A failed priming
  * export fails the checkpoint, so a build that cannot export its own example run is not published.
  */
 @Startup
@@ -28,12 +36,22 @@ public class SnapStartPriming implements Resource {
   private static final Logger LOG = Logger.getLogger(SnapStartPriming.class);
 
   private final RunpackConfig.Priming config;
+  private final RunpackConfig function;
   private final PrimingExport export;
+  private final Instance<S3Client> s3;
+  private final Instance<DynamoDbClient> dynamoDb;
   private int completed;
 
   public SnapStartPriming(
-      RunpackConfig config, JacksonJsonCodec codec, ExportRequestParser parser) {
+      RunpackConfig config,
+      JacksonJsonCodec codec,
+      ExportRequestParser parser,
+      Instance<S3Client> s3,
+      Instance<DynamoDbClient> dynamoDb) {
     this.config = config.priming();
+    this.function = config;
+    this.s3 = s3;
+    this.dynamoDb = dynamoDb;
     if (this.config.exports() < 1) {
       throw new IllegalStateException("runpack.priming.exports must be at least 1");
     }
@@ -62,6 +80,19 @@ public class SnapStartPriming implements Resource {
     // nothing was captured that a restore must renew
   }
 
+  /**
+   * Builds the clients the function's store and sink use (region, endpoint rules, the SDK's service
+   * metadata): a local call on each, never a request, so no credential is resolved.
+   */
+  private void buildClients() {
+    if (function.store() == RunpackConfig.Store.dynamodb) {
+      dynamoDb.get().serviceClientConfiguration();
+    }
+    if (function.sink() == RunpackConfig.Sink.s3) {
+      s3.get().serviceClientConfiguration();
+    }
+  }
+
   /** How many priming exports this instance has completed. */
   synchronized int completed() {
     return completed;
@@ -72,6 +103,9 @@ public class SnapStartPriming implements Resource {
     for (int i = 0; i < config.exports(); i++) {
       export.run();
       completed++;
+    }
+    if (config.clients()) {
+      buildClients();
     }
     LOG.infof(
         "primed the export path: %d exports in %d ms",

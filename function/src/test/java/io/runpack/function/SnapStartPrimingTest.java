@@ -25,8 +25,9 @@ import software.amazon.awssdk.core.SdkClient;
 
 /**
  * SnapStart priming, run at startup here (runpack.priming.at-startup) as it runs before a snapshot
- * on AWS: it completes its exports in memory without creating any AWS client, and the real handler
- * exports through DynamoDB and S3 afterwards.
+ * on AWS: it completes its exports in memory, builds the store's and sink's AWS clients without
+ * sending them a single request (so no credential is resolved before a snapshot), and the real
+ * handler exports through DynamoDB and S3 afterwards with those clients.
  */
 @QuarkusTest
 @QuarkusTestResource(LocalAwsResource.class)
@@ -38,7 +39,15 @@ class SnapStartPrimingTest {
   public static class PrimedAtStartup implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("runpack.priming.at-startup", "true", "runpack.priming.exports", "2");
+      return Map.of(
+          "runpack.priming.at-startup",
+          "true",
+          "runpack.priming.exports",
+          "2",
+          "quarkus.dynamodb.interceptors",
+          CountingInterceptor.class.getName(),
+          "quarkus.s3.interceptors",
+          CountingInterceptor.class.getName());
     }
   }
 
@@ -51,9 +60,10 @@ class SnapStartPrimingTest {
 
   @Test
   @Order(1)
-  void primingCompletedItsExportsAtStartupWithoutCreatingAnAwsClient() {
+  void primingCompletedItsExportsAndBuiltTheClientsWithoutARequest() {
     assertEquals(2, priming.completed());
-    assertEquals(List.of(), awsClients(), "AWS SDK clients created before the first invocation");
+    assertEquals(2, awsClients().size(), "the store's and sink's clients: " + awsClients());
+    assertEquals(0, CountingInterceptor.REQUESTS.get(), "requests sent while priming");
   }
 
   @Test
@@ -67,7 +77,8 @@ class SnapStartPrimingTest {
         response.asString().contains("\"storage_uri\":\"s3://" + LocalAwsResource.BUCKET + "/"),
         response.asString());
     assertEquals(2, priming.completed(), "priming runs once, not per invocation");
-    assertEquals(2, awsClients().size(), "the export's own clients are seen: " + awsClients());
+    assertEquals(2, awsClients().size(), "the primed clients, no others: " + awsClients());
+    assertTrue(CountingInterceptor.REQUESTS.get() > 0, "the export's requests went through them");
   }
 
   @Test
