@@ -140,7 +140,9 @@ final class CanonicalNumbers {
         return;
       }
     }
-    writeDouble(DecimalToDouble.parse(in, start, end), in, start, end, out);
+    // More than 19 significant digits, or an edge of the range: the JDK's exact parser, as
+    // DecimalToDouble.parse would end up calling after walking the lexeme again.
+    writeDouble(DecimalToDouble.jdk(in, start, end), in, start, end, out);
   }
 
   private static void writeDouble(double value, byte[] in, int start, int end, ByteOutput out) {

@@ -134,7 +134,8 @@ final class DecimalToDouble {
     return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
   }
 
-  private static double jdk(byte[] in, int start, int end) {
+  /** The JDK's correctly rounded reading of the lexeme in[start, end), for what the rest cannot. */
+  static double jdk(byte[] in, int start, int end) {
     return Double.parseDouble(new String(in, start, end - start, StandardCharsets.US_ASCII));
   }
 }
