@@ -20,12 +20,7 @@ class EndToEndTest {
   @Test
   void theFloorIssuesTheRequestsOfTheExport() throws Exception {
     LocalAws.OperationCounter counter = new LocalAws.OperationCounter();
-    DynamoDbClient dynamoDb =
-        LocalAws.dynamoDb(LocalAws.stack().dynamoDbEndpoint(), List.of(counter));
-    S3Client s3 = LocalAws.s3(LocalAws.stack().s3Endpoint(), List.of(counter), 3);
-    String table = LocalAws.newTable(dynamoDb, RunLogTable::create);
-    String bucket = LocalAws.newBucket(s3);
-    EndToEnd endToEnd = EndToEnd.prepare(dynamoDb, s3, table, bucket, BenchmarkRuns.ofRecords(300));
+    EndToEnd endToEnd = prepared(counter, 300);
     counter.reset();
     ExportResult result = endToEnd.export();
     int exportQueries = counter.count("Query");
@@ -49,13 +44,7 @@ class EndToEndTest {
   void theParallelFloorIssuesTheRequestsOfTheExportAndTheIoFloorThoseOfTheSequentialExport()
       throws Exception {
     LocalAws.OperationCounter counter = new LocalAws.OperationCounter();
-    DynamoDbClient dynamoDb =
-        LocalAws.dynamoDb(LocalAws.stack().dynamoDbEndpoint(), List.of(counter));
-    S3Client s3 = LocalAws.s3(LocalAws.stack().s3Endpoint(), List.of(counter), 3);
-    String table = LocalAws.newTable(dynamoDb, RunLogTable::create);
-    String bucket = LocalAws.newBucket(s3);
-    EndToEnd endToEnd =
-        EndToEnd.prepare(dynamoDb, s3, table, bucket, BenchmarkRuns.ofRecords(3000));
+    EndToEnd endToEnd = prepared(counter, 3000);
 
     counter.reset();
     endToEnd.export();
@@ -73,5 +62,18 @@ class EndToEndTest {
     assertEquals(3001, endToEnd.ioFloor());
     assertEquals(sequentialQueries, counter.count("Query"));
     assertTrue(sequentialQueries >= 3, "a run of several pages: " + sequentialQueries);
+  }
+
+  /**
+   * A run of {@code records} on a new table and bucket, every request counted by {@code counter}.
+   */
+  private static EndToEnd prepared(LocalAws.OperationCounter counter, int records)
+      throws Exception {
+    DynamoDbClient dynamoDb =
+        LocalAws.dynamoDb(LocalAws.stack().dynamoDbEndpoint(), List.of(counter));
+    S3Client s3 = LocalAws.s3(LocalAws.stack().s3Endpoint(), List.of(counter), 3);
+    String table = LocalAws.newTable(dynamoDb, RunLogTable::create);
+    String bucket = LocalAws.newBucket(s3);
+    return EndToEnd.prepare(dynamoDb, s3, table, bucket, BenchmarkRuns.ofRecords(records));
   }
 }
