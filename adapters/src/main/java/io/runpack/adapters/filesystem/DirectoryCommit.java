@@ -100,7 +100,12 @@ final class DirectoryCommit {
           ErrorCode.CONFLICT,
           "output_dir " + location.shown() + " already exists and is not a directory");
     }
-    Optional<String> difference = TargetComparison.firstDifference(target, files);
+    Optional<String> difference;
+    try {
+      difference = TargetComparison.firstDifference(target, files);
+    } catch (NoSuchFileException movedAway) {
+      return Found.GONE; // a replacing export moved the target on while it was read
+    }
     if (difference.isEmpty()) {
       return Found.SAME;
     }
@@ -112,7 +117,11 @@ final class DirectoryCommit {
               + " already holds something else, left untouched: "
               + difference.get());
     }
-    ReplaceableRunpack.require(target);
+    try {
+      ReplaceableRunpack.require(target);
+    } catch (NoSuchFileException movedAway) {
+      return Found.GONE;
+    }
     return Found.REPLACEABLE;
   }
 

@@ -19,22 +19,31 @@ import java.nio.file.attribute.BasicFileAttributes;
  */
 final class FileTrees {
 
+  /** Tries of one rename whose failure finds nothing in the way (see {@link #rename}). */
+  private static final int RENAME_ATTEMPTS = 3;
+
   private FileTrees() {}
 
   /**
    * Renames {@code from} to {@code to} in one step ({@code rename(2)}: a missing or empty directory
    * at {@code to} is replaced, anything else stays). False when something non-empty is at {@code
-   * to} or {@code from} is gone; other failures are thrown.
+   * to} or {@code from} is gone; other failures are thrown. A failure with nothing in the way once
+   * it is looked at may be another export's runpack that was at {@code to} and moved on meanwhile:
+   * the rename is tried again, and only a failure that repeats is thrown.
    */
   static boolean rename(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-      return true;
-    } catch (IOException e) {
-      if (!exists(from) || exists(to)) {
-        return false;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        return true;
+      } catch (IOException e) {
+        if (!exists(from) || exists(to)) {
+          return false;
+        }
+        if (attempt == RENAME_ATTEMPTS) {
+          throw e;
+        }
       }
-      throw e;
     }
   }
 
