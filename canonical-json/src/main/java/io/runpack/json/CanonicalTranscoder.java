@@ -16,19 +16,35 @@ package io.runpack.json;
  */
 final class CanonicalTranscoder extends CanonicalLexer {
 
+  /** What comes next: a value (the document, a member's, an element). */
+  private static final int VALUE = 0;
+
+  /** What comes next: a member name (after an object's '{' or a ','). */
+  private static final int MEMBER = 1;
+
+  /** What comes next: whatever follows a value that has ended. */
+  private static final int AFTER_VALUE = 2;
+
   private final ObjectMembers members;
+  private final OpenContainers open;
   private int maxDepth;
 
-  private CanonicalTranscoder(byte[] in, ByteOutput out, ObjectMembers members) {
+  private CanonicalTranscoder(
+      byte[] in, ByteOutput out, ObjectMembers members, OpenContainers open) {
     super(in, out);
     this.members = members;
+    this.open = open;
   }
 
   /**
-   * Canonicalizes {@code json} into {@code out}, using {@code members} (emptied) to sort objects.
+   * Canonicalizes {@code json} into {@code out}, using {@code members} and {@code open} (both
+   * emptied) to sort objects and to keep track of nesting.
    */
-  static JsonCanonical transcode(byte[] json, ByteOutput out, ObjectMembers members) {
-    return new CanonicalTranscoder(json, out, members).run();
+  static JsonCanonical transcode(
+      byte[] json, ByteOutput out, ObjectMembers members, OpenContainers open) {
+    members.close(0);
+    open.clear();
+    return new CanonicalTranscoder(json, out, members, open).run();
   }
 
   private JsonCanonical run() {
@@ -37,7 +53,7 @@ final class CanonicalTranscoder extends CanonicalLexer {
     if (pos >= end) {
       throw new JsonException(JsonError.INVALID_JSON, "empty JSON document");
     }
-    value(0);
+    document();
     skipWhitespace();
     if (pos < end) {
       throw invalid("trailing content after the JSON value");
@@ -45,10 +61,46 @@ final class CanonicalTranscoder extends CanonicalLexer {
     return new JsonCanonical(out.copy(), maxDepth);
   }
 
-  private void value(int depth) {
+  /**
+   * The document's value, nesting included, in one loop over the text: the open arrays and objects
+   * are a stack ({@link OpenContainers}), not calls, so the JIT compiles the whole grammar into one
+   * method instead of stopping its inlining at the first recursive call.
+   */
+  private void document() {
+    int next = VALUE;
+    while (true) {
+      if (next == VALUE) {
+        next = value();
+      } else if (next == MEMBER) {
+        memberName();
+        next = VALUE;
+      } else if (open.size() == 0) {
+        return;
+      } else {
+        next = open.inObject() ? afterMemberValue() : afterElement();
+      }
+    }
+  }
+
+  /** A scalar, read whole, or the start of an array or object; returns what comes next. */
+  private int value() {
     switch (peek()) {
-      case '{' -> object(enter(depth));
-      case '[' -> array(enter(depth));
+      case '{' -> {
+        enter();
+        if (empty('{', '}')) {
+          return AFTER_VALUE;
+        }
+        open.openObject(members.open());
+        return MEMBER;
+      }
+      case '[' -> {
+        enter();
+        if (empty('[', ']')) {
+          return AFTER_VALUE;
+        }
+        open.openArray();
+        return VALUE;
+      }
       case '"' -> string();
       case 't' -> literal("true");
       case 'f' -> literal("false");
@@ -61,52 +113,54 @@ final class CanonicalTranscoder extends CanonicalLexer {
         }
       }
     }
+    return AFTER_VALUE;
   }
 
-  private int enter(int depth) {
+  /** An array or object opens inside {@code open.size()} others: within the depth limit. */
+  private void enter() {
+    int depth = open.size();
     if (depth >= CanonicalJson.MAX_DEPTH) {
       throw new JsonException(
           JsonError.DEPTH_LIMIT,
           "JSON nesting deeper than the limit of " + CanonicalJson.MAX_DEPTH + " at byte " + pos);
     }
     maxDepth = Math.max(maxDepth, depth + 1);
-    return depth + 1;
   }
 
-  private void object(int depth) {
-    if (empty('{', '}')) {
-      return;
+  /** A member's name and its colon, written; its key is checked against the one before it. */
+  private void memberName() {
+    if (peek() != '"') {
+      throw invalid(unexpected("a member name"));
     }
-    int first = members.open();
-    boolean sorted = true;
-    while (true) {
-      if (peek() != '"') {
-        throw invalid(unexpected("a member name"));
-      }
-      int keyOffset = pos;
-      int keyStart = out.size();
-      string();
-      int member = members.addKey(out.buffer(), keyStart, out.size(), keyOffset);
-      int order = members.compareWithPrevious(first, out.buffer(), member);
-      if (order == 0) {
-        throw duplicateKey(keyStart, out.size(), keyOffset);
-      }
-      sorted &= order > 0;
-      if (pos < end && in[pos] == ':') { // the usual case: no whitespace around the colon
-        pos++;
-      } else {
-        skipWhitespace();
-        expect(':', "':' after a member name");
-      }
-      out.write(':');
+    int keyOffset = pos;
+    int keyStart = out.size();
+    string();
+    int member = members.addKey(out.buffer(), keyStart, out.size(), keyOffset);
+    int order = members.compareWithPrevious(open.first(), out.buffer(), member);
+    if (order == 0) {
+      throw duplicateKey(keyStart, out.size(), keyOffset);
+    }
+    if (order < 0) {
+      open.unsorted();
+    }
+    if (pos < end && in[pos] == ':') { // the usual case: no whitespace around the colon
+      pos++;
+    } else {
       skipWhitespace();
-      value(depth);
-      members.endValue(member, out.size());
-      if (!another('}', "',' or '}' in an object")) {
-        break;
-      }
+      expect(':', "':' after a member name");
     }
-    if (!sorted) {
+    out.write(':');
+    skipWhitespace();
+  }
+
+  /** After a member's value: the next member, or the end of the object, sorted then. */
+  private int afterMemberValue() {
+    members.endValue(members.last(), out.size());
+    if (another('}', "',' or '}' in an object")) {
+      return MEMBER;
+    }
+    int first = open.first();
+    if (!open.sorted()) {
       int duplicate = members.sortInPlace(first, out.buffer());
       if (duplicate >= 0) {
         throw duplicateKey(
@@ -115,16 +169,18 @@ final class CanonicalTranscoder extends CanonicalLexer {
     }
     members.close(first);
     out.write('}');
+    open.close();
+    return AFTER_VALUE;
   }
 
-  private void array(int depth) {
-    if (empty('[', ']')) {
-      return;
+  /** After an element: the next one, or the end of the array. */
+  private int afterElement() {
+    if (another(']', "',' or ']' in an array")) {
+      return VALUE;
     }
-    do {
-      value(depth);
-    } while (another(']', "',' or ']' in an array"));
     out.write(']');
+    open.close();
+    return AFTER_VALUE;
   }
 
   /** Past the opening bracket (written): true, past the closing one too, when nothing is inside. */

@@ -3,7 +3,8 @@ package io.runpack.json;
 /**
  * Strict JSON text to Decision Gate's canonical bytes (FORMAT §1; RFC 8785 with exact 64-bit
  * integers), in one pass and without building a tree ({@link CanonicalTranscoder}), with working
- * memory the caller owns: the member spans of the objects being sorted and an output buffer, each
+ * memory the caller owns: the stack of open containers (at most {@link CanonicalJson#MAX_DEPTH}
+ * deep), and the member spans of the objects being sorted and an output buffer, each of these two
  * kept from one call to the next while it is at most {@link #KEPT_BUFFER_BYTES}, so that a caller
  * canonicalizing many small records (a run store loading a log) allocates little more than their
  * results.
@@ -17,6 +18,7 @@ public final class Canonicalizer {
   public static final int KEPT_BUFFER_BYTES = 1 << 20;
 
   private ObjectMembers members = new ObjectMembers();
+  private final OpenContainers open = new OpenContainers();
   private byte[] buffer = new byte[4096];
 
   /**
@@ -32,7 +34,6 @@ public final class Canonicalizer {
 
   /** JSON text as a value held in canonical form, for values that are written but never read. */
   public JsonCanonical canonicalValue(byte[] json, int maxBytes) {
-    members.close(0);
     // Canonical text is rarely longer than its source: one buffer of that size usually suffices.
     int capacity = Math.min(Math.max(json.length, 16), maxBytes);
     ByteOutput out =
@@ -40,7 +41,7 @@ public final class Canonicalizer {
             ? new ByteOutput(maxBytes, buffer)
             : new ByteOutput(maxBytes, capacity);
     try {
-      return CanonicalTranscoder.transcode(json, out, members);
+      return CanonicalTranscoder.transcode(json, out, members, open);
     } finally {
       if (out.buffer().length <= KEPT_BUFFER_BYTES && out.buffer().length > buffer.length) {
         buffer = out.buffer();

@@ -62,6 +62,11 @@ final class ObjectMembers {
     return count++;
   }
 
+  /** The member added last that is still there: the one whose value is being read. */
+  int last() {
+    return count - 1;
+  }
+
   void endValue(int member, int valueEnd) {
     spans[member * FIELDS + 2] = valueEnd;
   }
