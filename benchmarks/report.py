@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Turns one benchmark run (benchmarks/run.sh) into the tables and plot of docs/BENCHMARKS.md.
 
-Reads, from the results directory given as the only argument: core.json (JMH) and
+Reads, from the results directory given as the only argument: core.json (JMH),
+core-ratios.jsonl (CoreRatioProbe) and
 document-sizes.jsonl (the bytes each core benchmark processes), e2e.jsonl
 (interleaved exports and floors), probe.jsonl (request counts, peak heap), cold-start.jsonl,
 machine.txt. Writes results.md (the
@@ -117,6 +118,16 @@ def cost_table(rows):
     return "\n".join(out)
 
 
+def ratio_table(ratios):
+    out = ["| log | document | Runpack µs | A µs | B µs | Runpack ÷ A (lowest–highest round) | Runpack ÷ B (lowest–highest round) |",
+           "|---|---|---|---|---|---|---|"]
+    for r in ratios:
+        a, b = r["runpack_vs_a_range"], r["runpack_vs_b_range"]
+        out.append(f"| {r['log'].lower()} | {human(r['document_bytes'])} | {r['runpack_us']:,.1f} | {r['a_us']:,.1f} | {r['b_us']:,.1f} "
+                   f"| **{r['runpack_vs_a']:.2f}×** ({a[0]:.2f}–{a[1]:.2f}) | **{r['runpack_vs_b']:.2f}×** ({b[0]:.2f}–{b[1]:.2f}) |")
+    return "\n".join(out)
+
+
 def cold_table(cold):
     out = ["| variant | JVM flags | median ms | min–max ms | ÷ empty-handler baseline |", "|---|---|---|---|---|"]
     for c in cold:
@@ -166,6 +177,7 @@ sizes = lines("document-sizes.jsonl")
 rows = e2e_rows(e2e, probe)
 machine = (results / "machine.txt").read_text().strip() if (results / "machine.txt").exists() else ""
 md = [f"Results of `{results}`\n", "```", machine, "```", "", "### Export core", core_table(core, sizes), "",
+      "### Export core, in pairs (CPU time, medians of per-round ratios)", ratio_table(lines("core-ratios.jsonl")), "",
       "### End to end", e2e_table(rows), "", "### Heap", heap_table(rows), "", "### Cold start", cold_table(cold), "",
       "### Cost", cost_table(rows), ""]
 (results / "results.md").write_text("\n".join(md))

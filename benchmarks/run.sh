@@ -12,9 +12,9 @@ mkdir -p "$out"
 jar=benchmarks/target/benchmarks.jar
 runs=${RUNS:-100,1000,3000,10000,30000,largest}
 if [[ -n "${QUICK:-}" ]]; then
-  jmh=(-wi 1 -i 2 -w 1 -r 1); runs=${RUNS:-1000,10000,largest}; rounds=3
+  jmh=(-wi 1 -i 2 -w 1 -r 1); runs=${RUNS:-1000,10000,largest}; rounds=3; ratio_rounds=5
 else
-  jmh=(); rounds=7
+  jmh=(); rounds=7; ratio_rounds=21
 fi
 {
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
@@ -25,6 +25,7 @@ fi
 } > "$out/machine.txt"
 java -cp "$jar" io.runpack.benchmarks.DocumentSizes > "$out/document-sizes.jsonl"
 java -jar "$jar" ExportCoreBenchmark -prof gc "${jmh[@]}" -rf json -rff "$out/core.json" | tee "$out/core.log" | grep -E '^(Benchmark|ExportCore)' | grep -v 'gc\.'
+java -Xms1g -Xmx1g -cp "$jar" io.runpack.benchmarks.CoreRatioProbe "${ratio_rounds}" | tee "$out/core-ratios.jsonl"
 java -Xms3g -Xmx3g -cp "$jar" io.runpack.benchmarks.EndToEndBenchmark ${runs//,/ } | tee "$out/e2e.jsonl"
 java -Xmx3g -cp "$jar" io.runpack.benchmarks.EndToEndProbe ${runs//,/ } --min-heap | tee "$out/probe.jsonl"
 java -Xmx1g -cp "$jar" io.runpack.benchmarks.ColdStartProbe function/target/function.zip benchmarks/target/lambda-ric "$rounds" | tee "$out/cold-start.jsonl"
