@@ -10,6 +10,11 @@ import java.nio.ByteOrder;
  * rewritten; UTF-8 is checked as strictly as Runpack's decoder checks it (RFC 3629: no overlong
  * forms, surrogates or values above U+10FFFF); lone surrogate escapes are refused. Every refusal is
  * a {@link JsonException} naming the byte offset.
+ *
+ * <p>Text that is already canonical is not copied as it is read: it stays <em>pending</em>, from
+ * {@link #pending} to the cursor, and goes to the output in one copy ({@link #flush}) when
+ * something must be written differently (an escape here; whitespace, a number or sorted members for
+ * the caller) or the text ends. Canonical JSON read from compact text is mostly such runs.
  */
 abstract class CanonicalLexer extends JsonCursor {
 
@@ -29,12 +34,11 @@ abstract class CanonicalLexer extends JsonCursor {
   }
 
   /**
-   * FORMAT §1 "Strings": content is copied unless an escape must be rewritten. Each plain run is
-   * copied in one step together with the quotes around it.
+   * FORMAT §1 "Strings": content stays pending, quotes included, unless an escape must be
+   * rewritten: then the text before it is written, and the escape in its canonical form.
    */
   final void string() {
     int start = pos;
-    int run = pos; // the opening quote goes out with the first run
     pos++;
     while (true) {
       int p = pos;
@@ -65,17 +69,16 @@ abstract class CanonicalLexer extends JsonCursor {
       byte b = in[pos];
       if (b == '"') {
         pos++;
-        out.write(in, run, pos - run);
         return;
       }
       if (b == '\\') {
-        out.write(in, run, pos - run);
+        flush();
         escape();
-        run = pos;
+        pending = pos;
       } else if (b >= 0) {
         throw invalid(String.format("unescaped control character U+%04X in a string", (int) b));
       } else {
-        utf8Sequence(); // checked, and copied with the rest of the run
+        utf8Sequence(); // checked, and left pending with the rest of the run
       }
     }
   }

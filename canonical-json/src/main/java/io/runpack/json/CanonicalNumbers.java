@@ -36,6 +36,13 @@ final class CanonicalNumbers {
     write(lexeme, 0, lexeme.length, number.isIntegerLiteral(), out);
   }
 
+  /** True when the valid number lexeme {@code in[start, end)} is its own canonical form. */
+  static boolean isCanonical(byte[] in, int start, int end, boolean integerLiteral) {
+    return integerLiteral
+        && fitsSixtyFourBits(in, start, end)
+        && !(end - start == 2 && in[start] == '-' && in[start + 1] == '0');
+  }
+
   /**
    * Writes the canonical form of the valid number lexeme {@code in[start, end)}. Integer literals
    * that fit 64 bits are copied; decimals take {@link #decimal}; longer integers are read as a

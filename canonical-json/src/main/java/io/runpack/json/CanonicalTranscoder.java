@@ -2,8 +2,9 @@ package io.runpack.json;
 
 /**
  * Strict JSON text (RFC 8259, UTF-8) straight to Decision Gate's canonical bytes (FORMAT §1), in
- * one pass and without building a tree: bytes that are already canonical (plain string content,
- * 64-bit integers, literals) are copied as they are; escapes, other numbers and member order are
+ * one pass and without building a tree: text that is already canonical (punctuation without
+ * whitespace, plain string content, 64-bit integers, literals) is copied as it is, a run at a time
+ * ({@link JsonCursor#flush}); whitespace is dropped; escapes, other numbers and member order are
  * rewritten. An object whose keys arrive out of order is sorted in place once it is complete, so
  * input that is already canonical costs one copy.
  *
@@ -12,7 +13,8 @@ package io.runpack.json;
  * overflowing numbers (each its {@link JsonError}, naming the byte offset); nesting deeper than
  * {@link CanonicalJson#MAX_DEPTH}, numbers longer than {@link JsonNumber#MAX_LEXEME_LENGTH} and
  * output over the byte limit (the limits of {@link JsonError}). One instance per call; its working
- * memory (member spans, the output buffer) comes from the {@link Canonicalizer} that calls it.
+ * memory (open containers, member spans, the output buffer) comes from the {@link Canonicalizer}
+ * that calls it.
  */
 final class CanonicalTranscoder extends CanonicalLexer {
 
@@ -27,7 +29,6 @@ final class CanonicalTranscoder extends CanonicalLexer {
 
   private final ObjectMembers members;
   private final OpenContainers open;
-  private int maxDepth;
 
   private CanonicalTranscoder(
       byte[] in, ByteOutput out, ObjectMembers members, OpenContainers open) {
@@ -53,12 +54,14 @@ final class CanonicalTranscoder extends CanonicalLexer {
     if (pos >= end) {
       throw new JsonException(JsonError.INVALID_JSON, "empty JSON document");
     }
+    pending = pos;
     document();
+    flush();
     skipWhitespace();
     if (pos < end) {
       throw invalid("trailing content after the JSON value");
     }
-    return new JsonCanonical(out.copy(), maxDepth);
+    return new JsonCanonical(out.copy(), open.maxDepth());
   }
 
   /**
@@ -86,25 +89,25 @@ final class CanonicalTranscoder extends CanonicalLexer {
   private int value() {
     switch (peek()) {
       case '{' -> {
-        enter();
-        if (empty('{', '}')) {
+        open.enter(pos);
+        if (empty('}')) {
           return AFTER_VALUE;
         }
         open.openObject(members.open());
         return MEMBER;
       }
       case '[' -> {
-        enter();
-        if (empty('[', ']')) {
+        open.enter(pos);
+        if (empty(']')) {
           return AFTER_VALUE;
         }
         open.openArray();
         return VALUE;
       }
       case '"' -> string();
-      case 't' -> literal("true");
-      case 'f' -> literal("false");
-      case 'n' -> literal("null");
+      case 't' -> skipLiteral("true");
+      case 'f' -> skipLiteral("false");
+      case 'n' -> skipLiteral("null");
       default -> {
         if (in[pos] == '-' || isDigit(in[pos])) {
           number();
@@ -116,29 +119,30 @@ final class CanonicalTranscoder extends CanonicalLexer {
     return AFTER_VALUE;
   }
 
-  /** An array or object opens inside {@code open.size()} others: within the depth limit. */
-  private void enter() {
-    int depth = open.size();
-    if (depth >= CanonicalJson.MAX_DEPTH) {
-      throw new JsonException(
-          JsonError.DEPTH_LIMIT,
-          "JSON nesting deeper than the limit of " + CanonicalJson.MAX_DEPTH + " at byte " + pos);
-    }
-    maxDepth = Math.max(maxDepth, depth + 1);
-  }
-
-  /** A member's name and its colon, written; its key is checked against the one before it. */
+  /** A member's name and its colon; its key is checked against the one before it. */
   private void memberName() {
     if (peek() != '"') {
       throw invalid(unexpected("a member name"));
     }
     int keyOffset = pos;
-    int keyStart = out.size();
+    int keyStart = outputPosition();
     string();
-    int member = members.addKey(out.buffer(), keyStart, out.size(), keyOffset);
-    int order = members.compareWithPrevious(open.first(), out.buffer(), member);
-    if (order == 0) {
-      throw duplicateKey(keyStart, out.size(), keyOffset);
+    int keyEnd = outputPosition();
+    long prefix;
+    if (pending <= keyOffset) { // pending as it was read: its bytes are the key's
+      prefix = ObjectMembers.prefix(in, keyOffset + 1, pos);
+    } else { // an escape was rewritten: the key is in the output
+      flush();
+      prefix = ObjectMembers.prefix(out.buffer(), keyStart + 1, keyEnd);
+    }
+    int member = members.addKey(keyStart, keyEnd, keyOffset, prefix);
+    int order = members.comparePrefixWithPrevious(open.first(), member);
+    if (order == 0) { // eight bytes alike: compare the rest in the output
+      flush();
+      order = members.compareWithPrevious(open.first(), out.buffer(), member);
+      if (order == 0) {
+        throw duplicateKey(keyStart, keyEnd, keyOffset);
+      }
     }
     if (order < 0) {
       open.unsorted();
@@ -146,21 +150,21 @@ final class CanonicalTranscoder extends CanonicalLexer {
     if (pos < end && in[pos] == ':') { // the usual case: no whitespace around the colon
       pos++;
     } else {
-      skipWhitespace();
+      gap();
       expect(':', "':' after a member name");
     }
-    out.write(':');
-    skipWhitespace();
+    gap();
   }
 
   /** After a member's value: the next member, or the end of the object, sorted then. */
   private int afterMemberValue() {
-    members.endValue(members.last(), out.size());
+    members.endValue(members.last(), outputPosition());
     if (another('}', "',' or '}' in an object")) {
       return MEMBER;
     }
     int first = open.first();
     if (!open.sorted()) {
+      flush(); // the members' bytes are moved in the output
       int duplicate = members.sortInPlace(first, out.buffer());
       if (duplicate >= 0) {
         throw duplicateKey(
@@ -168,7 +172,6 @@ final class CanonicalTranscoder extends CanonicalLexer {
       }
     }
     members.close(first);
-    out.write('}');
     open.close();
     return AFTER_VALUE;
   }
@@ -178,33 +181,29 @@ final class CanonicalTranscoder extends CanonicalLexer {
     if (another(']', "',' or ']' in an array")) {
       return VALUE;
     }
-    out.write(']');
     open.close();
     return AFTER_VALUE;
   }
 
-  /** Past the opening bracket (written): true, past the closing one too, when nothing is inside. */
-  private boolean empty(char open, char close) {
+  /** Past the opening bracket: true, past the closing one too, when nothing is inside. */
+  private boolean empty(char close) {
     pos++;
-    out.write(open);
-    skipWhitespace();
+    gap();
     if (peek() != close) {
       return false;
     }
     pos++;
-    out.write(close);
     return true;
   }
 
-  /** After a member or an element: true past a ',' (written), false past the closing bracket. */
+  /** After a member or an element: true past a ',', false past the closing bracket. */
   private boolean another(char close, String expected) {
     if (pos < end && in[pos] == ',') { // the usual case: no whitespace around the comma
       pos++;
-      out.write(',');
-      skipWhitespace();
+      gap();
       return true;
     }
-    skipWhitespace();
+    gap();
     byte next = peek();
     if (next == close) {
       pos++;
@@ -214,8 +213,7 @@ final class CanonicalTranscoder extends CanonicalLexer {
       throw invalid(unexpected(expected));
     }
     pos++;
-    out.write(',');
-    skipWhitespace();
+    gap();
     return true;
   }
 
@@ -223,6 +221,10 @@ final class CanonicalTranscoder extends CanonicalLexer {
   private void number() {
     int start = pos;
     boolean integer = scanNumber();
+    if (CanonicalNumbers.isCanonical(in, start, pos, integer)) {
+      return; // left pending
+    }
+    flush(start);
     try {
       CanonicalNumbers.write(in, start, pos, integer, out);
     } catch (JsonException e) {
@@ -231,6 +233,7 @@ final class CanonicalTranscoder extends CanonicalLexer {
       }
       throw e.withSuffix(" at byte " + start);
     }
+    pending = pos;
   }
 
   private JsonException duplicateKey(int keyStart, int keyEnd, int keyOffset) {

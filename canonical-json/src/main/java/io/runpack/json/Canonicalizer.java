@@ -17,7 +17,7 @@ public final class Canonicalizer {
   /** Largest output buffer (and member working memory) an instance keeps between calls. */
   public static final int KEPT_BUFFER_BYTES = 1 << 20;
 
-  private ObjectMembers members = new ObjectMembers();
+  private ObjectMembers members = new ObjectMembers(true);
   private final OpenContainers open = new OpenContainers();
   private byte[] buffer = new byte[4096];
 
@@ -47,7 +47,7 @@ public final class Canonicalizer {
         buffer = out.buffer();
       }
       if (members.retainedBytes() > KEPT_BUFFER_BYTES) {
-        members = new ObjectMembers(); // after a huge object: do not keep its working memory
+        members = new ObjectMembers(true); // after a huge object: do not keep its working memory
       }
     }
   }

@@ -6,6 +6,11 @@ package io.runpack.json;
  * null} (§3), number tokens (§6, and the {@link JsonNumber#MAX_LEXEME_LENGTH} limit) and the byte
  * order mark refused (§8.1). Every refusal is a {@link JsonException} naming the byte offset;
  * canonical output goes to {@link #out}.
+ *
+ * <p>Text that is already canonical need not be copied as it is read: it can stay <em>pending</em>,
+ * from {@link #pending} to the cursor, and go to the output in one copy ({@link #flush}) when
+ * something must be written differently (an escape, whitespace, a number, members sorted) or the
+ * text ends. Canonical JSON read from compact text is mostly such runs.
  */
 abstract class JsonCursor {
 
@@ -14,10 +19,40 @@ abstract class JsonCursor {
   final ByteOutput out;
   int pos;
 
+  /** Start of the text read that goes to the output as it is and is not written yet. */
+  int pending;
+
   JsonCursor(byte[] in, ByteOutput out) {
     this.in = in;
     this.end = in.length;
     this.out = out;
+  }
+
+  /** Writes the pending text, up to the cursor. */
+  final void flush() {
+    flush(pos);
+  }
+
+  /** Writes the pending text up to {@code upTo}, where the text still to be written starts. */
+  final void flush(int upTo) {
+    if (upTo > pending) {
+      out.write(in, pending, upTo - pending);
+    }
+    pending = upTo;
+  }
+
+  /** Where the cursor's byte lands in the output once the pending text is written. */
+  final int outputPosition() {
+    return out.size() + (pos - pending);
+  }
+
+  /** Whitespace (RFC 8259 §2), which canonical text has none of: the text before it is written. */
+  final void gap() {
+    if (pos < end && (in[pos] & 0xff) <= ' ') { // the usual case: none at all
+      flush();
+      skipWhitespace();
+      pending = pos;
+    }
   }
 
   /**
@@ -64,6 +99,12 @@ abstract class JsonCursor {
   }
 
   final void literal(String word) {
+    skipLiteral(word);
+    out.writeAscii(word);
+  }
+
+  /** Moves past {@code word} (a literal, RFC 8259 §3), refusing anything else. */
+  final void skipLiteral(String word) {
     int n = word.length();
     if (pos + n > end) {
       throw invalid(unexpected("a JSON value"));
@@ -73,7 +114,6 @@ abstract class JsonCursor {
         throw invalid(unexpected("a JSON value"));
       }
     }
-    out.writeAscii(word);
     pos += n;
   }
 

@@ -15,10 +15,30 @@ final class OpenContainers {
 
   private int[] stack = new int[16];
   private int size;
+  private int maxDepth;
 
   /** Forgets every container (a call that failed may have left some open). */
   void clear() {
     size = 0;
+    maxDepth = 0;
+  }
+
+  /**
+   * Checks that an array or object opening at byte {@code at} (not pushed yet: it may be empty)
+   * stays within {@link CanonicalJson#MAX_DEPTH}, and counts its depth.
+   */
+  void enter(int at) {
+    if (size >= CanonicalJson.MAX_DEPTH) {
+      throw new JsonException(
+          JsonError.DEPTH_LIMIT,
+          "JSON nesting deeper than the limit of " + CanonicalJson.MAX_DEPTH + " at byte " + at);
+    }
+    maxDepth = Math.max(maxDepth, size + 1);
+  }
+
+  /** The deepest nesting entered since {@link #clear()}: 0 for a scalar. */
+  int maxDepth() {
+    return maxDepth;
   }
 
   /** Containers open now. */

@@ -98,7 +98,7 @@ abstract class StreamGrammar extends CanonicalLexer {
           case '{' -> open(true);
           case '[' -> open(false);
           case '"' -> {
-            string();
+            writeString();
             yield JsonStream.Token.STRING;
           }
           case 't' -> literal("true", JsonStream.Token.TRUE);
@@ -163,13 +163,23 @@ abstract class StreamGrammar extends CanonicalLexer {
     return bracket == '}' ? JsonStream.Token.END_OBJECT : JsonStream.Token.END_ARRAY;
   }
 
+  /**
+   * A string, written to the output whole, for a reader that keeps nothing pending ({@link #string}
+   * leaves what it can pending).
+   */
+  private void writeString() {
+    pending = pos;
+    string();
+    flush();
+  }
+
   private JsonStream.Token name() {
     if (peek() != '"') {
       throw invalid(unexpected("a member name"));
     }
     tokenStart = pos;
     textStart = out.size();
-    string();
+    writeString();
     tokenEnd = pos;
     int member = members.addKey(out.buffer(), textStart, out.size(), tokenStart);
     int order = members.compareWithPrevious(firstMember[depth], out.buffer(), member);

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** One instance reused for many documents, as a run store uses it: working memory, never state. */
@@ -44,6 +49,81 @@ class CanonicalizerTest {
             canonicalizer.canonicalize(
                 bytes("[ \"" + big + "\" ]"), 2 * Canonicalizer.KEPT_BUFFER_BYTES)));
     assertEquals("[1]", text(canonicalizer.canonicalize(bytes("[1.0]"), LIMIT)));
+  }
+
+  @Test
+  void anObjectShapedLikeOneBeforeIsSortedByItsOwnKeys() {
+    Canonicalizer canonicalizer = new Canonicalizer();
+    // The same first eight bytes of key in the same places: the order remembered is only a guess.
+    assertEquals(
+        "{\"evidence_a\":2,\"evidence_b\":1}",
+        text(canonicalizer.canonicalize(bytes("{\"evidence_b\":1,\"evidence_a\":2}"), LIMIT)));
+    assertEquals(
+        "{\"evidence_b\":2,\"evidence_c\":1}",
+        text(canonicalizer.canonicalize(bytes("{\"evidence_c\":1,\"evidence_b\":2}"), LIMIT)));
+    assertEquals(
+        "[{\"a\":1,\"evidence_a\":0,\"evidence_b\":2},{\"a\":1,\"evidence_a\":2,\"evidence_b\":0}]",
+        text(
+            canonicalizer.canonicalize(
+                bytes(
+                    "[{\"evidence_a\":0,\"a\":1,\"evidence_b\":2},"
+                        + "{\"evidence_b\":0,\"a\":1,\"evidence_a\":2}]"),
+                LIMIT)));
+  }
+
+  @Test
+  void aKeyTwiceIsFoundInAnObjectShapedLikeOneBefore() {
+    Canonicalizer canonicalizer = new Canonicalizer();
+    canonicalizer.canonicalize(bytes("{\"evidence_a\":1,\"b\":0,\"evidence_c\":2}"), LIMIT);
+    JsonException e =
+        assertThrows(
+            JsonException.class,
+            () ->
+                canonicalizer.canonicalize(
+                    bytes("{\"evidence_a\":1,\"b\":0,\"evidence_a\":2}"), LIMIT));
+    assertEquals(JsonError.DUPLICATE_KEY, e.error());
+    assertEquals("duplicate key \"evidence_a\" at byte 22", e.getMessage());
+  }
+
+  @Test
+  void recordsOfFewShapesComeOutSortedEachByItsOwnKeys() {
+    Canonicalizer canonicalizer = new Canonicalizer();
+    Random random = new Random(13);
+    // No key is a prefix of another here, so their order as strings is their canonical order.
+    String[] keys = {"a", "b", "status", "evidence_hash", "evidence_ref", "evidence_anchor", "z"};
+    for (int round = 0; round < 2_000; round++) {
+      List<String> records = new ArrayList<>();
+      boolean twice = false;
+      List<String> sorted = new ArrayList<>();
+      for (int record = 0; record < 3; record++) {
+        List<String> members = new ArrayList<>();
+        for (String key : keys) {
+          if (random.nextInt(4) > 0) {
+            members.add("\"" + key + "\":" + random.nextInt(3));
+          }
+        }
+        if (random.nextInt(8) == 0 && !members.isEmpty()) {
+          members.add(members.get(random.nextInt(members.size())).replaceAll(":.*", ":9"));
+          twice = true;
+        }
+        Collections.shuffle(members, new Random(random.nextInt(4))); // few orders: shapes repeat
+        records.add("{" + String.join(",", members) + "}");
+        List<String> inOrder = new ArrayList<>(members);
+        Collections.sort(inOrder);
+        sorted.add("{" + String.join(",", inOrder) + "}");
+      }
+      String json = "[" + String.join(",", records) + "]";
+      String expected = twice ? "DUPLICATE_KEY" : "[" + String.join(",", sorted) + "]";
+      assertEquals(expected, outcome(() -> canonicalizer.canonicalize(bytes(json), LIMIT)), json);
+    }
+  }
+
+  private static String outcome(Supplier<byte[]> canonicalize) {
+    try {
+      return text(canonicalize.get());
+    } catch (JsonException e) {
+      return e.error().name();
+    }
   }
 
   private static byte[] bytes(String json) {
