@@ -9,12 +9,8 @@ import java.nio.ByteOrder;
  * "Strings", RFC 8785 §3.2.2.2): content is copied byte for byte unless an escape must be
  * rewritten; UTF-8 is checked as strictly as Runpack's decoder checks it (RFC 3629: no overlong
  * forms, surrogates or values above U+10FFFF); lone surrogate escapes are refused. Every refusal is
- * a {@link JsonException} naming the byte offset.
- *
- * <p>Text that is already canonical is not copied as it is read: it stays <em>pending</em>, from
- * {@link #pending} to the cursor, and goes to the output in one copy ({@link #flush}) when
- * something must be written differently (an escape here; whitespace, a number or sorted members for
- * the caller) or the text ends. Canonical JSON read from compact text is mostly such runs.
+ * a {@link JsonException} naming the byte offset. A string's text stays pending ({@link
+ * JsonCursor#pending}) unless an escape in it must be rewritten.
  */
 abstract class CanonicalLexer extends JsonCursor {
 
