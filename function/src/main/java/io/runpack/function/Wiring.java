@@ -104,7 +104,13 @@ public class Wiring {
    */
   static DynamoDbRunStore dynamoDbStore(
       RunpackConfig config, JacksonJsonCodec codec, DynamoDbClient dynamoDb) {
-    String table = config.table().orElseThrow(() -> missing("runpack.table"));
+    return dynamoDbStore(
+        config, config.table().orElseThrow(() -> missing("runpack.table")), codec, dynamoDb);
+  }
+
+  /** The same store on another table (priming's, {@link PrimingRequests}). */
+  static DynamoDbRunStore dynamoDbStore(
+      RunpackConfig config, String table, JacksonJsonCodec codec, DynamoDbClient dynamoDb) {
     try {
       return new DynamoDbRunStore(
           dynamoDb, table, codec, Optional.empty(), config.dynamodb().loadConcurrency());
