@@ -4,7 +4,6 @@ import io.runpack.adapters.dynamodb.DynamoDbRunImporter;
 import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.adapters.request.ExportRequestParser;
 import io.runpack.adapters.s3.S3RunpackStorage;
-import io.runpack.adapters.s3.S3Settings;
 import io.runpack.domain.model.LoadedRun;
 import io.runpack.domain.model.RunpackFile;
 import io.runpack.domain.model.RunpackTarget;
@@ -104,11 +103,7 @@ final class PrimingRequests {
       PublishRunpackPort sink = PrimingRequests::discard;
       if (config.sink() == RunpackConfig.Sink.s3) {
         S3Client client = opened(opened, s3Client(stub.endpoint()));
-        sink =
-            opened(
-                opened,
-                new S3RunpackStorage(
-                    client, new S3Settings(BUCKET, config.rootPrefix(), config.writeOnce(), 8)));
+        sink = opened(opened, new S3RunpackStorage(client, Wiring.s3Settings(config, BUCKET)));
       }
       new PrimingExport(codec, parser, Wiring.settings(config, codec), store, sink).run();
       return new Sent(Optional.of(stub.endpoint()), stub.answered());

@@ -137,7 +137,7 @@ public class SnapStartPriming implements Resource {
   private void sendRequests() {
     try {
       sent = requests.run();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) { // LinkageError: a JDK without jdk.httpserver
       sent = PrimingRequests.Sent.NOTHING;
       LOG.warnf("priming sent no requests, the snapshot is taken without them: %s", e.toString());
     }

@@ -125,8 +125,12 @@ public class Wiring {
       return new TenantScopedStorage(config.filesystem().outputBase());
     }
     String bucket = config.bucket().orElseThrow(() -> missing("runpack.bucket"));
-    return new S3RunpackStorage(
-        s3.get(), new S3Settings(bucket, config.rootPrefix(), config.writeOnce(), 8));
+    return new S3RunpackStorage(s3.get(), s3Settings(config, bucket));
+  }
+
+  /** The S3 sink's settings on {@code bucket} (runpack.bucket, or priming's). */
+  static S3Settings s3Settings(RunpackConfig config, String bucket) {
+    return new S3Settings(bucket, config.rootPrefix(), config.writeOnce(), 8);
   }
 
   static ExportSettings settings(RunpackConfig config, JacksonJsonCodec codec) {
