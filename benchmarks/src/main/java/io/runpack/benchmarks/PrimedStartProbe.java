@@ -17,8 +17,9 @@ import java.util.Map;
  * The SnapStart proxy (issue 17): a fresh JVM with the function's flags runs the priming step at
  * startup ({@code RUNPACK_PRIMING_AT_STARTUP}, what SnapStart runs before its snapshot), then its
  * first real export of a 1,000-record run (DynamoDB → S3 on the local stack) is timed against a
- * warm export of the same run in the same JVM (the {@value #WARM}th). The same without priming is
- * the comparison. Each export is timed from queuing its event to its answer, once the function has
+ * warm export of the same run in the same JVM (the {@value #WARM}th). The same with priming but
+ * without its stub requests ({@code RUNPACK_PRIMING_REQUESTS=false}), and without priming, are the
+ * comparisons. Each export is timed from queuing its event to its answer, once the function has
  * started (its log says so) and polls for it. Arguments: function.zip, the runtime client's jar
  * directory, rounds. Prints one JSON line per variant (medians over the rounds).
  */
@@ -43,6 +44,9 @@ public final class PrimedStartProbe {
     List<Variant> variants =
         List.of(
             new Variant("priming at startup", Map.of("RUNPACK_PRIMING_AT_STARTUP", "true")),
+            new Variant(
+                "priming at startup, no requests",
+                Map.of("RUNPACK_PRIMING_AT_STARTUP", "true", "RUNPACK_PRIMING_REQUESTS", "false")),
             new Variant("no priming", Map.of("RUNPACK_PRIMING_ENABLED", "false")));
     Map<Variant, List<Times>> times = new LinkedHashMap<>();
     variants.forEach(v -> times.put(v, new ArrayList<>()));

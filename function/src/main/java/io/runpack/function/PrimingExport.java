@@ -4,7 +4,6 @@ import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.adapters.request.ExportRequestParser;
 import io.runpack.domain.json.RunpackJson;
 import io.runpack.domain.model.LoadedRun;
-import io.runpack.domain.model.RunKey;
 import io.runpack.domain.model.RunpackFile;
 import io.runpack.domain.model.RunpackTarget;
 import io.runpack.domain.port.in.ExportResult;
@@ -43,11 +42,28 @@ final class PrimingExport {
   private final byte[] request;
 
   PrimingExport(JacksonJsonCodec codec, ExportRequestParser parser, ExportSettings settings) {
+    this(codec, parser, settings, memoryStore(codec, resource(RUN)), new MemorySink());
+  }
+
+  /**
+   * The same export through {@code store} and {@code sink}, which must serve the example run
+   * ({@link #exampleRun}) and accept its runpack ({@link PrimingRequests}: the real adapters, on a
+   * stub).
+   */
+  PrimingExport(
+      JacksonJsonCodec codec,
+      ExportRequestParser parser,
+      ExportSettings settings,
+      LoadRunPort store,
+      PublishRunpackPort sink) {
     this.parser = parser;
     this.request = resource(REQUEST);
-    byte[] run = resource(RUN);
-    LoadRunPort store = key -> load(codec, run, key);
-    this.exporter = new ExportRunpackService(store, new MemorySink(), codec, settings);
+    this.exporter = new ExportRunpackService(store, sink, codec, settings);
+  }
+
+  /** The example run the priming request names, decoded by the real codec. */
+  static LoadedRun exampleRun(JacksonJsonCodec codec) {
+    return LoadedRun.fromBundle(codec.decode(resource(RUN)));
   }
 
   /** Runs the export once; returns the size of its canonical output, as the handler writes it. */
@@ -60,12 +76,15 @@ final class PrimingExport {
     return result;
   }
 
-  private static LoadedRun load(JacksonJsonCodec codec, byte[] run, RunKey key) {
-    LoadedRun loaded = LoadedRun.fromBundle(codec.decode(run));
-    if (!loaded.state().key().equals(key)) {
-      throw new IllegalStateException("the priming request names another run: " + key);
-    }
-    return loaded;
+  /** Decodes the run on every load, as a real store does. */
+  private static LoadRunPort memoryStore(JacksonJsonCodec codec, byte[] run) {
+    return key -> {
+      LoadedRun loaded = LoadedRun.fromBundle(codec.decode(run));
+      if (!loaded.state().key().equals(key)) {
+        throw new IllegalStateException("the priming request names another run: " + key);
+      }
+      return loaded;
+    };
   }
 
   private static byte[] resource(String name) {

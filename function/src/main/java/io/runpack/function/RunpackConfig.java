@@ -169,5 +169,13 @@ public interface RunpackConfig {
      */
     @WithDefault("true")
     boolean clients();
+
+    /**
+     * Also send one export's requests through the function's store and sink adapters to a loopback
+     * stub, with throwaway clients and fake credentials ({@link PrimingRequests}): the SDK's first
+     * requests are made before the snapshot, none reaches AWS or resolves a credential.
+     */
+    @WithDefault("true")
+    boolean requests();
   }
 }

@@ -24,10 +24,18 @@ import software.amazon.awssdk.services.s3.S3Client;
  * (region, endpoint rules, service metadata: most of what a first invocation paid), sending them no
  * request.
  *
- * <p>Nothing in the snapshot goes stale: the exports use no AWS client; the clients are built but
- * never called, and the SDK's default credential chain resolves credentials on a client's first
- * request, after the restore; priming reads no clock and draws no random number. A failed priming
- * export fails the checkpoint, so a build that cannot export its own example run is not published.
+ * <p>With {@code runpack.priming.requests} it then sends one more export through the function's
+ * DynamoDB store and S3 sink adapters to a loopback stub ({@link PrimingRequests}): the SDK's first
+ * Query, GetItem and PutObject requests, made by throwaway clients with fake credentials.
+ *
+ * <p>Nothing in the snapshot goes stale: the in-memory exports use no AWS client; the function's
+ * clients are built but never called, and the SDK's default credential chain resolves credentials
+ * on a client's first request, after the restore; the stub's requests carry fake credentials, and
+ * the stub, its connections and threads and the throwaway clients are gone before priming returns.
+ * A failed in-memory priming export fails the checkpoint, so a build that cannot export its own
+ * example run is not published; a failure of the stub's requests is logged (a warning, no stack
+ * trace) and the snapshot is taken without them: they only warm the SDK, the function does not
+ * depend on them.
  */
 @Startup
 @Singleton
@@ -40,7 +48,9 @@ public class SnapStartPriming implements Resource {
   private final PrimingExport export;
   private final Instance<S3Client> s3;
   private final Instance<DynamoDbClient> dynamoDb;
+  private final PrimingRequests requests;
   private int completed;
+  private PrimingRequests.Sent sent = PrimingRequests.Sent.NOTHING;
 
   public SnapStartPriming(
       RunpackConfig config,
@@ -56,6 +66,7 @@ public class SnapStartPriming implements Resource {
       throw new IllegalStateException("runpack.priming.exports must be at least 1");
     }
     this.export = new PrimingExport(codec, parser, Wiring.settings(config, codec));
+    this.requests = new PrimingRequests(config, codec, parser, s3, dynamoDb);
   }
 
   @PostConstruct
@@ -98,6 +109,13 @@ public class SnapStartPriming implements Resource {
     return completed;
   }
 
+  /**
+   * The requests the last priming sent to its stub ({@link PrimingRequests.Sent#NOTHING}: none).
+   */
+  synchronized PrimingRequests.Sent sent() {
+    return sent;
+  }
+
   synchronized void prime() {
     long start = System.nanoTime();
     for (int i = 0; i < config.exports(); i++) {
@@ -107,8 +125,21 @@ public class SnapStartPriming implements Resource {
     if (config.clients()) {
       buildClients();
     }
+    if (config.requests() && requests.applies()) {
+      sendRequests();
+    }
     LOG.infof(
-        "primed the export path: %d exports in %d ms",
-        config.exports(), (System.nanoTime() - start) / 1_000_000);
+        "primed the export path: %d exports, requests %s, in %d ms",
+        config.exports(), sent.answered(), (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** The stub's export; its failure costs the snapshot some warmth, never the function. */
+  private void sendRequests() {
+    try {
+      sent = requests.run();
+    } catch (RuntimeException | LinkageError e) { // LinkageError: a JDK without jdk.httpserver
+      sent = PrimingRequests.Sent.NOTHING;
+      LOG.warnf("priming sent no requests, the snapshot is taken without them: %s", e.toString());
+    }
   }
 }

@@ -104,7 +104,13 @@ public class Wiring {
    */
   static DynamoDbRunStore dynamoDbStore(
       RunpackConfig config, JacksonJsonCodec codec, DynamoDbClient dynamoDb) {
-    String table = config.table().orElseThrow(() -> missing("runpack.table"));
+    return dynamoDbStore(
+        config, config.table().orElseThrow(() -> missing("runpack.table")), codec, dynamoDb);
+  }
+
+  /** The same store on another table (priming's, {@link PrimingRequests}). */
+  static DynamoDbRunStore dynamoDbStore(
+      RunpackConfig config, String table, JacksonJsonCodec codec, DynamoDbClient dynamoDb) {
     try {
       return new DynamoDbRunStore(
           dynamoDb, table, codec, Optional.empty(), config.dynamodb().loadConcurrency());
@@ -119,8 +125,12 @@ public class Wiring {
       return new TenantScopedStorage(config.filesystem().outputBase());
     }
     String bucket = config.bucket().orElseThrow(() -> missing("runpack.bucket"));
-    return new S3RunpackStorage(
-        s3.get(), new S3Settings(bucket, config.rootPrefix(), config.writeOnce(), 8));
+    return new S3RunpackStorage(s3.get(), s3Settings(config, bucket));
+  }
+
+  /** The S3 sink's settings on {@code bucket} (runpack.bucket, or priming's). */
+  static S3Settings s3Settings(RunpackConfig config, String bucket) {
+    return new S3Settings(bucket, config.rootPrefix(), config.writeOnce(), 8);
   }
 
   static ExportSettings settings(RunpackConfig config, JacksonJsonCodec codec) {

@@ -1,6 +1,7 @@
 package io.runpack.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.arc.Arc;
@@ -14,8 +15,12 @@ import io.runpack.testsupport.Fixtures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -26,8 +31,10 @@ import software.amazon.awssdk.core.SdkClient;
 /**
  * SnapStart priming, run at startup here (runpack.priming.at-startup) as it runs before a snapshot
  * on AWS: it completes its exports in memory, builds the store's and sink's AWS clients without
- * sending them a single request (so no credential is resolved before a snapshot), and the real
- * handler exports through DynamoDB and S3 afterwards with those clients.
+ * sending them a single request (so no credential is resolved before a snapshot), sends one
+ * export's requests (Query, GetItem, PutObject) to its loopback stub through throwaway clients and
+ * leaves no socket or thread of it behind, and the real handler exports through DynamoDB and S3
+ * afterwards with the function's clients.
  */
 @QuarkusTest
 @QuarkusTestResource(LocalAwsResource.class)
@@ -67,6 +74,26 @@ class SnapStartPrimingTest {
   }
 
   @Test
+  @Order(1)
+  void primingSentEveryKindOfTheExportsRequestsToItsStubAndNoneThroughTheRealClients() {
+    assertEquals(
+        Map.of(PrimingStub.QUERY, 1, PrimingStub.GET_ITEM, 1, PrimingStub.PUT_OBJECT, 9),
+        priming.sent().answered(),
+        "one Query page, the spec's GetItem, eight artifacts and the manifest");
+    assertEquals(0, CountingInterceptor.REQUESTS.get(), "requests the real clients sent");
+  }
+
+  @Test
+  @Order(1)
+  void primingLeavesNoStubSocketOrThreadBehind() throws Exception {
+    URI stub = priming.sent().stub().orElseThrow();
+
+    assertEquals(List.of(), PrimingLeftovers.openSockets(stub.getPort()));
+    assertThrows(ConnectException.class, () -> new Socket(stub.getHost(), stub.getPort()).close());
+    assertEquals(List.of(), PrimingLeftovers.stubThreads());
+  }
+
+  @Test
   @Order(2)
   void theHandlerExportsThroughDynamoDbAndS3AfterPriming() {
     Response response =
@@ -83,10 +110,18 @@ class SnapStartPrimingTest {
 
   @Test
   @Order(3)
-  void primingAgainGivesTheSameVerifiedExport() {
+  void primingAgainGivesTheSameVerifiedExportAndStartsNoThreadThatStays() throws Exception {
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
+    int requests = CountingInterceptor.REQUESTS.get();
+
     priming.prime();
 
     assertEquals(4, priming.completed());
+    assertEquals(9, priming.sent().answered().get(PrimingStub.PUT_OBJECT));
+    assertEquals(requests, CountingInterceptor.REQUESTS.get(), "requests the real clients sent");
+    assertEquals(List.of(), PrimingLeftovers.threadsStartedSince(before));
+    assertEquals(
+        List.of(), PrimingLeftovers.openSockets(priming.sent().stub().orElseThrow().getPort()));
   }
 
   /** The AWS SDK clients the application's singleton and application contexts hold. */

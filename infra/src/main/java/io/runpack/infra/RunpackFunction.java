@@ -22,9 +22,10 @@ import software.constructs.Construct;
  * The Lambda function: function.zip on the Java 21 runtime with the Quarkus stream handler,
  * SnapStart on published versions behind the alias {@code live} (everything invokes the alias;
  * before each version's snapshot the function primes its export path with {@link #PRIMING_EXPORTS}
- * in-memory exports, which touch no AWS service), JSON logs with a set retention, X-Ray tracing,
- * and a role allowed exactly what an export needs (kms:Sign on the manifest signing key only: every
- * manifest is signed).
+ * in-memory exports, which touch no AWS service, and one export's requests sent to a loopback stub
+ * with fake credentials, which reach no AWS service either), JSON logs with a set retention, X-Ray
+ * tracing, and a role allowed exactly what an export needs (kms:Sign on the manifest signing key
+ * only: every manifest is signed).
  */
 final class RunpackFunction extends Construct {
 
@@ -102,19 +103,23 @@ final class RunpackFunction extends Construct {
             // resource-level permissions
             .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
             .environment(
-                Map.of(
-                    "RUNPACK_TABLE", storage.table.getTableName(),
-                    "RUNPACK_BUCKET", storage.bucket.getBucketName(),
-                    "RUNPACK_ROOT_PREFIX", options.rootPrefix(),
-                    "RUNPACK_WRITE_ONCE", Boolean.toString(options.objectLock()),
-                    "RUNPACK_SECURITY_NAMESPACE_AUTHORITY",
-                        parameters.namespaceAuthority.getValueAsString(),
-                    "RUNPACK_API_TENANT_CLAIM", parameters.tenantClaim.getValueAsString(),
-                    "RUNPACK_SIGNING_KMS_KEY_ID", signing.key.getKeyArn(),
-                    "RUNPACK_PRIMING_ENABLED", "true",
-                    "RUNPACK_PRIMING_EXPORTS", Integer.toString(PRIMING_EXPORTS),
-                    "JAVA_TOOL_OPTIONS",
-                        "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"))
+                Map.ofEntries(
+                    Map.entry("RUNPACK_TABLE", storage.table.getTableName()),
+                    Map.entry("RUNPACK_BUCKET", storage.bucket.getBucketName()),
+                    Map.entry("RUNPACK_ROOT_PREFIX", options.rootPrefix()),
+                    Map.entry("RUNPACK_WRITE_ONCE", Boolean.toString(options.objectLock())),
+                    Map.entry(
+                        "RUNPACK_SECURITY_NAMESPACE_AUTHORITY",
+                        parameters.namespaceAuthority.getValueAsString()),
+                    Map.entry(
+                        "RUNPACK_API_TENANT_CLAIM", parameters.tenantClaim.getValueAsString()),
+                    Map.entry("RUNPACK_SIGNING_KMS_KEY_ID", signing.key.getKeyArn()),
+                    Map.entry("RUNPACK_PRIMING_ENABLED", "true"),
+                    Map.entry("RUNPACK_PRIMING_EXPORTS", Integer.toString(PRIMING_EXPORTS)),
+                    Map.entry("RUNPACK_PRIMING_REQUESTS", "true"),
+                    Map.entry(
+                        "JAVA_TOOL_OPTIONS",
+                        "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC")))
             .build();
     this.alias =
         Alias.Builder.create(this, "Live")

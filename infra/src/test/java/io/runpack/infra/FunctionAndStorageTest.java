@@ -52,6 +52,8 @@ class FunctionAndStorageTest {
                             "true",
                             "RUNPACK_PRIMING_EXPORTS",
                             Integer.toString(RunpackFunction.PRIMING_EXPORTS),
+                            "RUNPACK_PRIMING_REQUESTS",
+                            "true",
                             "RUNPACK_PRIMING_AT_STARTUP",
                             Match.absent()))))));
     DEFAULT.resourceCountIs("AWS::Lambda::Version", 1);

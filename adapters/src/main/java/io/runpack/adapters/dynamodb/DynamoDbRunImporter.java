@@ -48,7 +48,52 @@ public final class DynamoDbRunImporter {
     this.table = table;
   }
 
+  /**
+   * The items a run is stored as: its scenario spec's, its records' (in each log's order) and its
+   * run item, the last one written.
+   */
+  public record Items(
+      Map<String, AttributeValue> spec,
+      List<Map<String, AttributeValue>> records,
+      Map<String, AttributeValue> run) {
+
+    public Items {
+      spec = Map.copyOf(spec);
+      records = List.copyOf(records);
+      run = Map.copyOf(run);
+    }
+  }
+
   public Summary importRun(LoadedRun run) {
+    Items items = items(run);
+    String pk = RunLogTable.runPk(run.state().key());
+    refuseExisting(pk);
+    List<Map<String, AttributeValue>> batches = new ArrayList<>();
+    batches.add(items.spec());
+    batches.addAll(items.records());
+    for (int from = 0; from < batches.size(); from += BATCH_SIZE) {
+      writeBatch(batches.subList(from, Math.min(from + BATCH_SIZE, batches.size())));
+    }
+    try {
+      dynamoDb.putItem(
+          r ->
+              r.tableName(table)
+                  .item(items.run())
+                  .conditionExpression("attribute_not_exists(#pk)")
+                  .expressionAttributeNames(Map.of("#pk", RunLogTable.PK)));
+    } catch (ConditionalCheckFailedException e) {
+      throw alreadyImported(pk);
+    } catch (SdkException e) {
+      throw DynamoDbFailures.storageError("PutItem", table, "pk " + pk, e);
+    }
+    return new Summary(pk, items.records().size(), batches.size() + 1);
+  }
+
+  /**
+   * The items {@link #importRun} writes for {@code run}, checked as it checks them (the spec's
+   * hash, every item's size), nothing written.
+   */
+  public static Items items(LoadedRun run) {
     RunState state = run.state();
     String pk = RunLogTable.runPk(state.key());
     if (!run.specScenarioId().equals(state.scenarioId())) {
@@ -97,27 +142,7 @@ public final class DynamoDbRunImporter {
     runItem.put(RunLogTable.SPEC_HASH, AttributeValue.fromS(state.specHash().value()));
     runItem.put(RunLogTable.LOG_COUNTS, AttributeValue.fromM(counts));
     checkSize(runItem, "the run item");
-
-    refuseExisting(pk);
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    items.add(specItem);
-    items.addAll(recordItems);
-    for (int from = 0; from < items.size(); from += BATCH_SIZE) {
-      writeBatch(items.subList(from, Math.min(from + BATCH_SIZE, items.size())));
-    }
-    try {
-      dynamoDb.putItem(
-          r ->
-              r.tableName(table)
-                  .item(runItem)
-                  .conditionExpression("attribute_not_exists(#pk)")
-                  .expressionAttributeNames(Map.of("#pk", RunLogTable.PK)));
-    } catch (ConditionalCheckFailedException e) {
-      throw alreadyImported(pk);
-    } catch (SdkException e) {
-      throw DynamoDbFailures.storageError("PutItem", table, "pk " + pk, e);
-    }
-    return new Summary(pk, recordItems.size(), items.size() + 1);
+    return new Items(specItem, recordItems, runItem);
   }
 
   private void refuseExisting(String pk) {
@@ -180,7 +205,8 @@ public final class DynamoDbRunImporter {
     }
   }
 
-  private Map<String, AttributeValue> item(String pk, String sk, String attribute, String json) {
+  private static Map<String, AttributeValue> item(
+      String pk, String sk, String attribute, String json) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(RunLogTable.PK, AttributeValue.fromS(pk));
     item.put(RunLogTable.SK, AttributeValue.fromS(sk));

@@ -7,6 +7,7 @@ import io.runpack.domain.model.Limits;
 import io.runpack.domain.model.RunpackFile;
 import io.runpack.domain.model.RunpackTarget;
 import io.runpack.domain.port.out.PublishRunpackPort;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -37,6 +39,9 @@ public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable
   private static final int PRECONDITION_FAILED = 412;
   private static final int CONDITIONAL_REQUEST_CONFLICT = 409;
   private static final int CONDITIONAL_ATTEMPTS = 5;
+
+  /** How long {@link #close} waits for a write still under way. */
+  static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
   private final S3Client s3;
   private final S3Settings settings;
@@ -180,8 +185,17 @@ public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable
     return java.util.Base64.getEncoder().encodeToString(HexFormat.of().parseHex(digest.value()));
   }
 
+  /**
+   * Stops the writers: returns once their threads have ended (at most {@link #CLOSE_WAIT} for a
+   * write still under way), so that a closed storage leaves no thread behind.
+   */
   @Override
   public void close() {
     writers.shutdown();
+    try {
+      writers.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
