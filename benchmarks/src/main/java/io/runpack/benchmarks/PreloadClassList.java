@@ -4,6 +4,7 @@ import io.runpack.adapters.dynamodb.DynamoDbRunImporter;
 import io.runpack.adapters.dynamodb.RunLogTable;
 import io.runpack.localaws.PackagedFunction;
 import io.runpack.testsupport.LocalAws;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,11 @@ public final class PreloadClassList {
   private static final Pattern LOADED =
       Pattern.compile("\\[class,load\\s*\\] (\\S+) source: (.+)$");
 
+  /** The lists Quarkus preloads at startup (ours, and its own of the application's classes). */
+  static final List<String> PRELOAD_LISTS =
+      List.of(
+          "META-INF/quarkus-preload-classes.txt", "META-INF/quarkus-generated-preload-classes.txt");
+
   private PreloadClassList() {}
 
   public static void main(String[] args) throws Exception {
@@ -40,6 +46,7 @@ public final class PreloadClassList {
     String table = LocalAws.newTable(dynamoDb, RunLogTable::create);
     new DynamoDbRunImporter(dynamoDb, table).importRun(BenchmarkRuns.named(ColdStartProbe.RUN));
     Path task = PackagedFunction.unpack(zip, Files.createTempDirectory("runpack-task"));
+    withoutPreloading(task);
     Path classLog = Files.createTempFile("class-load", ".log");
     Path log = Files.createTempFile("preload-list", ".log");
     List<String> flags = new ArrayList<>(EndToEndProbe.FUNCTION_FLAGS);
@@ -65,6 +72,17 @@ public final class PreloadClassList {
     Files.write(out, lines, StandardCharsets.UTF_8);
     System.out.printf("{\"classes\":%d,\"file\":\"%s\"}%n", classes.size(), out.toAbsolutePath());
     System.exit(0);
+  }
+
+  /**
+   * Removes the package's own preload lists from the unpacked task, so that the export is recorded
+   * loading what it needs and nothing because an earlier list named it: a class the export stopped
+   * loading then leaves the list at the next recording.
+   */
+  static void withoutPreloading(Path task) throws IOException {
+    for (String list : PRELOAD_LISTS) {
+      Files.deleteIfExists(task.resolve(list));
+    }
   }
 
   /** The named classes of {@code log} whose source is a jar under {@code lib}, sorted. */
