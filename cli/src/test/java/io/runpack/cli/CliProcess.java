@@ -81,8 +81,10 @@ final class CliProcess {
         in.write(stdin);
       }
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        String threads = threadDump(process);
         process.destroyForcibly();
-        throw new AssertionError("runpack did not finish within 60 s: " + command);
+        throw new AssertionError(
+            "runpack did not finish within 60 s: " + command + "\nits threads:\n" + threads);
       }
       return new Result(
           process.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
@@ -92,6 +94,25 @@ final class CliProcess {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
+  }
+
+  /** The threads of a process that did not finish, for the failure it causes (jcmd's dump). */
+  private static String threadDump(Process process) throws IOException, InterruptedException {
+    Path jcmd = Path.of(javaBinary()).resolveSibling("jcmd");
+    if (!Files.isExecutable(jcmd)) {
+      return "(no jcmd beside " + javaBinary() + ")";
+    }
+    Process dump =
+        new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+            .redirectErrorStream(true)
+            .start();
+    CompletableFuture<byte[]> text =
+        CompletableFuture.supplyAsync(() -> readAll(dump.getInputStream()));
+    if (!dump.waitFor(20, TimeUnit.SECONDS)) {
+      dump.destroyForcibly();
+      return "(jcmd did not answer within 20 s)";
+    }
+    return new String(text.join(), StandardCharsets.UTF_8);
   }
 
   static Result run(Path workingDir, String... args) {

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeoutException;
  * swapped in between the check that a name is a regular file and its opening would otherwise hang
  * the reader forever. An open that does not complete in time fails with {@link
  * ErrorCode#STORAGE_ERROR}; its thread (a daemon) is left behind, what it opens later is closed,
- * and every later open fails at once rather than pile up more such threads.
+ * and every later open fails at once rather than pile up more such threads. What the opens work in
+ * is closed after them, on their thread ({@link #close(Closeable)}), never waited for.
  */
 final class BoundedOpen implements Closeable {
 
@@ -97,5 +98,25 @@ final class BoundedOpen implements Closeable {
     if (thread != null) {
       thread.shutdownNow();
     }
+  }
+
+  /**
+   * Closes {@code used}, what the opens work in (directory handles), and then this opener. After an
+   * open that did not complete, {@code used} is closed on that open's thread once it returns (if it
+   * ever does), and this call returns at once: the stuck open may hold what {@code used} closes (a
+   * directory stream's lock, held through {@code openat} on a FIFO), so closing it here would wait
+   * as long as the open does — forever, with no writer.
+   */
+  void close(Closeable used) throws IOException {
+    if (!stuck) {
+      try {
+        used.close();
+      } finally {
+        close();
+      }
+      return;
+    }
+    thread.execute(() -> closeQuietly(used)); // runs after the stuck open, on its thread
+    thread.shutdown(); // no other open starts; the queued close still runs
   }
 }

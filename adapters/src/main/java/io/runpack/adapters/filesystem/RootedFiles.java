@@ -328,13 +328,19 @@ final class RootedFiles implements Closeable {
     }
   }
 
+  /**
+   * Closes the directory handles, on the opener's thread after an open that did not complete (which
+   * may hold one of them: {@link BoundedOpen#close(Closeable)}), so closing never hangs either.
+   */
   @Override
   public void close() throws IOException {
-    try {
-      closeCached();
-      rootHandle.close();
-    } finally {
-      opener.close();
-    }
+    opener.close(
+        () -> {
+          try {
+            closeCached();
+          } finally {
+            rootHandle.close();
+          }
+        });
   }
 }

@@ -1,5 +1,6 @@
 package io.runpack.adapters.filesystem;
 
+import static java.nio.file.StandardOpenOption.READ;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,10 +13,13 @@ import io.runpack.domain.model.Sha256;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.ClosedDirectoryStreamException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,6 +150,39 @@ class ConfinedReadTest {
     open.close();
     // a writer lets the abandoned open complete: what it opened is closed, not leaked
     FileChannel.open(fifo, StandardOpenOption.WRITE).close();
+  }
+
+  @Test
+  void closingAfterAnOpenThatBlocksDoesNotWaitForIt() throws Exception {
+    Path fifo = mkfifo(temp.resolve("fifo"));
+    assumeTrue(
+        Files.newDirectoryStream(temp) instanceof SecureDirectoryStream<Path>,
+        "directory handles (openat) on this platform");
+    @SuppressWarnings("unchecked")
+    SecureDirectoryStream<Path> directory =
+        (SecureDirectoryStream<Path>) Files.newDirectoryStream(temp);
+    BoundedOpen open = new BoundedOpen(OPEN_TIMEOUT);
+    // The open holds the directory stream's lock inside openat until a writer comes.
+    assertThrows(
+        RunpackException.class,
+        () -> open.open(() -> directory.newByteChannel(fifo.getFileName(), Set.of(READ))));
+
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> open.close(directory));
+
+    Path probe = Files.writeString(temp.resolve("probe"), "[]").getFileName();
+    FileChannel.open(fifo, StandardOpenOption.WRITE).close(); // the open completes at last
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () -> {
+          while (true) { // then the stream it held is closed, on its thread
+            try {
+              directory.newByteChannel(probe, Set.of(READ)).close();
+              Thread.sleep(10);
+            } catch (ClosedDirectoryStreamException closed) {
+              return;
+            }
+          }
+        });
   }
 
   @ParameterizedTest(name = "by name: {0}")
