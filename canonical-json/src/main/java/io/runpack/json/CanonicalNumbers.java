@@ -38,9 +38,12 @@ final class CanonicalNumbers {
 
   /** True when the valid number lexeme {@code in[start, end)} is its own canonical form. */
   static boolean isCanonical(byte[] in, int start, int end, boolean integerLiteral) {
-    return integerLiteral
-        && fitsSixtyFourBits(in, start, end)
-        && !(end - start == 2 && in[start] == '-' && in[start + 1] == '0');
+    return integerLiteral && fitsSixtyFourBits(in, start, end) && !isNegativeZero(in, start, end);
+  }
+
+  /** FORMAT §1: the integer literal {@code -0} is written {@code 0}. */
+  private static boolean isNegativeZero(byte[] in, int start, int end) {
+    return end - start == 2 && in[start] == '-' && in[start + 1] == '0';
   }
 
   /**
@@ -50,7 +53,7 @@ final class CanonicalNumbers {
    */
   static void write(byte[] in, int start, int end, boolean integerLiteral, ByteOutput out) {
     if (integerLiteral && fitsSixtyFourBits(in, start, end)) {
-      if (end - start == 2 && in[start] == '-' && in[start + 1] == '0') {
+      if (isNegativeZero(in, start, end)) {
         out.write('0');
       } else {
         out.write(in, start, end - start);
