@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
@@ -191,12 +192,8 @@ public final class CoreRatioProbe {
     return PROCESS.getProcessCpuTime() - start;
   }
 
-  private interface Field {
-    double of(double[] round);
-  }
-
-  private static double[] column(List<double[]> rounds, Field field) {
-    return rounds.stream().mapToDouble(field::of).sorted().toArray();
+  private static double[] column(List<double[]> rounds, ToDoubleFunction<double[]> field) {
+    return rounds.stream().mapToDouble(field).sorted().toArray();
   }
 
   private static double median(double[] sorted) {
