@@ -5,8 +5,9 @@ package io.runpack.json;
  * one pass and without building a tree: text that is already canonical (punctuation without
  * whitespace, plain string content, 64-bit integers, literals) is copied as it is, a run at a time
  * ({@link JsonCursor#flush}); whitespace is dropped; escapes, other numbers and member order are
- * rewritten. An object whose keys arrive out of order is sorted in place once it is complete, so
- * input that is already canonical costs one copy.
+ * rewritten. An object whose keys arrive out of order is sorted in place once it is complete; one
+ * shaped like an object read before is read and sorted by that shape ({@link KnownShapes}). Input
+ * that is already canonical costs one copy.
  *
  * <p>Gives exactly the bytes of {@link CanonicalJson#toBytes(JsonValue, int)} applied to the parsed
  * value, with the same refusals: invalid UTF-8 or grammar, duplicate keys, lone surrogates,
@@ -43,7 +44,7 @@ final class CanonicalTranscoder extends CanonicalLexer {
    */
   static JsonCanonical transcode(
       byte[] json, ByteOutput out, ObjectMembers members, OpenContainers open) {
-    members.close(0);
+    members.newDocument();
     open.clear();
     return new CanonicalTranscoder(json, out, members, open).run();
   }
@@ -110,7 +111,7 @@ final class CanonicalTranscoder extends CanonicalLexer {
       case 'n' -> skipLiteral("null");
       default -> {
         if (in[pos] == '-' || isDigit(in[pos])) {
-          number();
+          canonicalNumber();
         } else {
           throw invalid(unexpected("a JSON value"));
         }
@@ -123,6 +124,9 @@ final class CanonicalTranscoder extends CanonicalLexer {
   private void memberName() {
     if (peek() != '"') {
       throw invalid(unexpected("a member name"));
+    }
+    if (knownName()) {
+      return;
     }
     int keyOffset = pos;
     int keyStart = outputPosition();
@@ -141,7 +145,7 @@ final class CanonicalTranscoder extends CanonicalLexer {
       flush();
       order = members.compareWithPrevious(open.first(), out.buffer(), member);
       if (order == 0) {
-        throw duplicateKey(keyStart, keyEnd, keyOffset);
+        throw members.duplicateKey(member, out.buffer());
       }
     }
     if (order < 0) {
@@ -156,6 +160,32 @@ final class CanonicalTranscoder extends CanonicalLexer {
     gap();
   }
 
+  /**
+   * A member name (and its colon) that is the next of the object's known shape, byte for byte
+   * ({@link KnownShapes}): taken as it is, already checked; false when there is none.
+   */
+  private boolean knownName() {
+    KnownShapes shapes = members.shapes();
+    if (shapes == null) {
+      return false;
+    }
+    int i = members.count() - open.first();
+    int shape = shapes.next(open.shape(), i, in, pos);
+    open.shape(shape);
+    if (shape < 0) {
+      return false;
+    }
+    int keyStart = outputPosition();
+    int length = shapes.nameLength(shape, i);
+    members.addKey(keyStart, keyStart + length, pos, shapes.prefix(shape, i));
+    if (shapes.descends(shape, i)) {
+      open.unsorted();
+    }
+    pos += length + 1; // the colon too
+    gap();
+    return true;
+  }
+
   /** After a member's value: the next member, or the end of the object, sorted then. */
   private int afterMemberValue() {
     members.endValue(members.last(), outputPosition());
@@ -163,12 +193,13 @@ final class CanonicalTranscoder extends CanonicalLexer {
       return MEMBER;
     }
     int first = open.first();
-    if (!open.sorted()) {
-      flush(); // the members' bytes are moved in the output
-      int duplicate = members.sortInPlace(first, out.buffer());
+    boolean sorted = open.sorted();
+    int shape = open.shape();
+    if (!sorted || (shape < 0 && members.learnsShape(first))) {
+      flush(); // the members' bytes are moved in the output, or their shape learned from it
+      int duplicate = members.finish(first, sorted, shape, out.buffer(), in);
       if (duplicate >= 0) {
-        throw duplicateKey(
-            members.keyStart(duplicate), members.keyEnd(duplicate), members.keyOffset(duplicate));
+        throw members.duplicateKey(duplicate, out.buffer());
       }
     }
     members.close(first);
@@ -215,35 +246,5 @@ final class CanonicalTranscoder extends CanonicalLexer {
     pos++;
     gap();
     return true;
-  }
-
-  /** RFC 8259 §6: [ minus ] int [ frac ] [ exp ]; FORMAT §1 "Numbers" for the output. */
-  private void number() {
-    int start = pos;
-    boolean integer = scanNumber();
-    if (CanonicalNumbers.isCanonical(in, start, pos, integer)) {
-      return; // left pending
-    }
-    flush(start);
-    try {
-      CanonicalNumbers.write(in, start, pos, integer, out);
-    } catch (JsonException e) {
-      if (e.error().isLimit()) {
-        throw e;
-      }
-      throw e.withSuffix(" at byte " + start);
-    }
-    pending = pos;
-  }
-
-  private JsonException duplicateKey(int keyStart, int keyEnd, int keyOffset) {
-    String key =
-        new String(
-            out.buffer(),
-            keyStart + 1,
-            keyEnd - keyStart - 2,
-            java.nio.charset.StandardCharsets.UTF_8);
-    return new JsonException(
-        JsonError.DUPLICATE_KEY, "duplicate key \"" + key + "\" at byte " + keyOffset);
   }
 }

@@ -4,10 +4,11 @@ package io.runpack.json;
  * Strict JSON text to Decision Gate's canonical bytes (FORMAT §1; RFC 8785 with exact 64-bit
  * integers), in one pass and without building a tree ({@link CanonicalTranscoder}), with working
  * memory the caller owns: the stack of open containers (at most {@link CanonicalJson#MAX_DEPTH}
- * deep), and the member spans of the objects being sorted and an output buffer, each of these two
- * kept from one call to the next while it is at most {@link #KEPT_BUFFER_BYTES}, so that a caller
+ * deep), the member spans of the objects being sorted and an output buffer, each of these two kept
+ * from one call to the next while it is at most {@link #KEPT_BUFFER_BYTES}, so that a caller
  * canonicalizing many small records (a run store loading a log) allocates little more than their
- * results.
+ * results; and the shapes of the objects read so far ({@link KnownShapes}, a table of about 22 KB
+ * made when the first is learned), so that records alike are read faster.
  *
  * <p>Not thread-safe: hold one per thread or per task (e.g. one per run loaded). For one document
  * now and then, {@link CanonicalJson#canonicalize} makes one for the call.

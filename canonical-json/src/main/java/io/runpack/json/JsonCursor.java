@@ -164,6 +164,28 @@ abstract class JsonCursor {
     return integer;
   }
 
+  /**
+   * A number token (RFC 8259 §6), left pending when it is its own canonical form, else written in
+   * that form (FORMAT §1 "Numbers", {@link CanonicalNumbers}).
+   */
+  final void canonicalNumber() {
+    int start = pos;
+    boolean integer = scanNumber();
+    if (CanonicalNumbers.isCanonical(in, start, pos, integer)) {
+      return; // left pending
+    }
+    flush(start);
+    try {
+      CanonicalNumbers.write(in, start, pos, integer, out);
+    } catch (JsonException e) {
+      if (e.error().isLimit()) {
+        throw e;
+      }
+      throw e.withSuffix(" at byte " + start);
+    }
+    pending = pos;
+  }
+
   private JsonException invalidNumber(int start) {
     pos = start;
     return invalid("invalid number literal");

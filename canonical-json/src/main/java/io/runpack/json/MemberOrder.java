@@ -4,42 +4,98 @@ package io.runpack.json;
  * Puts a finished object's members in canonical order (FORMAT §1, "Objects": by their keys' escaped
  * UTF-8 bytes and closing quote) and finds a key given twice, in O(n log n) for n members: a stable
  * merge sort of the members' indexes (insertion sort for short runs), then their bytes moved in
- * place. With {@link KnownKeyOrders}, an object shaped like one sorted before takes that order once
- * it is checked. Working memory for the {@link ObjectMembers} it belongs to.
+ * place. With {@link KnownShapes}, an object whose names were recognized as a shape read before
+ * takes that shape's order, and an object read the general way is remembered as a shape. Working
+ * memory for the {@link ObjectMembers} it belongs to.
  */
 final class MemberOrder {
 
   private static final int INSERTION_SORT_MAX = 12;
 
   private final ObjectMembers members;
-  private final boolean rememberKeyOrders;
+  private final boolean rememberShapes;
 
-  /** Key orders of objects already sorted; made when the first is remembered. */
-  private KnownKeyOrders known;
+  /** Shapes of objects already read; made when the first is remembered. */
+  private KnownShapes shapes;
 
   private int[] order = new int[0];
   private int[] mergeScratch = new int[0];
   private byte[] bytesScratch = new byte[0];
 
-  MemberOrder(ObjectMembers members, boolean rememberKeyOrders) {
+  MemberOrder(ObjectMembers members, boolean rememberShapes) {
     this.members = members;
-    this.rememberKeyOrders = rememberKeyOrders;
+    this.rememberShapes = rememberShapes;
   }
 
   /** Bytes of working memory held. */
   long retainedBytes() {
-    return 4L * (order.length + mergeScratch.length) + bytesScratch.length;
+    return 4L * (order.length + mergeScratch.length)
+        + bytesScratch.length
+        + (shapes == null ? 0 : KnownShapes.RETAINED_BYTES);
+  }
+
+  /** The shapes remembered so far, or null. */
+  KnownShapes shapes() {
+    return shapes;
+  }
+
+  /** Before a document ({@link KnownShapes#newDocument}). */
+  void newDocument() {
+    if (shapes != null) {
+      shapes.newDocument();
+    }
+  }
+
+  /** True when finishing the object from {@code first} on may remember its shape. */
+  boolean learns(int first) {
+    return rememberShapes && members.count() - first <= KnownShapes.MAX_MEMBERS;
   }
 
   /**
-   * Sorts the members from {@code first} on, rewriting their bytes in {@code buffer} (separated by
-   * commas, as they were); returns a member whose key repeats the previous one, or -1.
+   * Finishes the object from {@code first} on, whose bytes are all in {@code buffer}: puts its
+   * members in canonical order unless they arrived {@code sorted}, by the order of the known shape
+   * {@code shape} when its names were that shape's and it is still known (-1: not), and remembers
+   * its shape otherwise ({@code text}: the JSON text read). Returns a member whose key repeats
+   * another's, or -1.
    */
-  int sortInPlace(int first, byte[] buffer) {
-    int duplicate = duplicate(first, buffer);
-    if (duplicate >= 0) {
-      return duplicate;
+  int finish(int first, boolean sorted, int shape, byte[] buffer, byte[] text) {
+    int n = members.count() - first;
+    reserve(n);
+    if (shape >= 0 && shapes.holds(shape)) {
+      shapes.order(shape, n, first, order);
+    } else {
+      if (sorted) {
+        for (int i = 0; i < n; i++) {
+          order[i] = first + i;
+        }
+      } else {
+        int duplicate = duplicate(first, buffer);
+        if (duplicate >= 0) {
+          return duplicate;
+        }
+      }
+      if (learns(first)) {
+        if (shapes == null) {
+          shapes = new KnownShapes();
+        }
+        shapes.learn(members, first, n, order, buffer, text);
+      }
     }
+    if (!sorted) {
+      move(first, buffer);
+    }
+    return -1;
+  }
+
+  private void reserve(int n) {
+    if (order.length < n) {
+      order = new int[Math.max(n, Math.max(16, order.length * 2))];
+      mergeScratch = new int[order.length];
+    }
+  }
+
+  /** Moves the members' bytes from {@code first} on into {@code order[0, n)}. */
+  private void move(int first, byte[] buffer) {
     int n = members.count() - first;
     int moved = 0; // members already in their place keep their bytes where they are
     while (order[moved] == first + moved) {
@@ -62,7 +118,6 @@ final class MemberOrder {
         buffer[to++] = ',';
       }
     }
-    return -1;
   }
 
   /**
@@ -71,13 +126,7 @@ final class MemberOrder {
    */
   int duplicate(int first, byte[] buffer) {
     int n = members.count() - first;
-    if (order.length < n) {
-      order = new int[Math.max(n, Math.max(16, order.length * 2))];
-      mergeScratch = new int[order.length];
-    }
-    if (known != null && known.recall(members, first, n, order) && tiesInOrder(buffer, n)) {
-      return -1; // the order of an object of the same shape, and no key twice
-    }
+    reserve(n);
     for (int i = 0; i < n; i++) {
       order[i] = first + i;
     }
@@ -87,29 +136,7 @@ final class MemberOrder {
         return order[i];
       }
     }
-    if (rememberKeyOrders && n <= KnownKeyOrders.MAX_MEMBERS) {
-      if (known == null) {
-        known = new KnownKeyOrders();
-      }
-      known.remember(members, first, n, order);
-    }
     return -1;
-  }
-
-  /**
-   * Whether a recalled {@code order[0, n)} holds for these keys: the prefixes are the remembered
-   * ones, so neighbours with different prefixes are in order; neighbours whose prefixes tie are
-   * compared in full, and must differ.
-   */
-  private boolean tiesInOrder(byte[] buffer, int n) {
-    for (int i = 1; i < n; i++) {
-      int a = order[i - 1];
-      int b = order[i];
-      if (members.prefix(a) == members.prefix(b) && members.compare(buffer, a, b) >= 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Stable merge sort of order[from, to), insertion sort for short runs. */

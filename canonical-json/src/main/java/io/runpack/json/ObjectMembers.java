@@ -3,6 +3,7 @@ package io.runpack.json;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -29,11 +30,36 @@ final class ObjectMembers {
   }
 
   /**
-   * Members that, when {@code rememberKeyOrders}, remember the key order of each shape of object
-   * they sort ({@link KnownKeyOrders}), for a caller that canonicalizes many records alike.
+   * Members that, when {@code rememberShapes}, remember the shape of the objects they finish
+   * ({@link KnownShapes}), for a caller that canonicalizes many records alike.
    */
-  ObjectMembers(boolean rememberKeyOrders) {
-    this.order = new MemberOrder(this, rememberKeyOrders);
+  ObjectMembers(boolean rememberShapes) {
+    this.order = new MemberOrder(this, rememberShapes);
+  }
+
+  /** The shapes remembered so far ({@link KnownShapes}), or null. */
+  KnownShapes shapes() {
+    return order.shapes();
+  }
+
+  /** Forgets every member, before a document. */
+  void newDocument() {
+    count = 0;
+    order.newDocument();
+  }
+
+  /** True when finishing the object from {@code first} on may remember its shape. */
+  boolean learnsShape(int first) {
+    return order.learns(first);
+  }
+
+  /**
+   * Finishes the object from {@code first} on ({@link MemberOrder#finish}): its members in
+   * canonical order, rewritten in {@code buffer}, separated by commas as they were; returns a
+   * member whose key repeats another's, or -1.
+   */
+  int finish(int first, boolean sorted, int shape, byte[] buffer, byte[] text) {
+    return order.finish(first, sorted, shape, buffer, text);
   }
 
   /** Bytes of working memory held, whatever the number of members now. */
@@ -117,6 +143,14 @@ final class ObjectMembers {
     return prefixes[member];
   }
 
+  /** The refusal of the key of {@code member} (in {@code buffer}), which repeats another's. */
+  JsonException duplicateKey(int member, byte[] buffer) {
+    int start = keyStart(member) + 1;
+    String key = new String(buffer, start, keyEnd(member) - 1 - start, StandardCharsets.UTF_8);
+    return new JsonException(
+        JsonError.DUPLICATE_KEY, "duplicate key \"" + key + "\" at byte " + keyOffset(member));
+  }
+
   /** Members of the objects open now, nested ones included. */
   int count() {
     return count;
@@ -153,14 +187,6 @@ final class ObjectMembers {
       }
     }
     return (aEnd - a) - (bEnd - b);
-  }
-
-  /**
-   * Sorts the members from {@code first} on, rewriting their bytes in {@code buffer} (separated by
-   * commas, as they were); returns a member whose key repeats another's, or -1.
-   */
-  int sortInPlace(int first, byte[] buffer) {
-    return order.sortInPlace(first, buffer);
   }
 
   /** A member from {@code first} on whose key repeats another's, or -1. */

@@ -14,6 +14,12 @@ final class OpenContainers {
   private static final int ARRAY = -1;
 
   private int[] stack = new int[16];
+  private int[] shapes = new int[16];
+
+  /** The innermost container, kept out of the arrays, which hold the ones around it. */
+  private int top;
+
+  private int topShape;
   private int size;
   private int maxDepth;
 
@@ -47,42 +53,62 @@ final class OpenContainers {
   }
 
   void openArray() {
-    push(ARRAY);
+    push();
+    top = ARRAY;
   }
 
   /** Opens an object whose members start at index {@code first} of {@link ObjectMembers}. */
   void openObject(int first) {
-    push(first << 1);
+    push();
+    top = first << 1;
+    topShape = -1;
+  }
+
+  /** The {@link KnownShapes} shape of the innermost object while its names match it, or -1. */
+  int shape() {
+    return topShape;
+  }
+
+  void shape(int shape) {
+    topShape = shape;
   }
 
   /** True when the innermost container is an object. */
   boolean inObject() {
-    return stack[size - 1] != ARRAY;
+    return top != ARRAY;
   }
 
   /** The innermost object's first member. */
   int first() {
-    return stack[size - 1] >>> 1;
+    return top >>> 1;
   }
 
   /** Notes that a key of the innermost object arrived before one it must follow. */
   void unsorted() {
-    stack[size - 1] |= 1;
+    top |= 1;
   }
 
   /** True when every key of the innermost object so far arrived in canonical order. */
   boolean sorted() {
-    return (stack[size - 1] & 1) == 0;
+    return (top & 1) == 0;
   }
 
   void close() {
     size--;
+    if (size > 0) {
+      top = stack[size];
+      topShape = shapes[size];
+    }
   }
 
-  private void push(int container) {
+  /** Saves the innermost container, if any, under the one opening. */
+  private void push() {
     if (size == stack.length) {
       stack = Arrays.copyOf(stack, size * 2);
+      shapes = Arrays.copyOf(shapes, size * 2);
     }
-    stack[size++] = container;
+    stack[size] = top;
+    shapes[size] = topShape;
+    size++;
   }
 }

@@ -1,7 +1,5 @@
 package io.runpack.json;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The grammar of strict JSON text (RFC 8259 §2-§6) as a state machine that reads one token a call,
  * for {@link JsonStream}: what may come next (a value, a member name, a separator, the end), the
@@ -151,7 +149,7 @@ abstract class StreamGrammar extends CanonicalLexer {
       if (!sorted[depth]) {
         int duplicate = members.duplicate(first, out.buffer());
         if (duplicate >= 0) {
-          throw duplicateKey(members.keyStart(duplicate), members.keyEnd(duplicate), duplicate);
+          throw members.duplicateKey(duplicate, out.buffer());
         }
       }
       members.close(first);
@@ -184,7 +182,7 @@ abstract class StreamGrammar extends CanonicalLexer {
     int member = members.addKey(out.buffer(), textStart, out.size(), tokenStart);
     int order = members.compareWithPrevious(firstMember[depth], out.buffer(), member);
     if (order == 0) {
-      throw duplicateKey(textStart, out.size(), member);
+      throw members.duplicateKey(member, out.buffer());
     }
     sorted[depth] &= order > 0;
     expect = Expect.NAME_VALUE;
@@ -214,13 +212,5 @@ abstract class StreamGrammar extends CanonicalLexer {
     } catch (JsonException e) {
       throw e.withSuffix(" at byte " + start);
     }
-  }
-
-  private JsonException duplicateKey(int keyStart, int keyEnd, int member) {
-    String key =
-        new String(out.buffer(), keyStart + 1, keyEnd - keyStart - 2, StandardCharsets.UTF_8);
-    return new JsonException(
-        JsonError.DUPLICATE_KEY,
-        "duplicate key \"" + key + "\" at byte " + members.keyOffset(member));
   }
 }

@@ -118,6 +118,106 @@ class CanonicalizerTest {
     }
   }
 
+  @Test
+  void anObjectWithTheFirstMembersOfAKnownShapeIsSortedByThem() {
+    Canonicalizer canonicalizer = new Canonicalizer();
+    assertEquals(
+        "[{\"a\":2,\"b\":1,\"c\":3},{\"a\":2,\"b\":1},{\"b\":1}]",
+        text(
+            canonicalizer.canonicalize(
+                bytes("[{\"b\":1,\"a\":2,\"c\":3},{\"b\":1,\"a\":2},{\"b\":1}]"), LIMIT)));
+  }
+
+  @Test
+  void aKeyTwiceAfterTheMembersOfAKnownShapeIsRefused() {
+    Canonicalizer canonicalizer = new Canonicalizer();
+    canonicalizer.canonicalize(bytes("{\"b\":1,\"a\":2,\"c\":3}"), LIMIT);
+    JsonException e =
+        assertThrows(
+            JsonException.class,
+            () -> canonicalizer.canonicalize(bytes("{\"b\":1,\"a\":2,\"b\":3}"), LIMIT));
+    assertEquals("duplicate key \"b\" at byte 13", e.getMessage());
+    e =
+        assertThrows(
+            JsonException.class,
+            () -> canonicalizer.canonicalize(bytes("{\"b\":1,\"a\":2,\"c\":3,\"a\":4}"), LIMIT));
+    assertEquals("duplicate key \"a\" at byte 19", e.getMessage());
+  }
+
+  @Test
+  void anObjectWhoseShapeIsReplacedWhileItIsReadIsSortedByItsOwnNames() {
+    Canonicalizer canonicalizer = new Canonicalizer();
+    canonicalizer.canonicalize(bytes("{\"a\":1,\"c\":2,\"b\":3}"), LIMIT);
+    // The nested object begins as the outer one does, so its shape takes the outer one's place,
+    // and its last name is the outer one's last (which is not near the end of the text).
+    assertEquals(
+        "[{\"a\":1,\"b\":3,\"c\":{\"0\":6,\"a\":5,\"b\":7}},null]",
+        text(
+            canonicalizer.canonicalize(
+                bytes("[{\"a\":1,\"c\":{\"a\":5,\"0\":6,\"b\":7},\"b\":3},null]"), LIMIT)));
+  }
+
+  @Test
+  void namesOfAKnownShapeAreRecognizedOnlyAsTheyWereWritten() {
+    Canonicalizer canonicalizer = new Canonicalizer();
+    String[][] cases = {
+      {"{\"bb\":1,\"a\":2}", "{\"a\":2,\"bb\":1}"},
+      {"{\"bb\":1,\"ab\":2}", "{\"ab\":2,\"bb\":1}"}, // a longer name
+      {"{\"bb\":1,\"\":2}", "{\"\":2,\"bb\":1}"}, // a shorter one
+      {"{\"b\\u0062\":1,\"a\":2}", "{\"a\":2,\"bb\":1}"}, // an escape: not as written
+      {"{\"bb\" : 1 , \"a\" :2}", "{\"a\":2,\"bb\":1}"}, // whitespace
+      {"{\"bb\":1,\"a\\\"\":2}", "{\"a\\\"\":2,\"bb\":1}"}, // a quote in the name
+      // escapes that shorten the name so that a colon in it falls where the name read would end
+      {"{\"\\/\\/a:\":1,\"b\":2}", "{\"//a:\":1,\"b\":2}"},
+      {"{\"bb\":{\"bb\":1,\"a\":2},\"a\":[]}", "{\"a\":[],\"bb\":{\"a\":2,\"bb\":1}}"},
+      {"{\"bb\":1,\"a\":2}", "{\"a\":2,\"bb\":1}"}, // at the very end of the text
+    };
+    for (int round = 0; round < 2; round++) {
+      for (String[] c : cases) {
+        assertEquals(c[1], text(canonicalizer.canonicalize(bytes(c[0]), LIMIT)), c[0]);
+      }
+    }
+  }
+
+  @Test
+  void objectsBeyondWhatIsRememberedAreSortedAllTheSame() {
+    Canonicalizer canonicalizer = new Canonicalizer();
+    String longName = "n".repeat(KnownShapes.MAX_NAME_BYTES);
+    StringBuilder many = new StringBuilder("{");
+    StringBuilder sorted = new StringBuilder("{");
+    for (int i = KnownShapes.MAX_MEMBERS; i >= 0; i--) {
+      many.append(i == KnownShapes.MAX_MEMBERS ? "" : ",").append("\"k").append((char) ('a' + i));
+      many.append("\":").append(i);
+    }
+    for (int i = 0; i <= KnownShapes.MAX_MEMBERS; i++) {
+      sorted.append(i == 0 ? "" : ",").append("\"k").append((char) ('a' + i)).append("\":");
+      sorted.append(i);
+    }
+    String json = "[" + many + "}," + many + "},{\"" + longName + "\":1,\"a\":2}]";
+    String expected = "[" + sorted + "}," + sorted + "},{\"a\":2,\"" + longName + "\":1}]";
+    for (int round = 0; round < 2; round++) {
+      assertEquals(expected, text(canonicalizer.canonicalize(bytes(json), LIMIT)));
+    }
+  }
+
+  @Test
+  void manyShapesTakingEachOthersPlacesComeOutSorted() {
+    Canonicalizer canonicalizer = new Canonicalizer();
+    Random random = new Random(17);
+    for (int round = 0; round < 3_000; round++) {
+      int n = 1 + random.nextInt(5);
+      List<String> members = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        members.add("\"" + (char) ('a' + random.nextInt(26)) + "x" + i + "\":" + i);
+      }
+      List<String> inOrder = new ArrayList<>(members);
+      Collections.sort(inOrder);
+      String json = "{" + String.join(",", members) + "}";
+      String expected = "{" + String.join(",", inOrder) + "}";
+      assertEquals(expected, text(canonicalizer.canonicalize(bytes(json), LIMIT)), json);
+    }
+  }
+
   private static String outcome(Supplier<byte[]> canonicalize) {
     try {
       return text(canonicalize.get());

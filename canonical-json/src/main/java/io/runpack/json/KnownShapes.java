@@ -1,0 +1,250 @@
+package io.runpack.json;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * The shapes of objects already read whole: their member names as the text spelled them, each
+ * followed by its colon, with the canonical order of those names (FORMAT §1, "Objects"). Records of
+ * one log repeat a few shapes (Decision Gate writes its structs' fields in declaration order), so a
+ * {@link CanonicalTranscoder} reading the next object of a known shape recognizes each member name
+ * by comparing the text with the bytes it had — identical bytes are the identical name, already
+ * canonical, already checked — and sorts the object by the order it had, without reading the names
+ * as strings, comparing them with each other or sorting them again.
+ *
+ * <p>A small table of fixed size (about 22 KB), a shape found by the first bytes of its first name
+ * in one of four slots (a new shape takes the place of one with the same first name, else of an
+ * empty slot, else of the others in turn), for objects of at most {@link #MAX_MEMBERS} members
+ * whose names are at most {@link #MAX_NAME_BYTES} bytes long with their quotes and colon. A shape
+ * is learned only from names that were canonical as written; an object of a known shape with fewer
+ * members is recognized too (the order of the first names is the shape's order without the others).
+ */
+final class KnownShapes {
+
+  static final int MAX_MEMBERS = 16;
+
+  /** Longest name remembered, quotes and colon included. */
+  static final int MAX_NAME_BYTES = 32;
+
+  private static final int SLOTS = 32;
+
+  /** Slots a shape may take, from the one its first name hashes to. */
+  private static final int PROBES = 4;
+
+  private static final int LEARNINGS = (1 << 26) - 1;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long QUOTES = '"' * ONES;
+
+  /** Bytes of working memory a table holds. */
+  static final long RETAINED_BYTES = SLOTS * (MAX_MEMBERS * (MAX_NAME_BYTES + 1 + 8 + 1) + 3 * 4);
+
+  private final int[] sizes = new int[SLOTS]; // 0: an empty slot
+
+  /**
+   * The shape in each slot: the slot and the number of the learning that filled it, unique while a
+   * document is read (at most {@link #LEARNINGS} learnings a document: past them, nothing more is
+   * learned until the next).
+   */
+  private final int[] shapes = new int[SLOTS];
+
+  private int learnings;
+  private int evictions;
+
+  /** Per slot and member: the name with its quotes and colon, zero-padded to MAX_NAME_BYTES. */
+  private final byte[] names = new byte[SLOTS * MAX_MEMBERS * MAX_NAME_BYTES];
+
+  private final byte[] lengths = new byte[SLOTS * MAX_MEMBERS];
+  private final long[] prefixes = new long[SLOTS * MAX_MEMBERS];
+  private final byte[] orders = new byte[SLOTS * MAX_MEMBERS];
+
+  /** Per slot, bit i set when name i sorts before name i - 1. */
+  private final int[] descents = new int[SLOTS];
+
+  KnownShapes() {
+    java.util.Arrays.fill(shapes, -1);
+  }
+
+  /**
+   * The known shape whose member {@code i} is written at {@code text[at]} (its name's opening
+   * quote) with its colon, or -1: for an object's first member, the shape found by its name; for
+   * the next ones, {@code shape}, that of the members before (-1 for none), while it is still held
+   * and its names go on matching. A shape is a slot and the learning that filled it: an object
+   * nested in one being read may take that object's slot, and the outer one then goes on the
+   * general way.
+   */
+  int next(int shape, int i, byte[] text, int at) {
+    if (i == 0) {
+      if (at + 8 > text.length) {
+        return -1;
+      }
+      int home = slot(text, at);
+      for (int probe = 0; probe < PROBES; probe++) {
+        int found = (home + probe) & (SLOTS - 1);
+        if (sizes[found] != 0 && matches(found, 0, text, at)) {
+          return shapes[found];
+        }
+      }
+      return -1;
+    }
+    int slot = shape & (SLOTS - 1);
+    return holds(shape) && i < sizes[slot] && matches(slot, i, text, at) ? shape : -1;
+  }
+
+  /**
+   * Before a document: when half the learnings are used, forgets every shape and starts counting
+   * again, so that each document may learn at least half of them (no shape is held by an object
+   * being read now).
+   */
+  void newDocument() {
+    if (learnings >= LEARNINGS / 2) {
+      java.util.Arrays.fill(sizes, 0);
+      java.util.Arrays.fill(shapes, -1);
+      learnings = 0;
+    }
+  }
+
+  /** True when {@code shape} (-1: none) is still the one in its slot. */
+  boolean holds(int shape) {
+    return shape >= 0 && shapes[shape & (SLOTS - 1)] == shape;
+  }
+
+  /**
+   * True when {@code text[at, ...)} begins with member {@code i}'s name and colon, byte for byte
+   * ({@code i} below the shape's size).
+   */
+  private boolean matches(int slot, int i, byte[] text, int at) {
+    int length = lengths[slot * MAX_MEMBERS + i];
+    if (at + ((length + 7) & ~7) > text.length) {
+      return false; // near the end of the text: read it as any name
+    }
+    int name = (slot * MAX_MEMBERS + i) * MAX_NAME_BYTES;
+    int k = 0;
+    for (; k + 8 <= length; k += 8) {
+      if ((long) LONGS.get(text, at + k) != (long) LONGS.get(names, name + k)) {
+        return false;
+      }
+    }
+    if (k < length) {
+      long tail = (long) LONGS.get(text, at + k) ^ (long) LONGS.get(names, name + k);
+      return (tail & ((1L << (8 * (length - k))) - 1)) == 0;
+    }
+    return true;
+  }
+
+  /** Bytes of member {@code i}'s name with its quotes, without the colon. */
+  int nameLength(int shape, int i) {
+    return lengths[(shape & (SLOTS - 1)) * MAX_MEMBERS + i] - 1;
+  }
+
+  /** Member {@code i}'s name's first eight bytes, as {@link ObjectMembers#prefix} gives them. */
+  long prefix(int shape, int i) {
+    return prefixes[(shape & (SLOTS - 1)) * MAX_MEMBERS + i];
+  }
+
+  /** True when member {@code i}'s name sorts before member {@code i - 1}'s. */
+  boolean descends(int shape, int i) {
+    return (descents[shape & (SLOTS - 1)] & (1 << i)) != 0;
+  }
+
+  /**
+   * Writes into {@code order[0, n)} the canonical order of the shape's first {@code n} members, as
+   * indexes from {@code first}.
+   */
+  void order(int shape, int n, int first, int[] order) {
+    int slot = shape & (SLOTS - 1);
+    int at = slot * MAX_MEMBERS;
+    int size = sizes[slot];
+    int k = 0;
+    for (int i = 0; i < size; i++) {
+      int member = orders[at + i];
+      if (member < n) {
+        order[k++] = first + member;
+      }
+    }
+  }
+
+  /**
+   * Remembers the shape of the members {@code first} to {@code first + n} of {@code members}, in
+   * canonical order {@code order[0, n)} with no name twice, when each name in {@code output} is
+   * written as it is in {@code text} and followed there by its colon; otherwise does nothing.
+   */
+  void learn(ObjectMembers members, int first, int n, int[] order, byte[] output, byte[] text) {
+    if (n > MAX_MEMBERS || n == 0 || learnings == LEARNINGS) {
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      int member = first + i;
+      int start = members.keyStart(member);
+      int length = members.keyEnd(member) - start;
+      int source = members.keyOffset(member);
+      if (length + 1 > MAX_NAME_BYTES
+          || source + length >= text.length
+          || text[source + length] != ':'
+          || !java.util.Arrays.equals(
+              output, start, start + length, text, source, source + length)) {
+        return;
+      }
+    }
+    if (members.keyOffset(first) + 8 > text.length) {
+      return;
+    }
+    int slot = place(text, members.keyOffset(first));
+    int at = slot * MAX_MEMBERS;
+    int descent = 0;
+    java.util.Arrays.fill(
+        names, at * MAX_NAME_BYTES, (at + MAX_MEMBERS) * MAX_NAME_BYTES, (byte) 0);
+    for (int i = 0; i < n; i++) {
+      int member = first + i;
+      int length = members.keyEnd(member) - members.keyStart(member) + 1;
+      System.arraycopy(text, members.keyOffset(member), names, (at + i) * MAX_NAME_BYTES, length);
+      lengths[at + i] = (byte) length;
+      prefixes[at + i] = members.prefix(member);
+      orders[at + i] = (byte) (order[i] - first);
+      if (i > 0 && members.compare(output, member, member - 1) < 0) {
+        descent |= 1 << i;
+      }
+    }
+    descents[slot] = descent;
+    sizes[slot] = n;
+    shapes[slot] = (++learnings & LEARNINGS) << 5 | slot;
+  }
+
+  /**
+   * Where a shape whose first name is written at {@code text[at]} goes: in place of a shape with
+   * that first name, else in an empty slot near its home, else in place of one of those in turn.
+   */
+  private int place(byte[] text, int at) {
+    int home = slot(text, at);
+    int empty = -1;
+    for (int probe = 0; probe < PROBES; probe++) {
+      int slot = (home + probe) & (SLOTS - 1);
+      if (sizes[slot] == 0) {
+        empty = empty < 0 ? slot : empty;
+      } else if (matches(slot, 0, text, at)) {
+        return slot;
+      }
+    }
+    return empty >= 0 ? empty : (home + (evictions++ & (PROBES - 1))) & (SLOTS - 1);
+  }
+
+  /**
+   * The slot of a shape by its first name, written at {@code text[at]}: a hash of its first eight
+   * bytes, opening quote included, up to its closing quote when that comes sooner (the bytes after
+   * it are the value's, which vary).
+   */
+  private static int slot(byte[] text, int at) {
+    long word = (long) LONGS.get(text, at);
+    long quote = (word ^ QUOTES) | 0xff; // the opening quote is not a match
+    long matches = (quote - ONES) & ~quote & HIGHS; // the lowest is exact
+    if (matches != 0) {
+      word &= -1L >>> (63 - Long.numberOfTrailingZeros(matches)); // up to that quote
+    }
+    return (int) ((word * 0x9E3779B97F4A7C15L) >>> (64 - 5));
+  }
+}
