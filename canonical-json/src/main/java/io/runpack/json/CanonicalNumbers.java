@@ -21,10 +21,10 @@ final class CanonicalNumbers {
       "9223372036854775808".getBytes(StandardCharsets.US_ASCII);
 
   /** Significant digits that always survive decimal → double → decimal (DBL_DIG). */
-  private static final int SAFE_DIGITS = 15;
+  static final int SAFE_DIGITS = 15;
 
   /** Significant digits a long holds whatever they are (10^19 - 1 &lt; 2^64, read unsigned). */
-  private static final int MAX_KEPT_DIGITS = 19;
+  static final int MAX_KEPT_DIGITS = 19;
 
   /** Decimal exponents kept well away from the subnormal and overflow ranges (1e±308). */
   private static final int SAFE_EXPONENT = 300;
@@ -36,9 +36,16 @@ final class CanonicalNumbers {
     write(lexeme, 0, lexeme.length, number.isIntegerLiteral(), out);
   }
 
-  /** True when the valid number lexeme {@code in[start, end)} is its own canonical form. */
+  /**
+   * True when the valid number lexeme {@code in[start, end)} is its own canonical form: a 64-bit
+   * integer other than {@code -0}, or a decimal written as ECMAScript writes its value ({@link
+   * CanonicalDecimal}).
+   */
   static boolean isCanonical(byte[] in, int start, int end, boolean integerLiteral) {
-    return integerLiteral && fitsSixtyFourBits(in, start, end) && !isNegativeZero(in, start, end);
+    if (integerLiteral) {
+      return fitsSixtyFourBits(in, start, end) && !isNegativeZero(in, start, end);
+    }
+    return CanonicalDecimal.isCanonical(in, start, end);
   }
 
   /** FORMAT §1: the integer literal {@code -0} is written {@code 0}. */

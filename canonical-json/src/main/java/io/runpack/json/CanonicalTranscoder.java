@@ -3,11 +3,11 @@ package io.runpack.json;
 /**
  * Strict JSON text (RFC 8259, UTF-8) straight to Decision Gate's canonical bytes (FORMAT §1), in
  * one pass and without building a tree: text that is already canonical (punctuation without
- * whitespace, plain string content, 64-bit integers, literals) is copied as it is, a run at a time
- * ({@link JsonCursor#flush}); whitespace is dropped; escapes, other numbers and member order are
- * rewritten. An object whose keys arrive out of order is sorted in place once it is complete; one
- * shaped like an object read before is read and sorted by that shape ({@link KnownShapes}). Input
- * that is already canonical costs one copy.
+ * whitespace, plain string content, 64-bit integers, canonical decimals, literals) is copied as it
+ * is, a run at a time ({@link JsonCursor#flush}); whitespace is dropped; escapes, other numbers and
+ * member order are rewritten. An object whose keys arrive out of order is sorted in place once it
+ * is complete; one shaped like an object read before is read and sorted by that shape ({@link
+ * KnownShapes}). Input that is already canonical costs one copy.
  *
  * <p>Gives exactly the bytes of {@link CanonicalJson#toBytes(JsonValue, int)} applied to the parsed
  * value, with the same refusals: invalid UTF-8 or grammar, duplicate keys, lone surrogates,

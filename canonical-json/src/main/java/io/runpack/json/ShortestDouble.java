@@ -63,6 +63,31 @@ final class ShortestDouble {
   }
 
   /**
+   * True when w·10^p (w without trailing zeros) is the decimal {@link #write} writes for the
+   * finite, positive {@code value}: its shortest (false for an integer below 2^53, which {@link
+   * #write} takes as it is, and which no lexeme with a fraction ending in a digit other than 0
+   * denotes).
+   */
+  static boolean isShortest(double value, long w, int p) {
+    long bits = Double.doubleToRawLongBits(value);
+    int biased = (int) (bits >>> 52) & 0x7ff;
+    long fraction = bits & (HIDDEN_BIT - 1);
+    long c = biased == 0 ? fraction : fraction | HIDDEN_BIT;
+    int q = biased == 0 ? MIN_Q : biased - 1075;
+    if (c == 0 || (-52 <= q && q <= 0 && (c & ((1L << -q) - 1)) == 0)) {
+      return false;
+    }
+    boolean irregular = fraction == 0 && biased > 1;
+    int k = irregular ? PowersOfTen.floorLog10ThreeQuartersPow2(q) : PowersOfTen.floorLog10Pow2(q);
+    long d = shortest(c, q, k, irregular);
+    while (d % 10 == 0) {
+      d /= 10;
+      k++;
+    }
+    return d == w && k == p;
+  }
+
+  /**
    * The significand d of the answer d·10^k (trailing zeros included), for v = c·2^q and
    * ECMAScript's choice among the candidates.
    */

@@ -1,6 +1,7 @@
 package io.runpack.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
@@ -22,6 +23,79 @@ class DecimalLexemesTest {
       String lexeme = lexeme(random);
       assertEquals(expected(lexeme), written(lexeme), lexeme);
     }
+  }
+
+  /**
+   * A decimal is left as it was written only when that is its canonical text, and then always but
+   * at the ends of the range of doubles (where the short reading cannot decide): {@link
+   * CanonicalNumbers#isCanonical} against the definition giving the lexeme back unchanged. Half the
+   * lexemes are ECMAScript's own text of random doubles from 1e-41 to 1e40, so both answers come
+   * often.
+   */
+  @Test
+  void aDecimalIsLeftAsWrittenExactlyWhenThatIsItsCanonicalText() {
+    Random random = new Random(2026_12_01L + 1);
+    int left = 0;
+    for (int i = 0; i < 400_000; i++) {
+      String lexeme = i % 2 == 0 ? lexeme(random) : ecmaScriptDecimal(random);
+      byte[] in = lexeme.getBytes(StandardCharsets.US_ASCII);
+      boolean canonical = CanonicalNumbers.isCanonical(in, 0, in.length, false);
+      boolean unchanged = expected(lexeme).equals(lexeme);
+      if (canonical) {
+        assertTrue(unchanged, lexeme); // never left as written when that is not its canonical text
+      }
+      double magnitude = Math.abs(Double.parseDouble(lexeme));
+      if (unchanged && magnitude > 1e-300 && magnitude < 1e300) {
+        assertTrue(canonical, lexeme); // and always recognized, but at the ends of the range
+      }
+      left += canonical ? 1 : 0;
+    }
+    assertTrue(left > 100_000, left + " lexemes left as written");
+  }
+
+  /**
+   * ECMAScript's text of a random double with a fraction or an exponent, sometimes changed so that
+   * it is no longer canonical (a zero appended, a capital E, an exponent without its sign or with a
+   * leading zero) or no longer shortest (a digit changed or appended), or {@code 0.} with four to
+   * seven zeros before its digits, around the point where ECMAScript turns to exponents.
+   */
+  private static String ecmaScriptDecimal(Random random) {
+    while (true) {
+      double value = Math.pow(10, random.nextInt(80) - 40) * random.nextDouble();
+      String text = CanonicalNumbers.ecmaScript(random.nextBoolean() ? value : -value);
+      if (text.indexOf('.') < 0 && text.indexOf('e') < 0) {
+        continue;
+      }
+      int e = text.indexOf('e');
+      if (e >= 0) { // the ways JSON may write an exponent that ECMAScript does not
+        switch (random.nextInt(6)) {
+          case 0 -> text = text.replace('e', 'E');
+          case 1 -> text = text.replace("e+", "e");
+          case 2 -> text = text.substring(0, e + 2) + "0" + text.substring(e + 2);
+          case 3 ->
+              text =
+                  text.substring(0, e) + (text.indexOf('.') < 0 ? ".0" : "0") + text.substring(e);
+          default -> {}
+        }
+        return text;
+      }
+      return switch (random.nextInt(8)) {
+        case 0 -> text + "0";
+        case 3 -> (value < 0 ? "-0." : "0.") + "0".repeat(4 + random.nextInt(4)) + digits(random);
+        case 1 -> text.substring(0, text.length() - 1) + (char) ('1' + random.nextInt(9));
+        case 2 -> text + (char) ('1' + random.nextInt(9));
+        default -> text;
+      };
+    }
+  }
+
+  /** One to 18 random digits, the first and the last not 0. */
+  private static String digits(Random random) {
+    StringBuilder b = new StringBuilder().append((char) ('1' + random.nextInt(9)));
+    for (int k = random.nextInt(18); k > 0; k--) {
+      b.append((char) ('0' + random.nextInt(10)));
+    }
+    return b.length() > 1 ? b.append((char) ('1' + random.nextInt(9))).toString() : b.toString();
   }
 
   @Test
