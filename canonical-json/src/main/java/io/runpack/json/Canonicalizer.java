@@ -8,7 +8,7 @@ package io.runpack.json;
  * from one call to the next while it is at most {@link #KEPT_BUFFER_BYTES}, so that a caller
  * canonicalizing many small records (a run store loading a log) allocates little more than their
  * results; and the shapes of the objects read so far ({@link KnownShapes}, a table of about 22 KB
- * made when the first is learned), so that records alike are read faster.
+ * made once a few dozen objects have been read), so that records alike are read faster.
  *
  * <p>Not thread-safe: hold one per thread or per task (e.g. one per run loaded). For one document
  * now and then, {@link CanonicalJson#canonicalize} makes one for the call.

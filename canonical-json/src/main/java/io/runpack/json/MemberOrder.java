@@ -15,8 +15,16 @@ final class MemberOrder {
   private final ObjectMembers members;
   private final boolean rememberShapes;
 
-  /** Shapes of objects already read; made when the first is remembered. */
+  /**
+   * Objects read before shapes are remembered: a document of a few objects (a request, an anchor
+   * value) does not pay for the table.
+   */
+  private static final int SHAPES_AFTER = 32;
+
+  /** Shapes of objects already read; made after {@link #SHAPES_AFTER} objects. */
   private KnownShapes shapes;
+
+  private int objectsBeforeShapes;
 
   private int[] order = new int[0];
   private int[] mergeScratch = new int[0];
@@ -74,7 +82,7 @@ final class MemberOrder {
           return duplicate;
         }
       }
-      if (learns(first)) {
+      if (learns(first) && (shapes != null || ++objectsBeforeShapes == SHAPES_AFTER)) {
         if (shapes == null) {
           shapes = new KnownShapes();
         }

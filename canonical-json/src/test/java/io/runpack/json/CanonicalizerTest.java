@@ -1,6 +1,8 @@
 package io.runpack.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,7 @@ class CanonicalizerTest {
 
   @Test
   void aResultIsNotChangedByTheCallsAfterIt() {
-    Canonicalizer canonicalizer = new Canonicalizer();
+    Canonicalizer canonicalizer = warmed();
     byte[] first = canonicalizer.canonicalize(bytes("{\"b\":1,\"a\":[1.0,2]}"), LIMIT);
     JsonCanonical second = canonicalizer.canonicalValue(bytes("{\"z\":\"zzzzzzzzzz\"}"), LIMIT);
     canonicalizer.canonicalize(bytes("[\"" + "x".repeat(10_000) + "\"]"), LIMIT);
@@ -28,7 +30,7 @@ class CanonicalizerTest {
 
   @Test
   void aRefusalLeavesTheInstanceReadyForTheNextDocument() {
-    Canonicalizer canonicalizer = new Canonicalizer();
+    Canonicalizer canonicalizer = warmed();
     JsonException e =
         assertThrows(
             JsonException.class,
@@ -41,7 +43,7 @@ class CanonicalizerTest {
 
   @Test
   void aDocumentLargerThanTheKeptBufferIsCanonicalizedWhole() {
-    Canonicalizer canonicalizer = new Canonicalizer();
+    Canonicalizer canonicalizer = warmed();
     String big = "x".repeat(Canonicalizer.KEPT_BUFFER_BYTES + 10);
     assertEquals(
         "[\"" + big + "\"]",
@@ -53,7 +55,7 @@ class CanonicalizerTest {
 
   @Test
   void anObjectShapedLikeOneBeforeIsSortedByItsOwnKeys() {
-    Canonicalizer canonicalizer = new Canonicalizer();
+    Canonicalizer canonicalizer = warmed();
     // The same first eight bytes of key in the same places: the order remembered is only a guess.
     assertEquals(
         "{\"evidence_a\":2,\"evidence_b\":1}",
@@ -73,7 +75,7 @@ class CanonicalizerTest {
 
   @Test
   void aKeyTwiceIsFoundInAnObjectShapedLikeOneBefore() {
-    Canonicalizer canonicalizer = new Canonicalizer();
+    Canonicalizer canonicalizer = warmed();
     canonicalizer.canonicalize(bytes("{\"evidence_a\":1,\"b\":0,\"evidence_c\":2}"), LIMIT);
     JsonException e =
         assertThrows(
@@ -87,7 +89,7 @@ class CanonicalizerTest {
 
   @Test
   void recordsOfFewShapesComeOutSortedEachByItsOwnKeys() {
-    Canonicalizer canonicalizer = new Canonicalizer();
+    Canonicalizer canonicalizer = warmed();
     Random random = new Random(13);
     // No key is a prefix of another here, so their order as strings is their canonical order.
     String[] keys = {"a", "b", "status", "evidence_hash", "evidence_ref", "evidence_anchor", "z"};
@@ -120,7 +122,7 @@ class CanonicalizerTest {
 
   @Test
   void anObjectWithTheFirstMembersOfAKnownShapeIsSortedByThem() {
-    Canonicalizer canonicalizer = new Canonicalizer();
+    Canonicalizer canonicalizer = warmed();
     assertEquals(
         "[{\"a\":2,\"b\":1,\"c\":3},{\"a\":2,\"b\":1},{\"b\":1}]",
         text(
@@ -130,7 +132,7 @@ class CanonicalizerTest {
 
   @Test
   void aKeyTwiceAfterTheMembersOfAKnownShapeIsRefused() {
-    Canonicalizer canonicalizer = new Canonicalizer();
+    Canonicalizer canonicalizer = warmed();
     canonicalizer.canonicalize(bytes("{\"b\":1,\"a\":2,\"c\":3}"), LIMIT);
     JsonException e =
         assertThrows(
@@ -146,7 +148,7 @@ class CanonicalizerTest {
 
   @Test
   void anObjectWhoseShapeIsReplacedWhileItIsReadIsSortedByItsOwnNames() {
-    Canonicalizer canonicalizer = new Canonicalizer();
+    Canonicalizer canonicalizer = warmed();
     canonicalizer.canonicalize(bytes("{\"a\":1,\"c\":2,\"b\":3}"), LIMIT);
     // The nested object begins as the outer one does, so its shape takes the outer one's place,
     // and its last name is the outer one's last (which is not near the end of the text).
@@ -159,7 +161,7 @@ class CanonicalizerTest {
 
   @Test
   void namesOfAKnownShapeAreRecognizedOnlyAsTheyWereWritten() {
-    Canonicalizer canonicalizer = new Canonicalizer();
+    Canonicalizer canonicalizer = warmed();
     String[][] cases = {
       {"{\"bb\":1,\"a\":2}", "{\"a\":2,\"bb\":1}"},
       {"{\"bb\":1,\"ab\":2}", "{\"ab\":2,\"bb\":1}"}, // a longer name
@@ -181,7 +183,7 @@ class CanonicalizerTest {
 
   @Test
   void objectsBeyondWhatIsRememberedAreSortedAllTheSame() {
-    Canonicalizer canonicalizer = new Canonicalizer();
+    Canonicalizer canonicalizer = warmed();
     String longName = "n".repeat(KnownShapes.MAX_NAME_BYTES);
     StringBuilder many = new StringBuilder("{");
     StringBuilder sorted = new StringBuilder("{");
@@ -202,7 +204,7 @@ class CanonicalizerTest {
 
   @Test
   void manyShapesTakingEachOthersPlacesComeOutSorted() {
-    Canonicalizer canonicalizer = new Canonicalizer();
+    Canonicalizer canonicalizer = warmed();
     Random random = new Random(17);
     for (int round = 0; round < 3_000; round++) {
       int n = 1 + random.nextInt(5);
@@ -216,6 +218,28 @@ class CanonicalizerTest {
       String expected = "{" + String.join(",", inOrder) + "}";
       assertEquals(expected, text(canonicalizer.canonicalize(bytes(json), LIMIT)), json);
     }
+  }
+
+  @Test
+  void aDocumentOfAFewObjectsDoesNotMakeTheShapeTable() {
+    ObjectMembers members = new ObjectMembers(true);
+    OpenContainers open = new OpenContainers();
+    byte[] few = bytes("[" + "{\"b\":1,\"a\":2},".repeat(10) + "0]");
+    CanonicalTranscoder.transcode(few, new ByteOutput(LIMIT), members, open);
+    assertNull(members.shapes());
+    byte[] many = bytes("[" + "{\"b\":1,\"a\":2},".repeat(40) + "0]");
+    CanonicalTranscoder.transcode(many, new ByteOutput(LIMIT), members, open);
+    assertNotNull(members.shapes());
+  }
+
+  /**
+   * An instance that has read enough objects to remember shapes ({@link KnownShapes} is made after
+   * a few dozen), none of them shaped like those of the tests.
+   */
+  private static Canonicalizer warmed() {
+    Canonicalizer canonicalizer = new Canonicalizer();
+    canonicalizer.canonicalize(bytes("[" + "{\"warm-up\":0},".repeat(40) + "0]"), LIMIT);
+    return canonicalizer;
   }
 
   private static String outcome(Supplier<byte[]> canonicalize) {
