@@ -3,6 +3,7 @@ package io.runpack.benchmarks;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.domain.model.Limits;
 import io.runpack.json.CanonicalJson;
@@ -36,7 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       generator, token by token, and SHA-256 of the output — a copy, not a canonicalization;
  *   <li>{@code erdtmanJcs} (baseline B): the off-the-shelf RFC 8785 library and SHA-256;
  *   <li>{@code runpackTreeRoundTrip}: Runpack's previous path, strict decode to a tree and the
- *       canonical writer, kept to show what the one-pass canonicalizer replaced.
+ *       canonical writer, kept to show what the one-pass canonicalizer replaced;
+ *   <li>{@code jacksonTokensOnly}: a floor, Jackson's parser reading the tokens and nothing more.
  * </ul>
  *
  * Each returns the digest, so nothing is optimized away. Throughput is bytes of input per second
@@ -68,6 +70,10 @@ public class ExportCoreBenchmark {
   private final Canonicalizer canonicalizer = new Canonicalizer();
 
   private final JsonFactory jackson = new JsonFactory();
+
+  /** Characters of names and strings {@link #jacksonTokensOnly} decoded, so that it must. */
+  private long textChars;
+
   private final JacksonJsonCodec codec = new JacksonJsonCodec();
 
   @Setup(Level.Trial)
@@ -95,6 +101,26 @@ public class ExportCoreBenchmark {
       }
     }
     return sha256(out.toByteArray());
+  }
+
+  /**
+   * Not a baseline but a floor: Jackson's streaming parser reading every token of the document,
+   * names and strings decoded, and nothing else (no output, no hash, no order) — what reading the
+   * text alone costs the fastest common Java parser. Returns the number of tokens.
+   */
+  @Benchmark
+  public long jacksonTokensOnly() throws IOException {
+    long tokens = 0;
+    long chars = 0;
+    try (JsonParser parser = jackson.createParser(document)) {
+      for (JsonToken token; (token = parser.nextToken()) != null; tokens++) {
+        if (token == JsonToken.FIELD_NAME || token == JsonToken.VALUE_STRING) {
+          chars += parser.getTextLength(); // Jackson decodes a string only when asked
+        }
+      }
+    }
+    textChars = chars;
+    return tokens;
   }
 
   @Benchmark

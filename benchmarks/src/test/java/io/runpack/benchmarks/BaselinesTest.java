@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.runpack.domain.model.Limits;
 import io.runpack.domain.model.RunLog;
 import io.runpack.json.CanonicalJson;
+import io.runpack.json.JsonStream;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -69,5 +70,10 @@ class BaselinesTest {
     assertArrayEquals(benchmark.runpack(), benchmark.erdtmanJcs());
     assertArrayEquals(benchmark.runpack(), benchmark.runpackTreeRoundTrip());
     assertEquals(32, benchmark.floorJacksonStreamingCopy().length);
+    long tokens = 0;
+    for (JsonStream stream = JsonStream.of(benchmark.document()); stream.next() != null; ) {
+      tokens++;
+    }
+    assertEquals(tokens, benchmark.jacksonTokensOnly());
   }
 }
