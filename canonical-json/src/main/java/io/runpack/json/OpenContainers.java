@@ -6,8 +6,10 @@ import java.util.Arrays;
  * The arrays and objects a {@link CanonicalTranscoder} has opened and not yet closed, innermost
  * last, so that it can read nested JSON in one loop instead of one call per level (RFC 8259 §4–5;
  * the depth is bounded by {@link CanonicalJson#MAX_DEPTH} before anything is pushed). An array is
- * one mark; an object is the index of its first member in {@link ObjectMembers} and whether a key
- * has arrived out of order yet. Working memory its {@link Canonicalizer} keeps between calls.
+ * one mark; an object is the index of its first member in {@link ObjectMembers}, whether a key has
+ * arrived out of order yet, and the {@link KnownShapes} shape its names follow so far, if any. The
+ * innermost container is kept in fields, read at every member; the arrays hold the ones around it.
+ * Working memory its {@link Canonicalizer} keeps between calls.
  */
 final class OpenContainers {
 
@@ -16,7 +18,7 @@ final class OpenContainers {
   private int[] stack = new int[16];
   private int[] shapes = new int[16];
 
-  /** The innermost container, kept out of the arrays, which hold the ones around it. */
+  /** The innermost container. */
   private int top;
 
   private int topShape;
