@@ -181,7 +181,11 @@ final class CanonicalTranscoder extends CanonicalLexer {
     if (shapes.descends(shape, i)) {
       open.unsorted();
     }
-    pos += length + 1; // the colon too
+    pos += length;
+    if (shapes.ties(shape, i)) {
+      flush(); // as memberName would: the output is written at the same points either way
+    }
+    pos++; // the colon
     gap();
     return true;
   }
@@ -195,8 +199,10 @@ final class CanonicalTranscoder extends CanonicalLexer {
     int first = open.first();
     boolean sorted = open.sorted();
     int shape = open.shape();
+    if (!sorted) {
+      flush(); // the members' bytes are moved in the output
+    }
     if (!sorted || (shape < 0 && members.learnsShape(first))) {
-      flush(); // the members' bytes are moved in the output, or their shape learned from it
       int duplicate = members.finish(first, sorted, shape, out.buffer(), in);
       if (duplicate >= 0) {
         throw members.duplicateKey(duplicate, out.buffer());

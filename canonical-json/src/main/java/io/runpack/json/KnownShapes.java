@@ -42,7 +42,7 @@ final class KnownShapes {
   private static final long QUOTES = '"' * ONES;
 
   /** Bytes of working memory a table holds. */
-  static final long RETAINED_BYTES = SLOTS * (MAX_MEMBERS * (MAX_NAME_BYTES + 1 + 8 + 1) + 3 * 4);
+  static final long RETAINED_BYTES = SLOTS * (MAX_MEMBERS * (MAX_NAME_BYTES + 1 + 8 + 1) + 4 * 4);
 
   private final int[] sizes = new int[SLOTS]; // 0: an empty slot
 
@@ -65,6 +65,9 @@ final class KnownShapes {
 
   /** Per slot, bit i set when name i sorts before name i - 1. */
   private final int[] descents = new int[SLOTS];
+
+  /** Per slot, bit i set when names i and i - 1 share their first eight bytes. */
+  private final int[] ties = new int[SLOTS];
 
   KnownShapes() {
     java.util.Arrays.fill(shapes, -1);
@@ -147,6 +150,14 @@ final class KnownShapes {
     return prefixes[(shape & (SLOTS - 1)) * MAX_MEMBERS + i];
   }
 
+  /**
+   * True when member {@code i}'s name shares its first eight bytes with member {@code i - 1}'s: the
+   * general way compares them in full, which writes the output out first.
+   */
+  boolean ties(int shape, int i) {
+    return (ties[shape & (SLOTS - 1)] & (1 << i)) != 0;
+  }
+
   /** True when member {@code i}'s name sorts before member {@code i - 1}'s. */
   boolean descends(int shape, int i) {
     return (descents[shape & (SLOTS - 1)] & (1 << i)) != 0;
@@ -171,24 +182,28 @@ final class KnownShapes {
 
   /**
    * Remembers the shape of the members {@code first} to {@code first + n} of {@code members}, in
-   * canonical order {@code order[0, n)} with no name twice, when each name in {@code output} is
-   * written as it is in {@code text} and followed there by its colon; otherwise does nothing.
+   * canonical order {@code order[0, n)} with no name twice, when each name is written in {@code
+   * text} without a backslash (so as it is canonically, and read without writing anything out) and
+   * followed there by its colon; otherwise does nothing. Reads nothing of the output: learning must
+   * not change when the output is written, on which the byte limit's refusal depends.
    */
-  void learn(ObjectMembers members, int first, int n, int[] order, byte[] output, byte[] text) {
+  void learn(ObjectMembers members, int first, int n, int[] order, byte[] text) {
     if (n > MAX_MEMBERS || n == 0 || learnings == LEARNINGS) {
       return;
     }
     for (int i = 0; i < n; i++) {
       int member = first + i;
-      int start = members.keyStart(member);
-      int length = members.keyEnd(member) - start;
+      int length = members.keyEnd(member) - members.keyStart(member);
       int source = members.keyOffset(member);
       if (length + 1 > MAX_NAME_BYTES
           || source + length >= text.length
-          || text[source + length] != ':'
-          || !java.util.Arrays.equals(
-              output, start, start + length, text, source, source + length)) {
+          || text[source + length] != ':') {
         return;
+      }
+      for (int k = source; k < source + length; k++) {
+        if (text[k] == '\\') {
+          return;
+        }
       }
     }
     if (members.keyOffset(first) + 8 > text.length) {
@@ -197,20 +212,36 @@ final class KnownShapes {
     int slot = place(text, members.keyOffset(first));
     int at = slot * MAX_MEMBERS;
     int descent = 0;
+    int tie = 0;
     java.util.Arrays.fill(
         names, at * MAX_NAME_BYTES, (at + MAX_MEMBERS) * MAX_NAME_BYTES, (byte) 0);
     for (int i = 0; i < n; i++) {
       int member = first + i;
+      int source = members.keyOffset(member);
       int length = members.keyEnd(member) - members.keyStart(member) + 1;
-      System.arraycopy(text, members.keyOffset(member), names, (at + i) * MAX_NAME_BYTES, length);
+      System.arraycopy(text, source, names, (at + i) * MAX_NAME_BYTES, length);
       lengths[at + i] = (byte) length;
       prefixes[at + i] = members.prefix(member);
       orders[at + i] = (byte) (order[i] - first);
-      if (i > 0 && members.compare(output, member, member - 1) < 0) {
-        descent |= 1 << i;
+      if (i > 0) {
+        int before = members.keyOffset(member - 1);
+        int sign = Long.compareUnsigned(members.prefix(member), members.prefix(member - 1));
+        if (sign == 0) { // read the general way, this name is compared in full, once written
+          tie |= 1 << i;
+          sign =
+              java.util.Arrays.compareUnsigned(
+                  text,
+                  source + 9,
+                  source + length - 1,
+                  text,
+                  before + 9,
+                  before + lengths[at + i - 1] - 1);
+        }
+        descent |= sign < 0 ? 1 << i : 0;
       }
     }
     descents[slot] = descent;
+    ties[slot] = tie;
     sizes[slot] = n;
     shapes[slot] = (++learnings & LEARNINGS) << 5 | slot;
   }

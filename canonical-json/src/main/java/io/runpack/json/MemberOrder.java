@@ -86,7 +86,7 @@ final class MemberOrder {
         if (shapes == null) {
           shapes = new KnownShapes();
         }
-        shapes.learn(members, first, n, order, buffer, text);
+        shapes.learn(members, first, n, order, text);
       }
     }
     if (!sorted) {
