@@ -232,25 +232,4 @@ final class CanonicalTranscoder extends CanonicalLexer {
     pos++;
     return true;
   }
-
-  /** After a member or an element: true past a ',', false past the closing bracket. */
-  private boolean another(char close, String expected) {
-    if (pos < end && in[pos] == ',') { // the usual case: no whitespace around the comma
-      pos++;
-      gap();
-      return true;
-    }
-    gap();
-    byte next = peek();
-    if (next == close) {
-      pos++;
-      return false;
-    }
-    if (next != ',') {
-      throw invalid(unexpected(expected));
-    }
-    pos++;
-    gap();
-    return true;
-  }
 }

@@ -164,6 +164,27 @@ abstract class JsonCursor {
     return integer;
   }
 
+  /** After a member or an element: true past a ',', false past the closing bracket. */
+  final boolean another(char close, String expected) {
+    if (pos < end && in[pos] == ',') { // the usual case: no whitespace around the comma
+      pos++;
+      gap();
+      return true;
+    }
+    gap();
+    byte next = peek();
+    if (next == close) {
+      pos++;
+      return false;
+    }
+    if (next != ',') {
+      throw invalid(unexpected(expected));
+    }
+    pos++;
+    gap();
+    return true;
+  }
+
   /**
    * A number token (RFC 8259 §6), left pending when it is its own canonical form, else written in
    * that form (FORMAT §1 "Numbers", {@link CanonicalNumbers}).

@@ -1,8 +1,6 @@
 package io.runpack.json;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * The shapes of objects already read whole: their member names as the text spelled them, each
@@ -34,13 +32,6 @@ final class KnownShapes {
 
   private static final int LEARNINGS = (1 << 26) - 1;
 
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
-  private static final long QUOTES = '"' * ONES;
-
   /** Bytes of working memory a table holds. */
   static final long RETAINED_BYTES = SLOTS * (MAX_MEMBERS * (MAX_NAME_BYTES + 1 + 8 + 1) + 4 * 4);
 
@@ -56,10 +47,9 @@ final class KnownShapes {
   private int learnings;
   private int evictions;
 
-  /** Per slot and member: the name with its quotes and colon, zero-padded to MAX_NAME_BYTES. */
-  private final byte[] names = new byte[SLOTS * MAX_MEMBERS * MAX_NAME_BYTES];
+  /** Per slot and member, its name (slot · MAX_MEMBERS + member). */
+  private final ShapeNames names = new ShapeNames(SLOTS * MAX_MEMBERS);
 
-  private final byte[] lengths = new byte[SLOTS * MAX_MEMBERS];
   private final long[] prefixes = new long[SLOTS * MAX_MEMBERS];
   private final byte[] orders = new byte[SLOTS * MAX_MEMBERS];
 
@@ -70,7 +60,7 @@ final class KnownShapes {
   private final int[] ties = new int[SLOTS];
 
   KnownShapes() {
-    java.util.Arrays.fill(shapes, -1);
+    Arrays.fill(shapes, -1);
   }
 
   /**
@@ -106,8 +96,8 @@ final class KnownShapes {
    */
   void newDocument() {
     if (learnings >= LEARNINGS / 2) {
-      java.util.Arrays.fill(sizes, 0);
-      java.util.Arrays.fill(shapes, -1);
+      Arrays.fill(sizes, 0);
+      Arrays.fill(shapes, -1);
       learnings = 0;
     }
   }
@@ -117,32 +107,14 @@ final class KnownShapes {
     return shape >= 0 && shapes[shape & (SLOTS - 1)] == shape;
   }
 
-  /**
-   * True when {@code text[at, ...)} begins with member {@code i}'s name and colon, byte for byte
-   * ({@code i} below the shape's size).
-   */
+  /** True when {@code text[at, ...)} begins with member {@code i}'s name and colon. */
   private boolean matches(int slot, int i, byte[] text, int at) {
-    int length = lengths[slot * MAX_MEMBERS + i];
-    if (at + ((length + 7) & ~7) > text.length) {
-      return false; // near the end of the text: read it as any name
-    }
-    int name = (slot * MAX_MEMBERS + i) * MAX_NAME_BYTES;
-    int k = 0;
-    for (; k + 8 <= length; k += 8) {
-      if ((long) LONGS.get(text, at + k) != (long) LONGS.get(names, name + k)) {
-        return false;
-      }
-    }
-    if (k < length) {
-      long tail = (long) LONGS.get(text, at + k) ^ (long) LONGS.get(names, name + k);
-      return (tail & ((1L << (8 * (length - k))) - 1)) == 0;
-    }
-    return true;
+    return names.matches(slot * MAX_MEMBERS + i, text, at);
   }
 
   /** Bytes of member {@code i}'s name with its quotes, without the colon. */
   int nameLength(int shape, int i) {
-    return lengths[(shape & (SLOTS - 1)) * MAX_MEMBERS + i] - 1;
+    return names.length((shape & (SLOTS - 1)) * MAX_MEMBERS + i) - 1;
   }
 
   /** Member {@code i}'s name's first eight bytes, as {@link ObjectMembers#prefix} gives them. */
@@ -213,14 +185,11 @@ final class KnownShapes {
     int at = slot * MAX_MEMBERS;
     int descent = 0;
     int tie = 0;
-    java.util.Arrays.fill(
-        names, at * MAX_NAME_BYTES, (at + MAX_MEMBERS) * MAX_NAME_BYTES, (byte) 0);
     for (int i = 0; i < n; i++) {
       int member = first + i;
       int source = members.keyOffset(member);
       int length = members.keyEnd(member) - members.keyStart(member) + 1;
-      System.arraycopy(text, source, names, (at + i) * MAX_NAME_BYTES, length);
-      lengths[at + i] = (byte) length;
+      names.set(at + i, text, source, length);
       prefixes[at + i] = members.prefix(member);
       orders[at + i] = (byte) (order[i] - first);
       if (i > 0) {
@@ -229,13 +198,13 @@ final class KnownShapes {
         if (sign == 0) { // read the general way, this name is compared in full, once written
           tie |= 1 << i;
           sign =
-              java.util.Arrays.compareUnsigned(
+              Arrays.compareUnsigned(
                   text,
                   source + 9,
                   source + length - 1,
                   text,
                   before + 9,
-                  before + lengths[at + i - 1] - 1);
+                  before + names.length(at + i - 1) - 1);
         }
         descent |= sign < 0 ? 1 << i : 0;
       }
@@ -264,18 +233,7 @@ final class KnownShapes {
     return empty >= 0 ? empty : (home + (evictions++ & (PROBES - 1))) & (SLOTS - 1);
   }
 
-  /**
-   * The slot of a shape by its first name, written at {@code text[at]}: a hash of its first eight
-   * bytes, opening quote included, up to its closing quote when that comes sooner (the bytes after
-   * it are the value's, which vary).
-   */
   private static int slot(byte[] text, int at) {
-    long word = (long) LONGS.get(text, at);
-    long quote = (word ^ QUOTES) | 0xff; // the opening quote is not a match
-    long matches = (quote - ONES) & ~quote & HIGHS; // the lowest is exact
-    if (matches != 0) {
-      word &= -1L >>> (63 - Long.numberOfTrailingZeros(matches)); // up to that quote
-    }
-    return (int) ((word * 0x9E3779B97F4A7C15L) >>> (64 - 5));
+    return ShapeNames.hash(text, at, 5); // 2^5 = SLOTS
   }
 }

@@ -1,0 +1,80 @@
+package io.runpack.json;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * The member names of {@link KnownShapes}, each byte for byte as the text wrote it, quotes and
+ * colon included (a name written without a backslash is its canonical text, FORMAT §1 "Strings"):
+ * compared with the text at a member's place eight bytes at a time, and a first name hashed by its
+ * first bytes to find its shape.
+ */
+final class ShapeNames {
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long QUOTES = '"' * ONES;
+
+  /** Per name: its bytes, zero-padded to {@link KnownShapes#MAX_NAME_BYTES}. */
+  private final byte[] names;
+
+  private final byte[] lengths;
+
+  ShapeNames(int count) {
+    names = new byte[count * KnownShapes.MAX_NAME_BYTES];
+    lengths = new byte[count];
+  }
+
+  /** Bytes of name {@code name}, quotes and colon included. */
+  int length(int name) {
+    return lengths[name];
+  }
+
+  /** Makes name {@code name} the {@code length} bytes of {@code text} from {@code from}. */
+  void set(int name, byte[] text, int from, int length) {
+    int at = name * KnownShapes.MAX_NAME_BYTES;
+    Arrays.fill(names, at, at + KnownShapes.MAX_NAME_BYTES, (byte) 0);
+    System.arraycopy(text, from, names, at, length);
+    lengths[name] = (byte) length;
+  }
+
+  /** True when {@code text[at, ...)} begins with name {@code name}, byte for byte. */
+  boolean matches(int name, byte[] text, int at) {
+    int length = lengths[name];
+    if (at + ((length + 7) & ~7) > text.length) {
+      return false; // near the end of the text: read it as any name
+    }
+    int from = name * KnownShapes.MAX_NAME_BYTES;
+    int k = 0;
+    for (; k + 8 <= length; k += 8) {
+      if ((long) LONGS.get(text, at + k) != (long) LONGS.get(names, from + k)) {
+        return false;
+      }
+    }
+    if (k < length) {
+      long tail = (long) LONGS.get(text, at + k) ^ (long) LONGS.get(names, from + k);
+      return (tail & ((1L << (8 * (length - k))) - 1)) == 0;
+    }
+    return true;
+  }
+
+  /**
+   * A hash of {@code bits} bits of a name written at {@code text[at]} (eight bytes there at least):
+   * of its first eight bytes, opening quote included, up to its closing quote when that comes
+   * sooner (the bytes after it are the value's, which vary).
+   */
+  static int hash(byte[] text, int at, int bits) {
+    long word = (long) LONGS.get(text, at);
+    long quote = (word ^ QUOTES) | 0xff; // the opening quote is not a match
+    long matches = (quote - ONES) & ~quote & HIGHS; // the lowest is exact
+    if (matches != 0) {
+      word &= -1L >>> (63 - Long.numberOfTrailingZeros(matches)); // up to that quote
+    }
+    return (int) ((word * 0x9E3779B97F4A7C15L) >>> (64 - bits));
+  }
+}
