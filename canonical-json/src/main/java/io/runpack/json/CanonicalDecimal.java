@@ -27,11 +27,11 @@ final class CanonicalDecimal {
   static boolean isCanonical(byte[] in, int start, int end) {
     int i = in[start] == '-' ? start + 1 : start;
     int point = i; // where the point is, or the exponent starts
-    while (point < end && in[point] >= '0' && in[point] <= '9') {
+    while (point < end && JsonCursor.isDigit(in[point])) {
       point++;
     }
     int mantissaEnd = point + 1; // after the fraction's digits
-    while (mantissaEnd < end && in[mantissaEnd] >= '0' && in[mantissaEnd] <= '9') {
+    while (mantissaEnd < end && JsonCursor.isDigit(in[mantissaEnd])) {
       mantissaEnd++;
     }
     if (point == end || in[point] != '.') {

@@ -192,21 +192,9 @@ final class KnownShapes {
       names.set(at + i, text, source, length);
       prefixes[at + i] = members.prefix(member);
       orders[at + i] = (byte) (order[i] - first);
-      if (i > 0) {
-        int before = members.keyOffset(member - 1);
-        int sign = Long.compareUnsigned(members.prefix(member), members.prefix(member - 1));
-        if (sign == 0) { // read the general way, this name is compared in full, once written
-          tie |= 1 << i;
-          sign =
-              Arrays.compareUnsigned(
-                  text,
-                  source + 9,
-                  source + length - 1,
-                  text,
-                  before + 9,
-                  before + names.length(at + i - 1) - 1);
-        }
-        descent |= sign < 0 ? 1 << i : 0;
+      if (i > 0) { // a tie: read the general way, this name is compared in full, once written
+        tie |= members.prefix(member) == members.prefix(member - 1) ? 1 << i : 0;
+        descent |= members.compareAsWritten(text, member, member - 1) < 0 ? 1 << i : 0;
       }
     }
     descents[slot] = descent;

@@ -200,10 +200,25 @@ final class ObjectMembers {
    * at least eight bytes long and share those eight.
    */
   int compare(byte[] buffer, int a, int b) {
+    return compare(buffer, a, keyStart(a), b, keyStart(b));
+  }
+
+  /**
+   * Key order, read from the JSON text where both keys were written as they are canonically
+   * (without a backslash), at their source offsets.
+   */
+  int compareAsWritten(byte[] text, int a, int b) {
+    return compare(text, a, keyOffset(a), b, keyOffset(b));
+  }
+
+  /** Key order of {@code a} and {@code b}, whose keys are at {@code aAt} and {@code bAt}. */
+  private int compare(byte[] bytes, int a, int aAt, int b, int bAt) {
     int order = Long.compareUnsigned(prefixes[a], prefixes[b]);
     if (order != 0) {
       return order;
     }
-    return compareKeys(buffer, keyStart(a) + 9, keyEnd(a), keyStart(b) + 9, keyEnd(b));
+    int aEnd = aAt + keyEnd(a) - keyStart(a);
+    int bEnd = bAt + keyEnd(b) - keyStart(b);
+    return compareKeys(bytes, aAt + 9, aEnd, bAt + 9, bEnd);
   }
 }
