@@ -32,6 +32,8 @@ final class KnownShapes {
 
   private static final int LEARNINGS = (1 << 26) - 1;
 
+  private static final int MAX_CREDIT = 32; // learnings in advance of shapes recognized; 2^n
+
   /** Bytes of working memory a table holds. */
   static final long RETAINED_BYTES = SLOTS * (MAX_MEMBERS * (MAX_NAME_BYTES + 1 + 8 + 1) + 4 * 4);
 
@@ -46,6 +48,16 @@ final class KnownShapes {
 
   private int learnings;
   private int evictions;
+
+  /**
+   * Learnings that may still come before shapes are recognized whole again: each learning spends
+   * one, each object recognized to its last name earns one back, up to {@link #MAX_CREDIT}. Text
+   * whose objects never repeat a shape (or whose shapes keep taking each other's slots) thus pays
+   * for learning one object in {@link #MAX_CREDIT}, not every one.
+   */
+  private int credit = MAX_CREDIT;
+
+  private int unpaid;
 
   /** Per slot and member, its name (slot · MAX_MEMBERS + member). */
   private final ShapeNames names = new ShapeNames(SLOTS * MAX_MEMBERS);
@@ -86,7 +98,13 @@ final class KnownShapes {
       return -1;
     }
     int slot = shape & (SLOTS - 1);
-    return holds(shape) && i < sizes[slot] && matches(slot, i, text, at) ? shape : -1;
+    if (!holds(shape) || i >= sizes[slot] || !matches(slot, i, text, at)) {
+      return -1;
+    }
+    if (i == sizes[slot] - 1 && credit < MAX_CREDIT) {
+      credit++; // a whole shape recognized: learning pays
+    }
+    return shape;
   }
 
   /**
@@ -162,6 +180,11 @@ final class KnownShapes {
   void learn(ObjectMembers members, int first, int n, int[] order, byte[] text) {
     if (n > MAX_MEMBERS || n == 0 || learnings == LEARNINGS) {
       return;
+    }
+    if (credit > 0) {
+      credit--;
+    } else if ((++unpaid & (MAX_CREDIT - 1)) != 0) {
+      return; // shapes are not being recognized: learn one object in MAX_CREDIT
     }
     for (int i = 0; i < n; i++) {
       int member = first + i;
