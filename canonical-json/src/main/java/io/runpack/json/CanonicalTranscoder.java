@@ -170,6 +170,9 @@ final class CanonicalTranscoder extends CanonicalLexer {
       return false;
     }
     int i = members.count() - open.first();
+    if (i > 0 && open.shape() < 0) {
+      return false; // the object is not of a known shape
+    }
     int shape = shapes.next(open.shape(), i, in, pos);
     open.shape(shape);
     if (shape < 0) {

@@ -12,11 +12,13 @@ import java.util.Arrays;
  * as strings, comparing them with each other or sorting them again.
  *
  * <p>A small table of fixed size (about 22 KB), a shape found by the first bytes of its first name
- * in one of four slots (a new shape takes the place of one with the same first name, else of an
- * empty slot, else of the others in turn), for objects of at most {@link #MAX_MEMBERS} members
- * whose names are at most {@link #MAX_NAME_BYTES} bytes long with their quotes and colon. A shape
- * is learned only from names that were canonical as written; an object of a known shape with fewer
- * members is recognized too (the order of the first names is the shape's order without the others).
+ * in one of four slots (a new shape takes an empty one, else the place of the others in turn;
+ * shapes with the same first name are told apart where their names part), for objects of at most
+ * {@link #MAX_MEMBERS} members whose names are at most {@link #MAX_NAME_BYTES} bytes long with
+ * their quotes and colon. A shape is learned only from names that were canonical as written; an
+ * object of a known shape with fewer members is recognized too (the order of the first names is the
+ * shape's order without the others). Learning and looking up are paid for by the shapes recognized
+ * ({@link ShapeCredit}).
  */
 final class KnownShapes {
 
@@ -31,8 +33,6 @@ final class KnownShapes {
   private static final int PROBES = 4;
 
   private static final int LEARNINGS = (1 << 26) - 1;
-
-  private static final int MAX_CREDIT = 32; // learnings in advance of shapes recognized; 2^n
 
   /** Bytes of working memory a table holds. */
   static final long RETAINED_BYTES = SLOTS * (MAX_MEMBERS * (MAX_NAME_BYTES + 1 + 8 + 1) + 4 * 4);
@@ -49,15 +49,7 @@ final class KnownShapes {
   private int learnings;
   private int evictions;
 
-  /**
-   * Learnings that may still come before shapes are recognized whole again: each learning spends
-   * one, each object recognized to its last name earns one back, up to {@link #MAX_CREDIT}. Text
-   * whose objects never repeat a shape (or whose shapes keep taking each other's slots) thus pays
-   * for learning one object in {@link #MAX_CREDIT}, not every one.
-   */
-  private int credit = MAX_CREDIT;
-
-  private int unpaid;
+  private final ShapeCredit credit = new ShapeCredit();
 
   /** Per slot and member, its name (slot · MAX_MEMBERS + member). */
   private final ShapeNames names = new ShapeNames(SLOTS * MAX_MEMBERS);
@@ -79,13 +71,13 @@ final class KnownShapes {
    * The known shape whose member {@code i} is written at {@code text[at]} (its name's opening
    * quote) with its colon, or -1: for an object's first member, the shape found by its name; for
    * the next ones, {@code shape}, that of the members before (-1 for none), while it is still held
-   * and its names go on matching. A shape is a slot and the learning that filled it: an object
-   * nested in one being read may take that object's slot, and the outer one then goes on the
-   * general way.
+   * and its names go on matching, or else one with the same names before ({@link #sibling}). A
+   * shape is a slot and the learning that filled it: an object nested in one being read may take
+   * that object's slot, and the outer one then goes on the general way.
    */
   int next(int shape, int i, byte[] text, int at) {
     if (i == 0) {
-      if (at + 8 > text.length) {
+      if (at + 8 > text.length || !credit.looksUp()) {
         return -1;
       }
       int home = slot(text, at);
@@ -97,14 +89,44 @@ final class KnownShapes {
       }
       return -1;
     }
-    int slot = shape & (SLOTS - 1);
-    if (!holds(shape) || i >= sizes[slot] || !matches(slot, i, text, at)) {
+    if (!holds(shape)) {
       return -1;
     }
-    if (i == sizes[slot] - 1 && credit < MAX_CREDIT) {
-      credit++; // a whole shape recognized: learning pays
+    int slot = shape & (SLOTS - 1);
+    if (i >= sizes[slot] || !matches(slot, i, text, at)) {
+      slot = sibling(slot, i, text, at);
+      if (slot < 0) {
+        return -1;
+      }
     }
-    return shape;
+    if (i == sizes[slot] - 1) {
+      credit.earn(); // a whole shape recognized: learning pays
+    }
+    return shapes[slot];
+  }
+
+  /**
+   * A slot other than {@code slot} whose shape has {@code slot}'s first {@code i} names and then
+   * the one written at {@code text[at]}, or -1: shapes that begin alike (records whose optional
+   * members differ) are told apart where their names part.
+   */
+  private int sibling(int slot, int i, byte[] text, int at) {
+    int home = names.hash(slot * MAX_MEMBERS, 5); // that of the shapes' first name
+    for (int probe = 0; probe < PROBES; probe++) {
+      int other = (home + probe) & (SLOTS - 1);
+      if (other != slot
+          && sizes[other] > i
+          && matches(other, i, text, at)
+          && names.same(other * MAX_MEMBERS, slot * MAX_MEMBERS, i)) {
+        return other;
+      }
+    }
+    return -1;
+  }
+
+  /** True when the object read now may be learned ({@link ShapeCredit#learns}). */
+  boolean learning() {
+    return credit.learns();
   }
 
   /**
@@ -181,30 +203,11 @@ final class KnownShapes {
     if (n > MAX_MEMBERS || n == 0 || learnings == LEARNINGS) {
       return;
     }
-    if (credit > 0) {
-      credit--;
-    } else if ((++unpaid & (MAX_CREDIT - 1)) != 0) {
-      return; // shapes are not being recognized: learn one object in MAX_CREDIT
-    }
-    for (int i = 0; i < n; i++) {
-      int member = first + i;
-      int length = members.keyEnd(member) - members.keyStart(member);
-      int source = members.keyOffset(member);
-      if (length + 1 > MAX_NAME_BYTES
-          || source + length >= text.length
-          || text[source + length] != ':') {
-        return;
-      }
-      for (int k = source; k < source + length; k++) {
-        if (text[k] == '\\') {
-          return;
-        }
-      }
-    }
-    if (members.keyOffset(first) + 8 > text.length) {
+    credit.spend();
+    if (!ShapeNames.asWritten(members, first, n, text)) {
       return;
     }
-    int slot = place(text, members.keyOffset(first));
+    int slot = place(slot(text, members.keyOffset(first)));
     int at = slot * MAX_MEMBERS;
     int descent = 0;
     int tie = 0;
@@ -226,22 +229,15 @@ final class KnownShapes {
     shapes[slot] = (++learnings & LEARNINGS) << 5 | slot;
   }
 
-  /**
-   * Where a shape whose first name is written at {@code text[at]} goes: in place of a shape with
-   * that first name, else in an empty slot near its home, else in place of one of those in turn.
-   */
-  private int place(byte[] text, int at) {
-    int home = slot(text, at);
-    int empty = -1;
+  /** Where a new shape whose first name's home is {@code home} goes: an empty slot, else any. */
+  private int place(int home) {
     for (int probe = 0; probe < PROBES; probe++) {
       int slot = (home + probe) & (SLOTS - 1);
       if (sizes[slot] == 0) {
-        empty = empty < 0 ? slot : empty;
-      } else if (matches(slot, 0, text, at)) {
         return slot;
       }
     }
-    return empty >= 0 ? empty : (home + (evictions++ & (PROBES - 1))) & (SLOTS - 1);
+    return (home + (evictions++ & (PROBES - 1))) & (SLOTS - 1);
   }
 
   private static int slot(byte[] text, int at) {

@@ -56,7 +56,9 @@ final class MemberOrder {
 
   /** True when finishing the object from {@code first} on may remember its shape. */
   boolean learns(int first) {
-    return rememberShapes && members.count() - first <= KnownShapes.MAX_MEMBERS;
+    return rememberShapes
+        && members.count() - first <= KnownShapes.MAX_MEMBERS
+        && (shapes == null || shapes.learning());
   }
 
   /**
@@ -82,7 +84,8 @@ final class MemberOrder {
           return duplicate;
         }
       }
-      if (learns(first) && (shapes != null || ++objectsBeforeShapes == SHAPES_AFTER)) {
+      // a sorted object comes here only when it learns (CanonicalTranscoder asked)
+      if ((sorted || learns(first)) && (shapes != null || ++objectsBeforeShapes == SHAPES_AFTER)) {
         if (shapes == null) {
           shapes = new KnownShapes();
         }

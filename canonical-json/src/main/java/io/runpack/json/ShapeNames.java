@@ -43,6 +43,38 @@ final class ShapeNames {
     lengths[name] = (byte) length;
   }
 
+  /**
+   * True when the names of the members {@code first} to {@code first + n} are each written in
+   * {@code text} without a backslash (so as they are canonically) and followed there by their
+   * colon, each at most {@link KnownShapes#MAX_NAME_BYTES} bytes long with it, and the first has
+   * eight bytes of text from its opening quote on (to be hashed).
+   */
+  static boolean asWritten(ObjectMembers members, int first, int n, byte[] text) {
+    for (int i = 0; i < n; i++) {
+      int member = first + i;
+      int length = members.keyEnd(member) - members.keyStart(member);
+      int source = members.keyOffset(member);
+      if (length + 1 > KnownShapes.MAX_NAME_BYTES
+          || source + length >= text.length
+          || text[source + length] != ':') {
+        return false;
+      }
+      for (int k = source; k < source + length; k++) {
+        if (text[k] == '\\') {
+          return false;
+        }
+      }
+    }
+    return members.keyOffset(first) + 8 <= text.length;
+  }
+
+  /** True when the {@code n} names from {@code a} on are those from {@code b} on, byte for byte. */
+  boolean same(int a, int b, int n) {
+    int bytes = KnownShapes.MAX_NAME_BYTES; // zero-padded: equal when their bytes and lengths are
+    return Arrays.equals(lengths, a, a + n, lengths, b, b + n)
+        && Arrays.equals(names, a * bytes, (a + n) * bytes, names, b * bytes, (b + n) * bytes);
+  }
+
   /** True when {@code text[at, ...)} begins with name {@code name}, byte for byte. */
   boolean matches(int name, byte[] text, int at) {
     int length = lengths[name];
@@ -61,6 +93,11 @@ final class ShapeNames {
       return (tail & ((1L << (8 * (length - k))) - 1)) == 0;
     }
     return true;
+  }
+
+  /** The {@link #hash} of name {@code name}, as it is of the text where it was written. */
+  int hash(int name, int bits) {
+    return hash(names, name * KnownShapes.MAX_NAME_BYTES, bits); // its bytes, zero-padded
   }
 
   /**
