@@ -61,7 +61,7 @@ public class ExportCoreBenchmark {
   @Param({"1024", "65536", "1048576", "16711680"})
   public int bytes;
 
-  @Param({"TRIGGERS", "GATE_EVALS", "NUMERIC_GATE_EVALS"})
+  @Param({"TRIGGERS", "GATE_EVALS", "NUMERIC_GATE_EVALS", "UNREPEATED_NAMES", "ALTERNATING_SHAPES"})
   public CoreLog log;
 
   private byte[] document;

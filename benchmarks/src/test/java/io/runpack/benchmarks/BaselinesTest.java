@@ -46,9 +46,10 @@ class BaselinesTest {
     assertAgreement(DecisionGateLogs.logDocument(log, SIZE, 11));
   }
 
-  @org.junit.jupiter.api.Test
-  void runpackAndTheJcsBaselineAgreeOnNumberHeavyLogs() throws Exception {
-    assertAgreement(CoreLog.NUMERIC_GATE_EVALS.document(SIZE, 11));
+  @ParameterizedTest
+  @EnumSource(CoreLog.class)
+  void runpackAndTheJcsBaselineAgreeOnEveryLogOfTheExportCore(CoreLog log) throws Exception {
+    assertAgreement(log.document(SIZE, 11));
   }
 
   private static void assertAgreement(byte[] document) throws Exception {
