@@ -89,26 +89,23 @@ final class KnownShapes {
       }
       return -1;
     }
+    int slot = shape & (SLOTS - 1);
     if (!holds(shape)) {
       return -1;
     }
-    int slot = shape & (SLOTS - 1);
-    if (i >= sizes[slot] || !matches(slot, i, text, at)) {
-      slot = sibling(slot, i, text, at);
-      if (slot < 0) {
-        return -1;
+    if (i < sizes[slot] && matches(slot, i, text, at)) {
+      if (i == sizes[slot] - 1) {
+        credit.earn(); // a whole shape recognized: learning pays
       }
+      return shape;
     }
-    if (i == sizes[slot] - 1) {
-      credit.earn(); // a whole shape recognized: learning pays
-    }
-    return shapes[slot];
+    return sibling(slot, i, text, at);
   }
 
   /**
-   * A slot other than {@code slot} whose shape has {@code slot}'s first {@code i} names and then
-   * the one written at {@code text[at]}, or -1: shapes that begin alike (records whose optional
-   * members differ) are told apart where their names part.
+   * A shape other than that in {@code slot} with its first {@code i} names and then the one written
+   * at {@code text[at]}, or -1: shapes that begin alike (records whose optional members differ) are
+   * told apart where their names part.
    */
   private int sibling(int slot, int i, byte[] text, int at) {
     int home = names.hash(slot * MAX_MEMBERS, 5); // that of the shapes' first name
@@ -118,7 +115,10 @@ final class KnownShapes {
           && sizes[other] > i
           && matches(other, i, text, at)
           && names.same(other * MAX_MEMBERS, slot * MAX_MEMBERS, i)) {
-        return other;
+        if (i == sizes[other] - 1) {
+          credit.earn();
+        }
+        return shapes[other];
       }
     }
     return -1;
