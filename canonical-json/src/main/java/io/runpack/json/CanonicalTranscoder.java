@@ -205,7 +205,7 @@ final class CanonicalTranscoder extends CanonicalLexer {
     if (!sorted) {
       flush(); // the members' bytes are moved in the output
     }
-    if (!sorted || (shape < 0 && members.learnsShape(first))) {
+    if (!sorted || (shape == KnownShapes.NOT_FOUND && members.learnsShape(first))) {
       int duplicate = members.finish(first, sorted, shape, out.buffer(), in);
       if (duplicate >= 0) {
         throw members.duplicateKey(duplicate, out.buffer());

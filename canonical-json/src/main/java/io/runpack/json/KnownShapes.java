@@ -34,6 +34,12 @@ final class KnownShapes {
 
   private static final int LEARNINGS = (1 << 26) - 1;
 
+  /** What {@link #next} gives for an object of no known shape. */
+  static final int NOT_FOUND = -1;
+
+  /** What {@link #next} gives at a first name it did not look up, for want of credit. */
+  static final int NOT_SOUGHT = -2;
+
   /** Bytes of working memory a table holds. */
   static final long RETAINED_BYTES = SLOTS * (MAX_MEMBERS * (MAX_NAME_BYTES + 1 + 8 + 1) + 4 * 4);
 
@@ -48,7 +54,6 @@ final class KnownShapes {
 
   private int learnings;
   private int evictions;
-
   private final ShapeCredit credit = new ShapeCredit();
 
   /** Per slot and member, its name (slot · MAX_MEMBERS + member). */
@@ -69,35 +74,35 @@ final class KnownShapes {
 
   /**
    * The known shape whose member {@code i} is written at {@code text[at]} (its name's opening
-   * quote) with its colon, or -1: for an object's first member, the shape found by its name; for
-   * the next ones, {@code shape}, that of the members before (-1 for none), while it is still held
-   * and its names go on matching, or else one with the same names before ({@link #sibling}). A
-   * shape is a slot and the learning that filled it: an object nested in one being read may take
-   * that object's slot, and the outer one then goes on the general way.
+   * quote) with its colon, or {@link #NOT_FOUND} ({@link #NOT_SOUGHT}): for an object's first
+   * member, the shape found by its name; for the next ones, {@code shape}, that of the members
+   * before, while it is still held and its names go on matching, or else one with the same names
+   * before ({@link #sibling}). A shape is a slot and the learning that filled it: an object nested
+   * in one being read may take that object's slot, and the outer one then goes on the general way.
    */
   int next(int shape, int i, byte[] text, int at) {
     if (i == 0) {
-      if (at + 8 > text.length || !credit.looksUp()) {
-        return -1;
+      if (at + 8 > text.length) {
+        return NOT_FOUND;
+      }
+      if (!credit.looksUp()) {
+        return NOT_SOUGHT;
       }
       int home = slot(text, at);
       for (int probe = 0; probe < PROBES; probe++) {
         int found = (home + probe) & (SLOTS - 1);
         if (sizes[found] != 0 && matches(found, 0, text, at)) {
-          return shapes[found];
+          return recognized(found, 0);
         }
       }
-      return -1;
+      return NOT_FOUND;
     }
     int slot = shape & (SLOTS - 1);
     if (!holds(shape)) {
-      return -1;
+      return NOT_FOUND;
     }
     if (i < sizes[slot] && matches(slot, i, text, at)) {
-      if (i == sizes[slot] - 1) {
-        credit.earn(); // a whole shape recognized: learning pays
-      }
-      return shape;
+      return recognized(slot, i);
     }
     return sibling(slot, i, text, at);
   }
@@ -115,24 +120,23 @@ final class KnownShapes {
           && sizes[other] > i
           && matches(other, i, text, at)
           && names.same(other * MAX_MEMBERS, slot * MAX_MEMBERS, i)) {
-        if (i == sizes[other] - 1) {
-          credit.earn();
-        }
-        return shapes[other];
+        return recognized(other, i);
       }
     }
-    return -1;
+    return NOT_FOUND;
   }
 
-  /** True when the object read now may be learned ({@link ShapeCredit#learns}). */
-  boolean learning() {
-    return credit.learns();
+  /** The shape in {@code slot}, its member {@code i} recognized: at its last, learning paid. */
+  private int recognized(int slot, int i) {
+    if (i == sizes[slot] - 1) {
+      credit.earn();
+    }
+    return shapes[slot];
   }
 
   /**
-   * Before a document: when half the learnings are used, forgets every shape and starts counting
-   * again, so that each document may learn at least half of them (no shape is held by an object
-   * being read now).
+   * Before a document (no object being read holds a shape): when half the learnings are used,
+   * forgets every shape, so that each document may learn at least half of them.
    */
   void newDocument() {
     if (learnings >= LEARNINGS / 2) {
@@ -142,7 +146,7 @@ final class KnownShapes {
     }
   }
 
-  /** True when {@code shape} (-1: none) is still the one in its slot. */
+  /** True when {@code shape} (negative: none) is still the one in its slot. */
   boolean holds(int shape) {
     return shape >= 0 && shapes[shape & (SLOTS - 1)] == shape;
   }
@@ -203,10 +207,10 @@ final class KnownShapes {
     if (n > MAX_MEMBERS || n == 0 || learnings == LEARNINGS) {
       return;
     }
-    credit.spend();
     if (!ShapeNames.asWritten(members, first, n, text)) {
       return;
     }
+    credit.spend();
     int slot = place(slot(text, members.keyOffset(first)));
     int at = slot * MAX_MEMBERS;
     int descent = 0;

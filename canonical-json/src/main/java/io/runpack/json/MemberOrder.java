@@ -56,16 +56,15 @@ final class MemberOrder {
 
   /** True when finishing the object from {@code first} on may remember its shape. */
   boolean learns(int first) {
-    return rememberShapes
-        && members.count() - first <= KnownShapes.MAX_MEMBERS
-        && (shapes == null || shapes.learning());
+    return rememberShapes && members.count() - first <= KnownShapes.MAX_MEMBERS;
   }
 
   /**
    * Finishes the object from {@code first} on, whose bytes are all in {@code buffer}: puts its
    * members in canonical order unless they arrived {@code sorted}, by the order of the known shape
-   * {@code shape} when its names were that shape's and it is still known (-1: not), and remembers
-   * its shape otherwise ({@code text}: the JSON text read). Returns a member whose key repeats
+   * {@code shape} when its names were that shape's and it is still known (negative: not), and
+   * otherwise remembers its shape, unless {@code shape} says it was not looked up ({@link
+   * KnownShapes#NOT_SOUGHT}; {@code text}: the JSON text read). Returns a member whose key repeats
    * another's, or -1.
    */
   int finish(int first, boolean sorted, int shape, byte[] buffer, byte[] text) {
@@ -84,8 +83,10 @@ final class MemberOrder {
           return duplicate;
         }
       }
-      // a sorted object comes here only when it learns (CanonicalTranscoder asked)
-      if ((sorted || learns(first)) && (shapes != null || ++objectsBeforeShapes == SHAPES_AFTER)) {
+      // a sorted object comes here only to be learned (CanonicalTranscoder asked); an object not
+      // looked up for want of credit is not (ShapeCredit)
+      boolean learn = sorted || (shape != KnownShapes.NOT_SOUGHT && learns(first));
+      if (learn && (shapes != null || ++objectsBeforeShapes == SHAPES_AFTER)) {
         if (shapes == null) {
           shapes = new KnownShapes();
         }

@@ -63,10 +63,13 @@ final class OpenContainers {
   void openObject(int first) {
     push();
     top = first << 1;
-    topShape = -1;
+    topShape = KnownShapes.NOT_FOUND;
   }
 
-  /** The {@link KnownShapes} shape of the innermost object while its names match it, or -1. */
+  /**
+   * The {@link KnownShapes} shape of the innermost object while its names match it, or a negative
+   * {@link KnownShapes#NOT_FOUND} or {@link KnownShapes#NOT_SOUGHT}.
+   */
   int shape() {
     return topShape;
   }

@@ -3,11 +3,12 @@ package io.runpack.json;
 /**
  * When {@link KnownShapes} pays for itself: learning a shape costs (its names copied, its order
  * worked out) and so does looking for one at each object's first name, and both pay only on text
- * whose objects repeat their shapes, as records of one log do. Each learning spends a credit, each
- * object recognized to its last name earns one back (up to {@link #MAX}); without credit, one
- * object in {@link #MAX} is looked up and one in {@link #MAX} learned, so that text whose objects
- * never repeat a shape (or whose shapes keep taking each other's places) costs little more than
- * reading it without shapes, and recognition resumes once a shape learned is met again.
+ * whose objects repeat their shapes, as records of one log do. Each shape learned spends a credit,
+ * each shape recognized to its last name earns one back (up to {@link #MAX}); without credit, one
+ * object in {@link #MAX} is looked up, and only an object looked up and not recognized is learned,
+ * so that text whose objects never repeat a shape (or whose shapes keep taking each other's places)
+ * costs little more than reading it without shapes, and recognition resumes once a shape learned is
+ * met again.
  */
 final class ShapeCredit {
 
@@ -16,16 +17,10 @@ final class ShapeCredit {
 
   private int credit = MAX;
   private int unsought;
-  private int unpaid;
 
   /** True when an object's shape is to be looked up (asked once at each object's first name). */
   boolean looksUp() {
     return credit > 0 || (++unsought & (MAX - 1)) == 0;
-  }
-
-  /** True when an object read whole is to be learned (asked once for each object). */
-  boolean learns() {
-    return credit > 0 || (++unpaid & (MAX - 1)) == 0;
   }
 
   /** A shape learned. */
@@ -35,7 +30,7 @@ final class ShapeCredit {
     }
   }
 
-  /** An object recognized to its last name. */
+  /** A shape recognized to its last name. */
   void earn() {
     if (credit < MAX) {
       credit++;
