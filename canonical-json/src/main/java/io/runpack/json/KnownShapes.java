@@ -27,7 +27,8 @@ final class KnownShapes {
   /** Longest name remembered, quotes and colon included. */
   static final int MAX_NAME_BYTES = 32;
 
-  private static final int SLOTS = 32;
+  private static final int SLOT_BITS = 5; // a shape's token: its learning, then its slot
+  private static final int SLOTS = 1 << SLOT_BITS;
 
   /** Slots a shape may take, from the one its first name hashes to. */
   private static final int PROBES = 4;
@@ -88,7 +89,7 @@ final class KnownShapes {
       if (!credit.looksUp()) {
         return NOT_SOUGHT;
       }
-      int home = slot(text, at);
+      int home = ShapeNames.hash(text, at, SLOT_BITS);
       for (int probe = 0; probe < PROBES; probe++) {
         int found = (home + probe) & (SLOTS - 1);
         if (sizes[found] != 0 && matches(found, 0, text, at)) {
@@ -113,7 +114,7 @@ final class KnownShapes {
    * told apart where their names part.
    */
   private int sibling(int slot, int i, byte[] text, int at) {
-    int home = names.hash(slot * MAX_MEMBERS, 5); // that of the shapes' first name
+    int home = names.hash(slot * MAX_MEMBERS, SLOT_BITS); // that of the shapes' first name
     for (int probe = 0; probe < PROBES; probe++) {
       int other = (home + probe) & (SLOTS - 1);
       if (other != slot
@@ -211,7 +212,7 @@ final class KnownShapes {
       return;
     }
     credit.spend();
-    int slot = place(slot(text, members.keyOffset(first)));
+    int slot = place(ShapeNames.hash(text, members.keyOffset(first), SLOT_BITS));
     int at = slot * MAX_MEMBERS;
     int descent = 0;
     int tie = 0;
@@ -230,7 +231,7 @@ final class KnownShapes {
     descents[slot] = descent;
     ties[slot] = tie;
     sizes[slot] = n;
-    shapes[slot] = (++learnings & LEARNINGS) << 5 | slot;
+    shapes[slot] = (++learnings & LEARNINGS) << SLOT_BITS | slot;
   }
 
   /** Where a new shape whose first name's home is {@code home} goes: an empty slot, else any. */
@@ -242,9 +243,5 @@ final class KnownShapes {
       }
     }
     return (home + (evictions++ & (PROBES - 1))) & (SLOTS - 1);
-  }
-
-  private static int slot(byte[] text, int at) {
-    return ShapeNames.hash(text, at, 5); // 2^5 = SLOTS
   }
 }
