@@ -13,14 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The local AWS stack: Adobe S3Mock (a real S3 API) and dynalite (a real DynamoDB API), each a
  * separate process on a loopback port, and, only when a test asks for it ({@link #kmsEndpoint()}),
  * moto's server for a real KMS API ({@code python3 -m moto.server}: asymmetric keys, Sign,
- * GetPublicKey). Tests use {@link #shared()}, started once per JVM on free ports and stopped when
- * the JVM exits, whatever the tests did; {@link #main} runs it by hand.
+ * GetPublicKey). Tests use {@link #shared()}, started once per JVM and stopped when the JVM exits,
+ * whatever the tests did; {@link #main} runs it by hand. Each server binds a port the system gives
+ * it (port 0) and names it in its log, which is where the stack reads it from.
  *
  * <p>Both servers keep their data in a temporary directory (S3Mock) or in memory (dynalite) that is
  * gone when the stack stops. The build installs them (see this module's pom).
@@ -32,6 +34,36 @@ public final class LocalAwsStack implements AutoCloseable {
 
   /** The bucket {@link #main} creates for manual runs and dev mode. */
   public static final String LOCAL_BUCKET = "runpacks";
+
+  private static final String TOMCAT_LOGGER =
+      "org.springframework.boot.web.embedded.tomcat.TomcatWebServer";
+
+  private static final String S3MOCK_LOGGER = "com.adobe.testing.s3mock.S3MockApplication";
+
+  /** Spring Boot's line once S3Mock's connectors are bound: its S3 port is the plain HTTP one. */
+  private static final Pattern S3MOCK_PORT =
+      Pattern.compile("Tomcat started on ports? .*?(\\d+) \\(http\\)");
+
+  /** Spring Boot's line once the whole application has started. */
+  private static final Pattern S3MOCK_READY = Pattern.compile("Started S3MockApplication ");
+
+  /**
+   * dynalite's server on a loopback port, as its command line serves it but with port 0 allowed
+   * (its command line takes 0 for "the default port", 4567). Arguments: the dynalite package's
+   * directory, the port.
+   */
+  private static final String DYNALITE_SERVE =
+      "const [dir, port] = process.argv.slice(1);"
+          + " const server = require(dir)({ createTableMs: 0 });"
+          + " server.listen(Number(port), '127.0.0.1', () =>"
+          + " console.log('Dynalite listening at: http://127.0.0.1:' + server.address().port));";
+
+  private static final Pattern DYNALITE_LISTENING =
+      Pattern.compile("Dynalite listening at: http://127\\.0\\.0\\.1:(\\d+)");
+
+  /** Werkzeug's line once moto's server is bound (it names the port it was given). */
+  private static final Pattern MOTO_RUNNING =
+      Pattern.compile("Running on http://127\\.0\\.0\\.1:(\\d+)");
 
   private static LocalAwsStack shared;
 
@@ -60,33 +92,35 @@ public final class LocalAwsStack implements AutoCloseable {
                 "-jar",
                 installed.resolve("s3mock.jar").toString(),
                 "--server.address=127.0.0.1",
-                "--server.port=" + freePort(),
+                "--server.port=0", // its HTTPS port, which no test uses
                 "--com.adobe.testing.s3mock.httpPort=" + s3Port,
                 "--com.adobe.testing.s3mock.store.root=" + workDir.resolve("s3"),
-                "--logging.level.root=WARN"),
+                "--logging.level.root=WARN",
+                "--logging.level." + TOMCAT_LOGGER + "=INFO",
+                "--logging.level." + S3MOCK_LOGGER + "=INFO"),
             workDir.resolve("s3mock.log"),
-            s3Port);
+            S3MOCK_PORT,
+            S3MOCK_READY);
     dynamoDb =
         new ManagedProcess(
             "dynalite",
             List.of(
                 "node",
-                dynalite(installed).toString(),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                Integer.toString(dynamoDbPort),
-                "--createTableMs",
-                "0"),
+                "-e",
+                DYNALITE_SERVE,
+                installed.resolve("dynalite/node_modules/dynalite").toString(),
+                Integer.toString(dynamoDbPort)),
             workDir.resolve("dynalite.log"),
-            dynamoDbPort);
+            DYNALITE_LISTENING,
+            DYNALITE_LISTENING);
   }
 
-  /** Starts both servers on the given ports (0: any free port) and waits until they answer. */
+  /**
+   * Starts both servers on the given ports (0: a port the system gives each) and waits until they
+   * answer.
+   */
   public static LocalAwsStack start(int s3Port, int dynamoDbPort) {
-    LocalAwsStack stack =
-        new LocalAwsStack(
-            s3Port == 0 ? freePort() : s3Port, dynamoDbPort == 0 ? freePort() : dynamoDbPort);
+    LocalAwsStack stack = new LocalAwsStack(s3Port, dynamoDbPort);
     try {
       stack.s3.start();
       stack.dynamoDb.start();
@@ -97,7 +131,7 @@ public final class LocalAwsStack implements AutoCloseable {
     return stack;
   }
 
-  /** The stack of this JVM, started on first use on free ports, stopped at JVM exit. */
+  /** The stack of this JVM, started on first use, stopped at JVM exit. */
   public static synchronized LocalAwsStack shared() {
     if (shared == null) {
       shared = start(0, 0);
@@ -117,46 +151,21 @@ public final class LocalAwsStack implements AutoCloseable {
 
   /**
    * The KMS API (moto's server, {@code python3 -m moto.server} with moto 5 or later), started on a
-   * free loopback port the first time it is asked for.
+   * loopback port the first time it is asked for.
    */
   public synchronized URI kmsEndpoint() {
     if (kms == null) {
-      int port = freePort();
       ManagedProcess moto =
           new ManagedProcess(
               "moto (KMS)",
-              List.of("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", "" + port),
+              List.of("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", "0"),
               workDir.resolve("moto.log"),
-              port);
+              MOTO_RUNNING,
+              MOTO_RUNNING);
       moto.start();
       kms = moto;
     }
     return URI.create("http://127.0.0.1:" + kms.port());
-  }
-
-  /** Stops S3Mock (to test an unreachable S3); {@link #restartS3()} brings it back, empty. */
-  public void stopS3() {
-    s3.stop();
-  }
-
-  public void restartS3() {
-    if (!s3.isRunning()) {
-      s3.start();
-    }
-  }
-
-  /**
-   * Stops DynamoDB (to test an unreachable table); {@link #restartDynamoDb()} brings it back,
-   * empty.
-   */
-  public void stopDynamoDb() {
-    dynamoDb.stop();
-  }
-
-  public void restartDynamoDb() {
-    if (!dynamoDb.isRunning()) {
-      dynamoDb.start();
-    }
   }
 
   @Override

@@ -1,20 +1,22 @@
 package io.runpack.localaws;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * One server process of the local stack: started with its output to a log file, ready once it
- * answers HTTP on its port, stopped with its whole process tree.
+ * One server process of the local stack, started with its output to a log file and stopped with its
+ * whole process tree. It is ready once its log says so, and the port it serves on is the one its
+ * log names: a server asked for port 0 binds a port the system gives it and keeps it, where a port
+ * found free beforehand could be taken by another process (a test's own server, a parallel build)
+ * between the check and the server's bind.
  */
 final class ManagedProcess {
 
@@ -23,53 +25,62 @@ final class ManagedProcess {
   private final String name;
   private final List<String> command;
   private final Path log;
-  private final int port;
+  private final Pattern portLine;
+  private final Pattern readyLine;
   private Process process;
+  private int port;
 
-  ManagedProcess(String name, List<String> command, Path log, int port) {
+  /**
+   * @param portLine a line of the log whose first group is the port the server serves on
+   * @param readyLine the line of the log after which it answers requests (it may be {@code
+   *     portLine})
+   */
+  ManagedProcess(String name, List<String> command, Path log, Pattern portLine, Pattern readyLine) {
     this.name = name;
     this.command = List.copyOf(command);
     this.log = log;
-    this.port = port;
+    this.portLine = portLine;
+    this.readyLine = readyLine;
   }
 
+  /** The port it serves on, known once {@link #start()} has returned. */
   int port() {
+    if (port == 0) {
+      throw new IllegalStateException(name + " has not started");
+    }
     return port;
   }
 
-  boolean isRunning() {
-    return process != null && process.isAlive();
-  }
-
-  /** Starts the process and waits until it answers HTTP on its port. */
+  /**
+   * Starts the process and waits until its log has named its port and said it is ready; fails if
+   * the process exits first, or has not within {@link #START_TIMEOUT}.
+   */
   void start() {
     try {
       process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
               .start();
     } catch (IOException e) {
       throw new IllegalStateException(
           "cannot start " + name + " (" + command.get(0) + "): " + e.getMessage(), e);
     }
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest probe =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-            .timeout(Duration.ofSeconds(2))
-            .GET()
-            .build();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
+      boolean alive = process.isAlive(); // before reading: a line read after it exits is too late
+      String output = output();
+      Matcher named = portLine.matcher(output);
+      if (alive && named.find() && readyLine.matcher(output).find()) {
+        port = Integer.parseInt(named.group(1));
+        return;
+      }
+      if (!alive) {
         throw new IllegalStateException(
             name + " exited with " + process.exitValue() + " while starting:\n" + tail());
       }
       try {
-        http.send(probe, HttpResponse.BodyHandlers.discarding());
-        return; // any HTTP answer means it is serving
-      } catch (IOException notYet) {
-        sleep(100);
+        Thread.sleep(100);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         stop();
@@ -78,7 +89,7 @@ final class ManagedProcess {
     }
     stop();
     throw new IllegalStateException(
-        name + " did not answer on port " + port + " within " + START_TIMEOUT + ":\n" + tail());
+        name + " did not say it was ready within " + START_TIMEOUT + ":\n" + tail());
   }
 
   /** Stops the process and its children; waits for them to exit. */
@@ -99,20 +110,17 @@ final class ManagedProcess {
     process = null;
   }
 
-  private String tail() {
-    try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+  /** What the process has written so far (a server's start-up log is a few kilobytes). */
+  private String output() {
+    try (InputStream in = Files.newInputStream(log)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      return "(no log: " + e.getMessage() + ")";
+      return "";
     }
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  private String tail() {
+    List<String> lines = output().lines().toList();
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
   }
 }
