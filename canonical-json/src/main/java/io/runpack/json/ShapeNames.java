@@ -78,10 +78,11 @@ final class ShapeNames {
   /** True when {@code text[at, ...)} begins with name {@code name}, byte for byte. */
   boolean matches(int name, byte[] text, int at) {
     int length = lengths[name];
-    if (at + ((length + 7) & ~7) > text.length) {
-      return false; // near the end of the text: read it as any name
-    }
     int from = name * KnownShapes.MAX_NAME_BYTES;
+    if (at + ((length + 7) & ~7) > text.length) { // near the end of the text: a byte at a time
+      return at + length <= text.length
+          && Arrays.equals(text, at, at + length, names, from, from + length);
+    }
     int k = 0;
     for (; k + 8 <= length; k += 8) {
       if ((long) LONGS.get(text, at + k) != (long) LONGS.get(names, from + k)) {

@@ -77,6 +77,28 @@ class KnownShapesTest {
     }
   }
 
+  /**
+   * Names at the very end of the text are recognized too: a document whose last object is of a
+   * known shape does not learn it again (which took another slot, and spent credit that only a
+   * shape recognized to its last name earns back, until other shapes were no longer looked up).
+   */
+  @Test
+  void aShapeEndingTheTextIsRecognizedToItsLastName() {
+    String last = "{\"id\":1,\"b\":2}";
+    ObjectMembers members = read("[" + (A + "," + last + ",").repeat(40) + "0]");
+    byte[] atTheEnd = bytes(last);
+    assertEquals(
+        members.shapes().next(-1, 0, atTheEnd, 1),
+        members.shapes().next(members.shapes().next(-1, 0, atTheEnd, 1), 1, atTheEnd, 8));
+    OpenContainers open = new OpenContainers();
+    for (int document = 0; document < 10 * ShapeCredit.MAX; document++) {
+      CanonicalTranscoder.transcode(bytes("[" + last + "]"), new ByteOutput(LIMIT), members, open);
+    }
+    for (int i = 0; i < 10 * ShapeCredit.MAX; i++) {
+      assertEquals(3, recognized(members.shapes(), A), "lookup " + i);
+    }
+  }
+
   private static ObjectMembers read(String json) {
     ObjectMembers members = new ObjectMembers(true);
     CanonicalTranscoder.transcode(
