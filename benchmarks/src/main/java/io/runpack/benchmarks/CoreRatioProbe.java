@@ -3,6 +3,7 @@ package io.runpack.benchmarks;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.sun.management.OperatingSystemMXBean;
 import io.runpack.domain.model.Limits;
 import io.runpack.json.Canonicalizer;
@@ -20,15 +21,17 @@ import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * The export core's ratios to its baselines, measured in pairs: {@link ExportCoreBenchmark}'s three
- * operations (Runpack, A: Jackson streaming copy, B: erdtman JCS, each + SHA-256) on the same
- * document, in batches of a few hundred milliseconds that take turns within one JVM, round after
- * round, in a rotating order, each timed by the CPU time of the whole process (the collector's and
- * the compiler's threads included). Each round gives one ratio per baseline from batches run
- * moments apart, so a shared machine whose speed drifts by tens of percent within a minute moves
- * both sides of a ratio alike, and time spent waiting for a core is not counted; JMH, which
- * measures one operation for seconds, in its own JVM, by the wall clock, and then the next, cannot
- * tell such drift from a difference. Prints one JSON line per log and size: medians of the
- * per-operation times and of the per-round ratios, with the lowest and highest ratio.
+ * operations (Runpack, A: Jackson streaming copy, B: erdtman JCS, each + SHA-256) and its floor
+ * (Jackson's parser reading the tokens and nothing more, no hash) on the same document, in batches
+ * of a few hundred milliseconds that take turns within one JVM, round after round, in a rotating
+ * order, each timed by the CPU time of the whole process (the collector's and the compiler's
+ * threads included). Each round gives one ratio per baseline from batches run moments apart, so a
+ * shared machine whose speed drifts by tens of percent within a minute moves both sides of a ratio
+ * alike, and time spent waiting for a core is not counted; JMH, which measures one operation for
+ * seconds, in its own JVM, by the wall clock, and then the next, cannot tell such drift from a
+ * difference. Prints one JSON line per log and size: medians of the per-operation times and of the
+ * per-round ratios, with the lowest and highest ratio ({@code runpack_vs_floor} above 1: Runpack
+ * took less time than the floor).
  *
  * <p>Arguments: rounds (default 21), batch milliseconds (default 300), sizes (default the JMH
  * benchmark's four, comma-separated). Run with the JMH fork's heap: {@code java -Xms1g -Xmx1g -cp
@@ -51,7 +54,8 @@ public final class CoreRatioProbe {
   private CoreRatioProbe() {}
 
   private interface Operation {
-    byte[] apply(byte[] document);
+    /** Does the work on {@code document}; returns some byte of its result, so that it is kept. */
+    long apply(byte[] document);
   }
 
   public static void main(String[] args) {
@@ -79,7 +83,7 @@ public final class CoreRatioProbe {
 
   private String measure(CoreLog log, int size, int rounds, long batchNanos) {
     byte[] document = log.document(size, ExportCoreBenchmark.SEED);
-    Operation[] operations = {this::runpack, this::jacksonCopy, this::erdtman};
+    Operation[] operations = {this::runpack, this::jacksonCopy, this::erdtman, this::jacksonTokens};
     for (Operation operation : operations) {
       run(operation, document, WARMUP_BATCHES * batchNanos);
     }
@@ -99,12 +103,14 @@ public final class CoreRatioProbe {
     double[] runpack = column(perOp, r -> r[0]);
     double[] versusA = column(perOp, r -> r[1] / r[0]);
     double[] versusB = column(perOp, r -> r[2] / r[0]);
+    double[] versusFloor = column(perOp, r -> r[3] / r[0]);
     return String.format(
         Locale.ROOT,
         "{\"log\":\"%s\",\"bytes\":%d,\"document_bytes\":%d,\"rounds\":%d,"
-            + "\"runpack_us\":%.2f,\"a_us\":%.2f,\"b_us\":%.2f,"
+            + "\"runpack_us\":%.2f,\"a_us\":%.2f,\"b_us\":%.2f,\"floor_us\":%.2f,"
             + "\"runpack_vs_a\":%.2f,\"runpack_vs_a_range\":[%.2f,%.2f],"
-            + "\"runpack_vs_b\":%.2f,\"runpack_vs_b_range\":[%.2f,%.2f]}",
+            + "\"runpack_vs_b\":%.2f,\"runpack_vs_b_range\":[%.2f,%.2f],"
+            + "\"runpack_vs_floor\":%.2f,\"runpack_vs_floor_range\":[%.2f,%.2f]}",
         log,
         size,
         document.length,
@@ -112,20 +118,24 @@ public final class CoreRatioProbe {
         median(runpack) / 1000,
         median(column(perOp, r -> r[1])) / 1000,
         median(column(perOp, r -> r[2])) / 1000,
+        median(column(perOp, r -> r[3])) / 1000,
         median(versusA),
         versusA[0],
         versusA[versusA.length - 1],
         median(versusB),
         versusB[0],
-        versusB[versusB.length - 1]);
+        versusB[versusB.length - 1],
+        median(versusFloor),
+        versusFloor[0],
+        versusFloor[versusFloor.length - 1]);
   }
 
-  private byte[] runpack(byte[] document) {
+  private long runpack(byte[] document) {
     return ExportCoreBenchmark.sha256(
-        canonicalizer.canonicalize(document, Limits.MAX_ARTIFACT_BYTES));
+        canonicalizer.canonicalize(document, Limits.MAX_ARTIFACT_BYTES))[0];
   }
 
-  private byte[] jacksonCopy(byte[] document) {
+  private long jacksonCopy(byte[] document) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(document.length);
     try (JsonParser parser = jackson.createParser(document);
         JsonGenerator generator = jackson.createGenerator(out)) {
@@ -135,15 +145,34 @@ public final class CoreRatioProbe {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return ExportCoreBenchmark.sha256(out.toByteArray());
+    return ExportCoreBenchmark.sha256(out.toByteArray())[0];
   }
 
-  private byte[] erdtman(byte[] document) {
+  private long erdtman(byte[] document) {
     try {
-      return ExportCoreBenchmark.sha256(new JsonCanonicalizer(document).getEncodedUTF8());
+      return ExportCoreBenchmark.sha256(new JsonCanonicalizer(document).getEncodedUTF8())[0];
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Not a baseline but a floor, {@link ExportCoreBenchmark#jacksonTokensOnly}: Jackson's parser
+   * reading every token, names and strings decoded, and nothing else (no output, no order, no
+   * hash). Returns the characters of names and strings.
+   */
+  private long jacksonTokens(byte[] document) {
+    long chars = 0;
+    try (JsonParser parser = jackson.createParser(document)) {
+      for (JsonToken token; (token = parser.nextToken()) != null; ) {
+        if (token == JsonToken.FIELD_NAME || token == JsonToken.VALUE_STRING) {
+          chars += parser.getTextLength(); // Jackson decodes a string only when asked
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return chars;
   }
 
   /** Operations in a batch that takes about {@code batchNanos}. */
@@ -187,7 +216,7 @@ public final class CoreRatioProbe {
   private long timed(Operation operation, byte[] document, int n) {
     long start = PROCESS.getProcessCpuTime();
     for (int i = 0; i < n; i++) {
-      sink += operation.apply(document)[0];
+      sink += operation.apply(document);
     }
     return PROCESS.getProcessCpuTime() - start;
   }
