@@ -86,10 +86,10 @@ class KnownShapesTest {
   void aShapeEndingTheTextIsRecognizedToItsLastName() {
     String last = "{\"id\":1,\"b\":2}";
     ObjectMembers members = read("[" + (A + "," + last + ",").repeat(40) + "0]");
-    byte[] atTheEnd = bytes(last);
-    assertEquals(
-        members.shapes().next(-1, 0, atTheEnd, 1),
-        members.shapes().next(members.shapes().next(-1, 0, atTheEnd, 1), 1, atTheEnd, 8));
+    byte[] atTheEnd = bytes(last); // "b" and its colon are followed by three bytes only
+    int shape = members.shapes().next(-1, 0, atTheEnd, 1);
+    assertTrue(shape >= 0);
+    assertEquals(shape, members.shapes().next(shape, 1, atTheEnd, 8));
     OpenContainers open = new OpenContainers();
     for (int document = 0; document < 10 * ShapeCredit.MAX; document++) {
       CanonicalTranscoder.transcode(bytes("[" + last + "]"), new ByteOutput(LIMIT), members, open);

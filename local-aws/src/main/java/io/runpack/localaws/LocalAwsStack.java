@@ -108,7 +108,7 @@ public final class LocalAwsStack implements AutoCloseable {
                 "node",
                 "-e",
                 DYNALITE_SERVE,
-                installed.resolve("dynalite/node_modules/dynalite").toString(),
+                dynalite(installed).getParent().toString(),
                 Integer.toString(dynamoDbPort)),
             workDir.resolve("dynalite.log"),
             DYNALITE_LISTENING,
