@@ -62,6 +62,24 @@ class BrowserCatchesNetworkRequestsIT {
         requests.contains("GET http://www.gstatic.com/pixel.png HTTP/1.1"), requests.toString());
   }
 
+  /**
+   * A preconnect to a plain-HTTP host opens a connection to the proxy and sends nothing on it: the
+   * trap records it, and a second load (the one {@link Chromium#load} makes when a load left
+   * nothing else) records it again.
+   */
+  @Test
+  void aPreconnectThatSendsNothingIsCaught() throws Exception {
+    Chromium chromium = Chromium.require();
+    Path preconnect = temp.resolve("preconnect.html");
+    Files.writeString(
+        preconnect,
+        "<!DOCTYPE html><html><head><link rel=\"preconnect\" href=\"http://runpack-probe.invalid\">"
+            + "</head><body><p>preconnect</p></body></html>",
+        StandardCharsets.UTF_8);
+
+    assertEquals(List.of(NetworkTrap.NOTHING_SENT), chromium.load(preconnect).requests());
+  }
+
   @Test
   void onlyTheBrowsersOwnServicesAreSetApart() {
     assertEquals(
@@ -72,7 +90,7 @@ class BrowserCatchesNetworkRequestsIT {
     assertEquals(
         "fonts.googleapis.com",
         NetworkTrap.host("GET http://fonts.googleapis.com:80/css HTTP/1.1"));
-    assertEquals("", NetworkTrap.host("(connection)"));
+    assertEquals("", NetworkTrap.host(NetworkTrap.NOTHING_SENT));
     assertTrue(NetworkTrap.BROWSER_SERVICES.contains("accounts.google.com"));
     assertFalse(NetworkTrap.BROWSER_SERVICES.contains("fonts.googleapis.com"));
   }

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -58,27 +60,54 @@ final class Chromium {
         .findFirst();
   }
 
-  /** Loads {@code page} from disk and returns the DOM after load. */
+  /** Loads {@code page} from disk and returns the DOM after load ({@link #settled}). */
   Loaded load(Path page) {
-    try (NetworkTrap trap = NetworkTrap.open()) {
-      byte[] dom = run(trap, List.of("--dump-dom", page.toUri().toString()));
-      String html = new String(dom, StandardCharsets.UTF_8);
-      return new Loaded(Jsoup.parse(html), html, pageRequests(trap.requests()));
-    }
+    return settled(
+        () -> {
+          try (NetworkTrap trap = NetworkTrap.open()) {
+            byte[] dom = run(trap, List.of("--dump-dom", page.toUri().toString()));
+            String html = new String(dom, StandardCharsets.UTF_8);
+            return new Loaded(Jsoup.parse(html), html, pageRequests(trap.requests()));
+          }
+        },
+        Loaded::requests);
   }
 
   /** A PNG of {@code page} at the given window size. */
   void screenshot(Path page, Path png, int width, int height) {
-    try (NetworkTrap trap = NetworkTrap.open()) {
-      run(
-          trap,
-          List.of(
-              "--hide-scrollbars",
-              "--window-size=" + width + "," + height,
-              "--screenshot=" + png.toAbsolutePath(),
-              page.toUri().toString()));
-      assertEquals(List.of(), pageRequests(trap.requests()), "network requests");
+    List<String> requests =
+        settled(
+            () -> {
+              try (NetworkTrap trap = NetworkTrap.open()) {
+                run(
+                    trap,
+                    List.of(
+                        "--hide-scrollbars",
+                        "--window-size=" + width + "," + height,
+                        "--screenshot=" + png.toAbsolutePath(),
+                        page.toUri().toString()));
+                return pageRequests(trap.requests());
+              }
+            },
+            r -> r);
+    assertEquals(List.of(), requests, "network requests");
+  }
+
+  /**
+   * A load, done a second time when all it left are connections on which nothing was sent ({@link
+   * NetworkTrap#NOTHING_SENT}), whose result is then the second's. A page's preconnect to a
+   * plain-HTTP host leaves one on every load ({@link BrowserCatchesNetworkRequestsIT}), and so is
+   * caught by the second as by the first; Chromium's own service calls can leave one now and then
+   * too, when it exits between connecting to the proxy and sending the request (seen once in CI on
+   * the page of a runpack read from S3, which the same test loads without one every other time).
+   */
+  private static <T> T settled(Supplier<T> load, Function<T, List<String>> requests) {
+    T first = load.get();
+    List<String> seen = requests.apply(first);
+    if (seen.isEmpty() || !seen.stream().allMatch(NetworkTrap.NOTHING_SENT::equals)) {
+      return first;
     }
+    return load.get();
   }
 
   /**

@@ -36,6 +36,12 @@ final class NetworkTrap implements AutoCloseable {
           "safebrowsingohttpgateway.googleapis.com",
           "content-autofill.googleapis.com");
 
+  /**
+   * What a connection on which nothing was sent before it closed is recorded as: no request line,
+   * but not nothing either (a page's preconnect to a plain-HTTP host leaves exactly this).
+   */
+  static final String NOTHING_SENT = "(connection)";
+
   private final ServerSocket server;
   private final Thread acceptor;
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
@@ -118,7 +124,7 @@ final class NetworkTrap implements AutoCloseable {
     while ((b = in.read()) >= 0 && b != '\n' && line.length() < 2_000) {
       line.append((char) b);
     }
-    return line.length() == 0 ? "(connection)" : line.toString().strip();
+    return line.length() == 0 ? NOTHING_SENT : line.toString().strip();
   }
 
   @Override
