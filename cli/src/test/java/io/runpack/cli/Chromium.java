@@ -97,9 +97,9 @@ final class Chromium {
    * A load, done a second time when all it left are connections on which nothing was sent ({@link
    * NetworkTrap#NOTHING_SENT}), whose result is then the second's. A page's preconnect to a
    * plain-HTTP host leaves one on every load ({@link BrowserCatchesNetworkRequestsIT}), and so is
-   * caught by the second as by the first; Chromium's own service calls can leave one now and then
-   * too, when it exits between connecting to the proxy and sending the request (seen once in CI on
-   * the page of a runpack read from S3, which the same test loads without one every other time).
+   * caught by the second as by the first. One was seen once in CI on the page of a runpack read
+   * from S3, which the same test loads without one every other time; most likely one of Chromium's
+   * own service calls, cut by its exit between connecting to the proxy and sending its request.
    */
   private static <T> T settled(Supplier<T> load, Function<T, List<String>> requests) {
     T first = load.get();
