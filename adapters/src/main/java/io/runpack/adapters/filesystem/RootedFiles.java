@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotLinkException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
@@ -209,6 +210,8 @@ final class RootedFiles implements Closeable {
       Path target;
       try {
         target = java.nio.file.Files.readSymbolicLink(at.resolve(link));
+      } catch (NotLinkException e) { // a link when checked, something else now
+        throw changed();
       } catch (IOException e) {
         throw changedOr(e, link, seen);
       }
@@ -255,7 +258,9 @@ final class RootedFiles implements Closeable {
 
     /**
      * An entry that is no longer what its check saw (a file swapped for a link, a FIFO, another
-     * file) is reported as such; any other failure stays what it was.
+     * file) is reported as such; any other failure stays what it was. An entry made anew may get
+     * the number of the one it replaced (file systems reuse a freed inode at once), so its times
+     * are compared too.
      */
     private IOException changedOr(IOException failure, Path entry, BasicFileAttributes seen) {
       try {
@@ -263,13 +268,19 @@ final class RootedFiles implements Closeable {
         if (java.util.Objects.equals(now.fileKey(), seen.fileKey())
             && now.isSymbolicLink() == seen.isSymbolicLink()
             && now.isDirectory() == seen.isDirectory()
-            && now.isRegularFile() == seen.isRegularFile()) {
+            && now.isRegularFile() == seen.isRegularFile()
+            && now.lastModifiedTime().equals(seen.lastModifiedTime())
+            && now.creationTime().equals(seen.creationTime())) {
           return failure;
         }
       } catch (IOException gone) {
         // removed meanwhile: changed too
       }
-      throw new RunpackException(ErrorCode.STORAGE_ERROR, "changed while it was being opened");
+      throw changed();
+    }
+
+    private static RunpackException changed() {
+      return new RunpackException(ErrorCode.STORAGE_ERROR, "changed while it was being opened");
     }
 
     private void enter(DirectoryHandle next) throws IOException {
