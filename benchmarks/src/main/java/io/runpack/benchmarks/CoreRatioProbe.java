@@ -1,13 +1,6 @@
 package io.runpack.benchmarks;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.sun.management.OperatingSystemMXBean;
-import io.runpack.domain.model.Limits;
-import io.runpack.json.Canonicalizer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -17,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
-import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * The export core's ratios to its baselines, measured in pairs: {@link ExportCoreBenchmark}'s three
@@ -47,15 +39,19 @@ public final class CoreRatioProbe {
   private static final OperatingSystemMXBean PROCESS =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-  private final Canonicalizer canonicalizer = new Canonicalizer();
-  private final JsonFactory jackson = new JsonFactory();
+  /**
+   * The benchmark whose operations are measured, on each log and size in turn: its working memory
+   * (the canonicalizer's) and Jackson's factory are kept from one document to the next.
+   */
+  private final ExportCoreBenchmark benchmark = new ExportCoreBenchmark();
+
   private long sink;
 
   private CoreRatioProbe() {}
 
   private interface Operation {
-    /** Does the work on {@code document}; returns some byte of its result, so that it is kept. */
-    long apply(byte[] document);
+    /** One operation on the document; returns some byte of its result, so that it is kept. */
+    long apply() throws IOException;
   }
 
   public static void main(String[] args) {
@@ -82,21 +78,28 @@ public final class CoreRatioProbe {
   }
 
   private String measure(CoreLog log, int size, int rounds, long batchNanos) {
-    byte[] document = log.document(size, ExportCoreBenchmark.SEED);
-    Operation[] operations = {this::runpack, this::jacksonCopy, this::erdtman, this::jacksonTokens};
+    benchmark.log = log;
+    benchmark.bytes = size;
+    benchmark.generate();
+    Operation[] operations = {
+      () -> benchmark.runpack()[0],
+      () -> benchmark.floorJacksonStreamingCopy()[0],
+      () -> benchmark.erdtmanJcs()[0],
+      benchmark::jacksonTokensOnly
+    };
     for (Operation operation : operations) {
-      run(operation, document, WARMUP_BATCHES * batchNanos);
+      run(operation, WARMUP_BATCHES * batchNanos);
     }
     int[] batch = new int[operations.length];
     for (int i = 0; i < operations.length; i++) {
-      batch[i] = calibrate(operations[i], document, batchNanos);
+      batch[i] = calibrate(operations[i], batchNanos);
     }
     List<double[]> perOp = new ArrayList<>();
     for (int round = 0; round < rounds; round++) {
       double[] nanos = new double[operations.length];
       for (int k = 0; k < operations.length; k++) {
         int i = (round + k) % operations.length; // rotate who goes first
-        nanos[i] = nanosPerOperation(operations[i], document, batch[i], batchNanos / 2);
+        nanos[i] = nanosPerOperation(operations[i], batch[i], batchNanos / 2);
       }
       perOp.add(nanos);
     }
@@ -113,7 +116,7 @@ public final class CoreRatioProbe {
             + "\"runpack_vs_floor\":%.2f,\"runpack_vs_floor_range\":[%.2f,%.2f]}",
         log,
         size,
-        document.length,
+        benchmark.document().length,
         rounds,
         median(runpack) / 1000,
         median(column(perOp, r -> r[1])) / 1000,
@@ -130,56 +133,11 @@ public final class CoreRatioProbe {
         versusFloor[versusFloor.length - 1]);
   }
 
-  private long runpack(byte[] document) {
-    return ExportCoreBenchmark.sha256(
-        canonicalizer.canonicalize(document, Limits.MAX_ARTIFACT_BYTES))[0];
-  }
-
-  private long jacksonCopy(byte[] document) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(document.length);
-    try (JsonParser parser = jackson.createParser(document);
-        JsonGenerator generator = jackson.createGenerator(out)) {
-      while (parser.nextToken() != null) {
-        generator.copyCurrentEvent(parser);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return ExportCoreBenchmark.sha256(out.toByteArray())[0];
-  }
-
-  private long erdtman(byte[] document) {
-    try {
-      return ExportCoreBenchmark.sha256(new JsonCanonicalizer(document).getEncodedUTF8())[0];
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * Not a baseline but a floor, {@link ExportCoreBenchmark#jacksonTokensOnly}: Jackson's parser
-   * reading every token, names and strings decoded, and nothing else (no output, no order, no
-   * hash). Returns the characters of names and strings.
-   */
-  private long jacksonTokens(byte[] document) {
-    long chars = 0;
-    try (JsonParser parser = jackson.createParser(document)) {
-      for (JsonToken token; (token = parser.nextToken()) != null; ) {
-        if (token == JsonToken.FIELD_NAME || token == JsonToken.VALUE_STRING) {
-          chars += parser.getTextLength(); // Jackson decodes a string only when asked
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return chars;
-  }
-
   /** Operations in a batch that takes about {@code batchNanos}. */
-  private int calibrate(Operation operation, byte[] document, long batchNanos) {
+  private int calibrate(Operation operation, long batchNanos) {
     int n = 1;
     long took;
-    while ((took = timed(operation, document, n)) < batchNanos / 2) {
+    while ((took = timed(operation, n)) < batchNanos / 2) {
       n *= 2;
     }
     return (int)
@@ -190,20 +148,20 @@ public final class CoreRatioProbe {
    * Nanoseconds per operation over one batch, or over more batches until the coarse clock has
    * counted at least {@code minNanos} (a batch can end before it ticks).
    */
-  private double nanosPerOperation(Operation operation, byte[] document, int batch, long minNanos) {
+  private double nanosPerOperation(Operation operation, int batch, long minNanos) {
     long nanos = 0;
     long operations = 0;
     do {
-      nanos += timed(operation, document, batch);
+      nanos += timed(operation, batch);
       operations += batch;
     } while (nanos < minNanos);
     return (double) nanos / operations;
   }
 
-  private void run(Operation operation, byte[] document, long nanos) {
+  private void run(Operation operation, long nanos) {
     long until = PROCESS.getProcessCpuTime() + nanos;
     while (PROCESS.getProcessCpuTime() < until) {
-      timed(operation, document, 16);
+      timed(operation, 16);
     }
   }
 
@@ -213,10 +171,14 @@ public final class CoreRatioProbe {
    * not the operation's cost, and an allocating operation's collections are. The clock ticks
    * coarsely (about 10 ms), so batches last a few hundred milliseconds.
    */
-  private long timed(Operation operation, byte[] document, int n) {
+  private long timed(Operation operation, int n) {
     long start = PROCESS.getProcessCpuTime();
-    for (int i = 0; i < n; i++) {
-      sink += operation.apply(document);
+    try {
+      for (int i = 0; i < n; i++) {
+        sink += operation.apply();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return PROCESS.getProcessCpuTime() - start;
   }
