@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,17 +23,14 @@ class BrowserCatchesNetworkRequestsIT {
 
   @Test
   void aPageReferencingTheNetworkIsCaught() throws Exception {
-    Chromium chromium = Chromium.require();
-    Path bad = temp.resolve("bad.html");
-    Files.writeString(
-        bad,
-        "<!DOCTYPE html><html><head><link rel=\"stylesheet\""
-            + " href=\"http://runpack-probe.invalid/style.css\"></head><body>"
-            + "<img src=\"http://runpack-probe.invalid/pixel.png\" alt=\"\">"
-            + "<p>bad</p></body></html>",
-        StandardCharsets.UTF_8);
-
-    List<String> requests = chromium.load(bad).requests();
+    List<String> requests =
+        load(
+                "bad.html",
+                "<!DOCTYPE html><html><head><link rel=\"stylesheet\""
+                    + " href=\"http://runpack-probe.invalid/style.css\"></head><body>"
+                    + "<img src=\"http://runpack-probe.invalid/pixel.png\" alt=\"\">"
+                    + "<p>bad</p></body></html>")
+            .requests();
 
     assertTrue(
         requests.contains("GET http://runpack-probe.invalid/style.css HTTP/1.1"),
@@ -44,16 +42,13 @@ class BrowserCatchesNetworkRequestsIT {
 
   @Test
   void googleHostsAPageCouldUseAreCaughtToo() throws Exception {
-    Chromium chromium = Chromium.require();
-    Path fonts = temp.resolve("fonts.html");
-    Files.writeString(
-        fonts,
-        "<!DOCTYPE html><html><head><link rel=\"stylesheet\""
-            + " href=\"http://fonts.googleapis.com/css?family=Inter\"></head><body>"
-            + "<img src=\"http://www.gstatic.com/pixel.png\" alt=\"\"></body></html>",
-        StandardCharsets.UTF_8);
-
-    List<String> requests = chromium.load(fonts).requests();
+    List<String> requests =
+        load(
+                "fonts.html",
+                "<!DOCTYPE html><html><head><link rel=\"stylesheet\""
+                    + " href=\"http://fonts.googleapis.com/css?family=Inter\"></head><body>"
+                    + "<img src=\"http://www.gstatic.com/pixel.png\" alt=\"\"></body></html>")
+            .requests();
 
     assertTrue(
         requests.contains("GET http://fonts.googleapis.com/css?family=Inter HTTP/1.1"),
@@ -69,15 +64,13 @@ class BrowserCatchesNetworkRequestsIT {
    */
   @Test
   void aPreconnectThatSendsNothingIsCaught() throws Exception {
-    Chromium chromium = Chromium.require();
-    Path preconnect = temp.resolve("preconnect.html");
-    Files.writeString(
-        preconnect,
-        "<!DOCTYPE html><html><head><link rel=\"preconnect\" href=\"http://runpack-probe.invalid\">"
-            + "</head><body><p>preconnect</p></body></html>",
-        StandardCharsets.UTF_8);
+    Chromium.Loaded loaded =
+        load(
+            "preconnect.html",
+            "<!DOCTYPE html><html><head><link rel=\"preconnect\" href=\"http://runpack-probe.invalid\">"
+                + "</head><body><p>preconnect</p></body></html>");
 
-    assertEquals(List.of(NetworkTrap.NOTHING_SENT), chromium.load(preconnect).requests());
+    assertEquals(List.of(NetworkTrap.NOTHING_SENT), loaded.requests());
   }
 
   @Test
@@ -97,14 +90,18 @@ class BrowserCatchesNetworkRequestsIT {
 
   @Test
   void aPageReferencingNothingIsNot() throws Exception {
-    Chromium chromium = Chromium.require();
-    Path good = temp.resolve("good.html");
-    Files.writeString(
-        good, "<!DOCTYPE html><html><body><p>good</p></body></html>", StandardCharsets.UTF_8);
-
-    Chromium.Loaded loaded = chromium.load(good);
+    Chromium.Loaded loaded =
+        load("good.html", "<!DOCTYPE html><html><body><p>good</p></body></html>");
 
     assertEquals(List.of(), loaded.requests());
     assertEquals("good", loaded.dom().select("p").text());
+  }
+
+  /** The page {@code html}, written as {@code name} and loaded in the tests' browser setup. */
+  private Chromium.Loaded load(String name, String html) throws IOException {
+    Chromium chromium = Chromium.require();
+    Path page = temp.resolve(name);
+    Files.writeString(page, html, StandardCharsets.UTF_8);
+    return chromium.load(page);
   }
 }
