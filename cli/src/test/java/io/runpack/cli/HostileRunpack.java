@@ -43,6 +43,12 @@ final class HostileRunpack {
     return this;
   }
 
+  /** Lists {@code path}, which need not be a file of the runpack, with a digest of zeros. */
+  HostileRunpack listAnyway(String path) {
+    listed.add(new FileHash(path, HashDigest.sha256("0".repeat(64))));
+    return this;
+  }
+
   HostileRunpack policy(AnchorPolicy anchors) {
     policy = Optional.of(anchors);
     return this;

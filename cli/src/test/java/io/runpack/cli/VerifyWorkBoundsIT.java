@@ -83,6 +83,43 @@ class VerifyWorkBoundsIT {
     }
   }
 
+  /**
+   * A manifest of 16 KB that listed 100 paths through a link climbing back up a chain 800
+   * directories deep (each ".." walked down again from the root) took some 2.5 s an entry, hours
+   * for a larger manifest; the walk now stops at its step limit, and every later file is refused.
+   */
+  @Test
+  void pathsThroughALinkThatClimbsBackUpStopAtTheWalksStepLimit()
+      throws IOException, InterruptedException {
+    int depth = 800;
+    HostileRunpack hostile = new HostileRunpack();
+    for (int i = 0; i < 100; i++) {
+      hostile.listAnyway("l/l/f" + i + ".json");
+    }
+    Path runpack = hostile.writeTo(temp.resolve("climb"));
+    Path bottom = Files.createDirectories(runpack.resolve("a/".repeat(depth)));
+    Files.createSymbolicLink(runpack.resolve("l"), Path.of("a/".repeat(depth)));
+    Files.createSymbolicLink(
+        bottom.resolve("l"), Path.of("../".repeat(depth) + "a/".repeat(depth)));
+    try {
+      CliProcess.Result result = CliProcess.run(temp, "verify", runpack.toString()); // within 60 s
+
+      assertEquals(1, result.exitCode(), result.stderr());
+      String report = result.out();
+      String limit =
+          "not opened: the runpack's paths took more than 131072 steps to walk (entries looked up,"
+              + " directories entered), the limit of one verification";
+      for (int i = 0; i < 100; i++) {
+        assertTrue(report.contains("l/l/f" + i + ".json: " + limit), report);
+      }
+    } finally {
+      new ProcessBuilder("rm", "-rf", runpack.resolve("a").toString())
+          .inheritIO()
+          .start()
+          .waitFor();
+    }
+  }
+
   /** The shortest of {@value #TRIES} verifications of a runpack that passes, in nanoseconds. */
   private long best(Path runpack, int checkedFiles) {
     long best = Long.MAX_VALUE;

@@ -25,10 +25,12 @@ import java.util.List;
  * DirectoryHandle}), each directory opened relative to the one before and nothing opened through a
  * link; a symbolic link is followed by reading its target and walking that from the root, so a
  * target outside the root is refused. Each step costs a constant number of system calls: resolving
- * a path is linear in its length, and the directory of the previous file is kept open for the next.
- * Only regular files are opened, each checked to be seekable, and the whole walk is bounded in time
- * ({@link BoundedOpen}), so a FIFO or device swapped in at any step gives an error, never a hang.
- * Not thread-safe.
+ * a path is linear in its length, and the directory of the previous file is kept open for the next;
+ * all the opens of one instance take at most {@link #MAX_WALK_STEPS} steps, since links (a ".." in
+ * a target walks down again from the root) and many deep paths could make a small manifest cost
+ * millions. Only regular files are opened, each checked to be seekable, and the whole walk is
+ * bounded in time ({@link BoundedOpen}), so a FIFO or device swapped in at any step gives an error,
+ * never a hang. Not thread-safe.
  */
 final class RootedFiles implements Closeable {
 
@@ -37,6 +39,14 @@ final class RootedFiles implements Closeable {
 
   /** Most symbolic links followed for one path, as Linux allows. */
   private static final int MAX_LINKS = 40;
+
+  /**
+   * Most steps (an entry looked up, a directory entered) the opens of one instance may take in all:
+   * a verification's walk. A runpack's own files take one to a few steps each, but a link whose
+   * target climbs back up (each ".." walks down again from the root) or thousands of distinct paths
+   * thousands of levels deep make a small manifest cost millions, a system call each.
+   */
+  static final int MAX_WALK_STEPS = 1 << 17;
 
   /** A file open for reading, with its size and identity when it was opened. */
   record Opened(SeekableByteChannel channel, long size, Object fileKey) implements Closeable {
@@ -50,6 +60,7 @@ final class RootedFiles implements Closeable {
   private final List<String> realRoot = new ArrayList<>();
   private final DirectoryHandle rootHandle;
   private final BoundedOpen opener;
+  private int steps;
   private String cachedParent;
   private List<String> cachedResolved;
   private DirectoryHandle cachedHandle;
@@ -142,6 +153,7 @@ final class RootedFiles implements Closeable {
 
     Opened toFile(long maxBytes) throws IOException {
       while (true) {
+        step();
         String name = todo.pollFirst();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
           up(name.equals(".."));
@@ -188,12 +200,25 @@ final class RootedFiles implements Closeable {
         resolved = new ArrayList<>();
         enter(rootHandle, false);
         for (String name : names) {
+          step();
           enter(current.directory(name(name)));
           resolved.add(name);
         }
       }
       if (todo.isEmpty()) {
         throw new RunpackException(ErrorCode.STORAGE_ERROR, "not a regular file");
+      }
+    }
+
+    private void step() {
+      if (++steps > MAX_WALK_STEPS) {
+        steps = MAX_WALK_STEPS; // and every later open is refused at its first step
+        throw new RunpackException(
+            ErrorCode.LIMIT_EXCEEDED,
+            "not opened: the runpack's paths took more than "
+                + MAX_WALK_STEPS
+                + " steps to walk (entries looked up, directories entered), the limit of one"
+                + " verification");
       }
     }
 

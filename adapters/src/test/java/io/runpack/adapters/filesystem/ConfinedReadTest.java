@@ -207,6 +207,34 @@ class ConfinedReadTest {
     }
   }
 
+  @Test
+  void aLinkThatClimbsBackUpIsWalkedWithinTheStepLimitAndLaterOpensAreRefused() throws IOException {
+    // a chain 800 directories deep, a link at its root down to its bottom, and one at its bottom
+    // that climbs back up to the root and down again: each ".." walks down again from the root, so
+    // the path l/l/f.json would take some 320,000 steps
+    int depth = 800;
+    Path bottom = Files.createDirectories(root.resolve("a/".repeat(depth)));
+    Files.createSymbolicLink(root.resolve("l"), Path.of("a/".repeat(depth)));
+    Files.createSymbolicLink(
+        bottom.resolve("l"), Path.of("../".repeat(depth) + "a/".repeat(depth)));
+    String limit =
+        "not opened: the runpack's paths took more than "
+            + RootedFiles.MAX_WALK_STEPS
+            + " steps to walk (entries looked up, directories entered), the limit of one"
+            + " verification";
+
+    try (FileSystemRunpackReader reader =
+        new FileSystemRunpackReader(root, RootedFiles.OPEN_TIMEOUT, false)) {
+      RunpackException climb =
+          assertThrows(RunpackException.class, () -> reader.read("l/l/f.json", 100));
+      assertEquals(limit, climb.getMessage());
+      assertEquals(ErrorCode.LIMIT_EXCEEDED, climb.code());
+      assertFailure(reader, "artifacts/a.json", ErrorCode.LIMIT_EXCEEDED, limit);
+    } finally {
+      removeTree(root.resolve("a"));
+    }
+  }
+
   /** Removes a deep tree in linear time (JUnit's clean-up resolves each level's real path). */
   static void removeTree(Path dir) throws IOException {
     try {
