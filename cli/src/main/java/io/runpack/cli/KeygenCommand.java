@@ -1,5 +1,6 @@
 package io.runpack.cli;
 
+import io.runpack.adapters.filesystem.IoReasons;
 import io.runpack.adapters.signing.Ed25519Signer;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
@@ -85,7 +86,8 @@ final class KeygenCommand implements Callable<Integer> {
           ErrorCode.INVALID_REQUEST, file + " already exists; keygen never overwrites a key");
     } catch (IOException e) {
       throw new RunpackException(
-          ErrorCode.STORAGE_ERROR, "cannot write " + file + ": " + e.getClass().getSimpleName());
+          ErrorCode.STORAGE_ERROR,
+          "cannot write " + file + ": " + IoReasons.of(e, file.toString()));
     }
   }
 

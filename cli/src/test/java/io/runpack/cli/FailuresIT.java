@@ -133,6 +133,13 @@ class FailuresIT {
   }
 
   @Test
+  void aFileGivenAsTheRunpackDirectoryIsSaidToBeNoDirectory() throws IOException {
+    Files.writeString(temp.resolve("manifest.json"), "{}");
+    CliProcess.run(temp, "verify", "manifest.json")
+        .assertFailure(2, "file_not_found", "runpack directory manifest.json is not a directory");
+  }
+
+  @Test
   void rootPrefixWithoutBucketIsAUsageError() {
     CliProcess.run(temp, "export", "--request", request(), "--root-prefix", "p")
         .assertFailure(2, "invalid_request", "--root-prefix needs --bucket");

@@ -1,6 +1,7 @@
 package io.runpack.function;
 
 import io.runpack.adapters.filesystem.FileSystemRunpackStorage;
+import io.runpack.adapters.filesystem.IoReasons;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.model.RunpackFile;
@@ -88,10 +89,7 @@ final class TenantScopedStorage implements PublishRunpackPort {
     } catch (IOException e) {
       throw new RunpackException(
           ErrorCode.STORAGE_ERROR,
-          "cannot create the tenant's output directory "
-              + relative
-              + ": "
-              + e.getClass().getSimpleName(),
+          "cannot create the tenant's output directory " + relative + ": " + IoReasons.of(e),
           e);
     }
   }

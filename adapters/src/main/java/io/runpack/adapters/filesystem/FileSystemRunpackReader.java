@@ -40,14 +40,18 @@ public final class FileSystemRunpackReader implements RunpackReader, AutoCloseab
   FileSystemRunpackReader(Path root, Duration openTimeout, boolean byName) {
     if (!Files.isDirectory(root)) {
       throw new RunpackException(
-          ErrorCode.FILE_NOT_FOUND, "runpack directory " + root + " does not exist");
+          ErrorCode.FILE_NOT_FOUND,
+          Files.exists(root)
+              ? "runpack directory " + root + " is not a directory"
+              : "runpack directory " + root + " does not exist");
     }
     try {
       this.files =
           byName ? RootedFiles.openByName(root, openTimeout) : RootedFiles.open(root, openTimeout);
     } catch (IOException e) {
       throw new RunpackException(
-          ErrorCode.STORAGE_ERROR, "cannot open runpack directory " + root + ": " + e);
+          ErrorCode.STORAGE_ERROR,
+          "cannot open runpack directory " + root + ": " + IoReasons.of(e, root.toString()));
     }
   }
 
@@ -101,8 +105,7 @@ public final class FileSystemRunpackReader implements RunpackReader, AutoCloseab
     if (e instanceof NoSuchFileException) { // removed between its check and its opening
       return new RunpackException(ErrorCode.FILE_NOT_FOUND, "no such file");
     }
-    return new RunpackException(
-        ErrorCode.STORAGE_ERROR, "I/O error: " + e.getClass().getSimpleName());
+    return new RunpackException(ErrorCode.STORAGE_ERROR, "I/O error: " + IoReasons.of(e));
   }
 
   @Override

@@ -73,9 +73,10 @@ public final class FileSystemRunpackStorage implements PublishRunpackPort {
           "cannot write runpack to "
               + RunpackPath.printable(requested)
               + ": "
-              + e.getClass().getSimpleName()
-              + " "
-              + RunpackPath.printable(insideBase(String.valueOf(e.getMessage()))),
+              + IoReasons.of(e)
+              + (IoReasons.file(e) == null
+                  ? ""
+                  : ": " + RunpackPath.printable(insideBase(IoReasons.file(e)))),
           e);
     }
   }

@@ -47,9 +47,7 @@ public final class FileSystemSignatureWriter {
           "cannot write signature "
               + RunpackPath.printable(path)
               + ": "
-              + e.getClass().getSimpleName()
-              + " "
-              + RunpackPath.printable(String.valueOf(e.getMessage())),
+              + RunpackPath.printable(IoReasons.of(e, null)),
           e);
     }
   }
