@@ -30,11 +30,11 @@ final class OutputSignature {
     }
   }
 
-  static void write(byte[] output, String signingKey, String signatureOut, Console console) {
+  static void write(byte[] output, String signingKey, WholeFile signatureOut, Console console) {
     Ed25519Signer signer = KeyFiles.signer(signingKey, console);
     SignManifestPort.Signed signed = signer.sign(output.clone());
     byte[] record =
         ManifestSignature.of(output, signed.scheme(), signed.keyId(), signed.signature()).toBytes();
-    WholeFile.at(signatureOut, "--signature-out").write(record);
+    signatureOut.write(record);
   }
 }

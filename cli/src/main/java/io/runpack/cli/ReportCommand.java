@@ -71,7 +71,8 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunpackPath manifestName = Failures.manifestName(manifest);
-    WholeFile page = WholeFile.at(html, "--html");
+    WholeFile page =
+        WholeFile.at(html, "--html", location.startsWith("s3://") ? null : directory());
     RunpackReport report;
     if (location.startsWith("s3://")) {
       try (AwsClients aws = new AwsClients(endpoint, region)) {

@@ -117,10 +117,20 @@ final class VerifyCommand implements Callable<Integer> {
           "With --signature-out: the Ed25519 key (a 32-byte seed, raw or base64, or PKCS#8 PEM).")
   String signingKey;
 
+  /** Where {@code --signature-out} writes, checked before verifying. */
+  private WholeFile signatureFile;
+
   @Override
   public Integer call() {
     ManifestLocation where = ManifestLocation.of(location, manifest, runpackDir);
     OutputSignature.requirePair(signatureOut, signingKey);
+    signatureFile =
+        signatureOut == null
+            ? null
+            : WholeFile.at(
+                signatureOut,
+                "--signature-out",
+                where.location().startsWith("s3://") ? null : where.directory());
     if (format == Format.markdown && publicKey != null) {
       throw Failures.invalidInput(
           ErrorCode.INVALID_REQUEST,
@@ -172,8 +182,8 @@ final class VerifyCommand implements Callable<Integer> {
 
   /** Prints the output, after writing its signature when one is asked for. */
   private void print(byte[] output) {
-    if (signatureOut != null) {
-      OutputSignature.write(output, signingKey, signatureOut, parent.console);
+    if (signatureFile != null) {
+      OutputSignature.write(output, signingKey, signatureFile, parent.console);
     }
     parent.console.printBytes(output);
   }

@@ -1,27 +1,35 @@
 package io.runpack.cli;
 
+import io.runpack.adapters.filesystem.IoReasons;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
 
 /**
  * A file a command writes for its caller (a report page, an output's signature), written whole or
- * not at all: into a temporary file beside it, 0644, forced to disk, then renamed over it in one
- * step. A failure leaves no partial file and no temporary file, and is a typed error: a target that
- * cannot be a file (no such directory, a directory) is invalid input, found before any work is
- * done; anything else a storage error.
+ * not at all: into a temporary file beside it, with the default permissions (0666 under the umask:
+ * 0644 usually), forced to disk, then renamed over it in one step. Only a regular file is replaced:
+ * a link, a device, a FIFO or a socket of that name is left as it is (a rename would put the page
+ * in its place, not write to it), and so is anything inside the runpack being read (evidence is
+ * never written to). A failure leaves no partial file and no temporary file, and is a typed error:
+ * a target that cannot be such a file is invalid input, found before any work is done; anything
+ * else a storage error.
  */
 final class WholeFile {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path file;
 
@@ -30,11 +38,17 @@ final class WholeFile {
   }
 
   /**
-   * The target {@code name} names, checked: its directory exists and it is not a directory.
+   * The target {@code name} names, checked: its directory exists, and it is a regular file or
+   * nothing yet.
    *
    * @param option the option that named it, for messages ({@code --html})
    */
   static WholeFile at(String name, String option) {
+    return at(name, option, null);
+  }
+
+  /** The same, and outside {@code runpack} (a directory being read; null: none). */
+  static WholeFile at(String name, String option, Path runpack) {
     Path file;
     try {
       file = Path.of(name).toAbsolutePath();
@@ -48,34 +62,71 @@ final class WholeFile {
       throw Failures.invalidInput(
           ErrorCode.INVALID_REQUEST, "no such directory for " + option + ": " + dir);
     }
-    if (Files.isDirectory(file)) {
+    if (runpack != null && inside(dir, runpack)) {
+      throw Failures.invalidInput(
+          ErrorCode.INVALID_REQUEST,
+          option + " names a file inside the runpack being read, which is left as it is: " + file);
+    }
+    String kind = notAFile(file);
+    if ("a directory".equals(kind)) {
       throw Failures.invalidInput(
           ErrorCode.INVALID_REQUEST, option + " names a directory, not a file: " + file);
     }
+    if (kind != null) {
+      throw Failures.invalidInput(
+          ErrorCode.INVALID_REQUEST,
+          option + " names " + kind + ", not a regular file, which is left as it is: " + file);
+    }
     return new WholeFile(file);
+  }
+
+  /** What is at {@code file} when it is there and not a regular file, or null. */
+  private static String notAFile(Path file) {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException absent) {
+      return null;
+    }
+    if (attributes.isRegularFile()) {
+      return null;
+    }
+    if (attributes.isDirectory()) {
+      return "a directory";
+    }
+    return attributes.isSymbolicLink() ? "a symbolic link" : "a device, FIFO or socket";
+  }
+
+  private static boolean inside(Path dir, Path runpack) {
+    try {
+      return dir.toRealPath().startsWith(runpack.toRealPath());
+    } catch (IOException e) {
+      return false; // no runpack there: nothing of it to write over
+    }
   }
 
   void write(byte[] content) {
     Path temp = null;
     try {
-      temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
-      PosixFileAttributeView posix = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-      if (posix != null) {
-        posix.setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
-      }
-      try (FileChannel channel =
-          FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      temp = createTemporary();
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         ByteBuffer bytes = ByteBuffer.wrap(content);
         while (bytes.hasRemaining()) {
           channel.write(bytes);
         }
         channel.force(true);
       }
+      String kind = notAFile(file); // made meanwhile: still not replaced
+      if (kind != null) {
+        throw new RunpackException(
+            ErrorCode.STORAGE_ERROR,
+            "cannot write " + file + ": it became " + kind + ", which is left as it is");
+      }
       move(temp, file);
       temp = null;
     } catch (IOException e) {
       throw new RunpackException(
-          ErrorCode.STORAGE_ERROR, "cannot write " + file + ": " + e.getClass().getSimpleName());
+          ErrorCode.STORAGE_ERROR, "cannot write " + file + ": " + IoReasons.of(e));
     } finally {
       if (temp != null) {
         try {
@@ -83,6 +134,24 @@ final class WholeFile {
         } catch (IOException ignored) {
           // the failure already reported is the one that matters
         }
+      }
+    }
+  }
+
+  /** A new, empty file beside the target, with the default permissions (under the umask). */
+  private Path createTemporary() throws IOException {
+    while (true) {
+      Path temp =
+          file.resolveSibling(
+              "."
+                  + file.getFileName()
+                  + "."
+                  + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                  + ".tmp");
+      try {
+        return Files.createFile(temp);
+      } catch (FileAlreadyExistsException taken) {
+        // another name
       }
     }
   }

@@ -97,6 +97,32 @@ class VerifyOutputSignatureIT {
   }
 
   @Test
+  void aSignatureIsNeverWrittenInsideTheRunpackVerified() throws Exception {
+    Files.write(temp.resolve("seed.bin"), SEED);
+    Path runpack = Fixtures.copyTree(Fixtures.backcompat(), temp.resolve("rp"));
+    Path manifest = runpack.resolve("manifest.json");
+    byte[] before = Files.readAllBytes(manifest);
+
+    CliProcess.run(
+            temp,
+            "verify",
+            "--manifest",
+            manifest.toString(),
+            "--signature-out",
+            manifest.toString(),
+            "--signing-key",
+            "seed.bin")
+        .assertFailure(
+            2,
+            "invalid_request",
+            "--signature-out names a file inside the runpack being read, which is left as it is: "
+                + manifest);
+
+    assertArrayEquals(before, Files.readAllBytes(manifest));
+    assertEquals(0, CliProcess.run(temp, "verify", runpack.toString()).exitCode());
+  }
+
+  @Test
   void signatureOutWithoutAKeyIsRefused() {
     CliProcess.run(temp, "verify", Fixtures.backcompat().toString(), "--signature-out", "out.sig")
         .assertFailure(2, "invalid_request", "--signature-out needs --signing-key");
