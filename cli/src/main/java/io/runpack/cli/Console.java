@@ -14,6 +14,9 @@ final class Console {
   final PrintStream err;
   boolean debug;
 
+  /** What standard input was read for ({@link Inputs}), or null while it is unread. */
+  String stdinReadFor;
+
   Console(InputStream in, PrintStream out, PrintStream err) {
     this.in = in;
     this.out = out;

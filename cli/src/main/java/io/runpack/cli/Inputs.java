@@ -1,5 +1,6 @@
 package io.runpack.cli;
 
+import io.runpack.adapters.filesystem.IoReasons;
 import io.runpack.domain.error.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +11,8 @@ import java.nio.file.Path;
 
 /**
  * Reads what the user hands the command (a file, or stdin for {@code -}), never more than a bound.
- * Any failure is invalid input (exit 2): a missing file is {@code file_not_found}.
+ * Any failure is invalid input (exit 2): a missing file is {@code file_not_found}. Standard input
+ * is read once: a second input that asks for it is refused, not given what the first left.
  */
 final class Inputs {
 
@@ -34,6 +36,20 @@ final class Inputs {
   static byte[] readAtMost(String source, long maxBytes, Console console, String what) {
     boolean stdin = source == null || source.equals("-");
     int cap = (int) Math.min(maxBytes, Integer.MAX_VALUE - 8);
+    if (stdin && console.stdinReadFor != null) {
+      throw Failures.invalidInput(
+          ErrorCode.INVALID_REQUEST,
+          "cannot read "
+              + what
+              + " from standard input: it is the "
+              + console.stdinReadFor
+              + "'s; give the "
+              + what
+              + " as a file");
+    }
+    if (stdin) {
+      console.stdinReadFor = what;
+    }
     try {
       if (!stdin && Files.isDirectory(Path.of(source))) {
         throw Failures.invalidInput(
@@ -45,7 +61,11 @@ final class Inputs {
     } catch (NoSuchFileException e) {
       throw Failures.invalidInput(
           ErrorCode.FILE_NOT_FOUND, "cannot read " + what + " " + name(source) + ": no such file");
-    } catch (IOException | InvalidPathException e) {
+    } catch (IOException e) {
+      throw Failures.invalidInput(
+          ErrorCode.INVALID_REQUEST,
+          "cannot read " + what + " " + name(source) + ": " + IoReasons.of(e, source));
+    } catch (InvalidPathException e) {
       throw Failures.invalidInput(
           ErrorCode.INVALID_REQUEST,
           "cannot read " + what + " " + name(source) + ": " + e.getMessage());

@@ -34,14 +34,27 @@ final class KeygenCommand implements Callable<Integer> {
 
   @ParentCommand RunpackCommand parent;
 
-  @Option(names = "--private-key", required = true, paramLabel = "FILE")
+  @Option(
+      names = "--private-key",
+      required = true,
+      paramLabel = "FILE",
+      description = "Where to write the private key (PKCS#8 PEM, 0600); must not exist.")
   Path privateKey;
 
-  @Option(names = "--public-key", required = true, paramLabel = "FILE")
+  @Option(
+      names = "--public-key",
+      required = true,
+      paramLabel = "FILE",
+      description = "Where to write the public key (SPKI PEM); must not exist.")
   Path publicKey;
 
   @Override
   public Integer call() {
+    if (privateKey.toAbsolutePath().normalize().equals(publicKey.toAbsolutePath().normalize())) {
+      throw Failures.invalidInput(
+          ErrorCode.INVALID_REQUEST,
+          "--private-key and --public-key name the same file: " + privateKey);
+    }
     for (Path file : new Path[] {privateKey, publicKey}) {
       if (Files.exists(file)) {
         throw Failures.invalidInput(

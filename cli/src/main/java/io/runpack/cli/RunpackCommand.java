@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
     exitCodeList = {
       "0:done (verify: the runpack passed)",
       "1:verify: the runpack failed verification",
-      "2:invalid input or usage (a bad request, a file or directory that is not there)",
-      "3:any other failure (missing run or manifest, storage, limits)"
+      "2:invalid input or usage (a bad request, a file or directory that is not there, an input"
+          + " given to the command over a limit)",
+      "3:any other failure (missing run or manifest, storage, a limit met in a runpack or run)"
     })
 final class RunpackCommand implements Runnable {
 

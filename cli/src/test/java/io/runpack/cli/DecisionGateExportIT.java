@@ -158,4 +158,26 @@ class DecisionGateExportIT {
         .assertFailure(2, "invalid_run_data", "state file: state must be an object, not array");
     assertFalse(Files.exists(temp.resolve("out")));
   }
+
+  @Test
+  void standardInputIsReadForOneFileOnlyAndTheSecondIsToldSo() throws Exception {
+    DecisionGateFiles.writeSpecAndState("golden_time_after_pass", temp);
+
+    CliProcess.run(
+            temp,
+            Files.readAllBytes(temp.resolve("spec.json")),
+            "export",
+            "--spec",
+            "-",
+            "--state",
+            "-",
+            "--output-dir",
+            "out")
+        .assertFailure(
+            2,
+            "invalid_request",
+            "cannot read state file from standard input: it is the spec file's; give the state"
+                + " file as a file");
+    assertFalse(Files.exists(temp.resolve("out")));
+  }
 }

@@ -115,6 +115,14 @@ class SignedExportIT {
   }
 
   @Test
+  void keygenRefusesOneFileForBothKeysAndWritesNothing() {
+    CliProcess.run(temp, "keygen", "--private-key", "k.pem", "--public-key", "./k.pem")
+        .assertFailure(
+            2, "invalid_request", "--private-key and --public-key name the same file: k.pem");
+    assertTrue(Files.notExists(temp.resolve("k.pem")));
+  }
+
+  @Test
   void signingKeyThatIsNotAKeyIsInvalidInputAndWritesNothing() throws Exception {
     Files.writeString(temp.resolve("key.txt"), "hello");
 
