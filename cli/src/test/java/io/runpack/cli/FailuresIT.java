@@ -55,7 +55,7 @@ class FailuresIT {
   void requestThatIsNotJsonIsInvalidInput() throws IOException {
     Files.writeString(temp.resolve("r.json"), "{\"tenant_id\":");
     CliProcess.run(temp, "export", "--request", "r.json")
-        .assertFailureStartingWith(2, "invalid_json", "Unexpected end-of-input");
+        .assertFailureStartingWith(2, "invalid_json", "Unexpected end of the JSON text");
   }
 
   @Test

@@ -118,7 +118,7 @@ class ApiGatewayTest {
         httpApi("{\"tenant_id\": 1,", false, jwt(new JsonString("1"))),
         400,
         "invalid_json",
-        "Unexpected end-of-input");
+        "Unexpected end of the JSON text");
   }
 
   @Test

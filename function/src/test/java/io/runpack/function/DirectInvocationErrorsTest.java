@@ -34,7 +34,8 @@ class DirectInvocationErrorsTest {
 
   @Test
   void malformedJsonIsInvalidJson() {
-    assertFails("{\"tenant_id\":", "runpack.InvalidJson", "invalid_json: Unexpected end-of-input");
+    assertFails(
+        "{\"tenant_id\":", "runpack.InvalidJson", "invalid_json: Unexpected end of the JSON text");
   }
 
   @Test

@@ -95,7 +95,8 @@ public final class JacksonJsonCodec implements JsonDecoder {
           ErrorCode.LIMIT_EXCEEDED, e.getOriginalMessage() + where(e.getLocation()));
     } catch (JsonProcessingException e) {
       throw new RunpackException(
-          ErrorCode.INVALID_JSON, e.getOriginalMessage() + where(e.getLocation()));
+          ErrorCode.INVALID_JSON,
+          ParserMessages.clean(e.getOriginalMessage()) + where(e.getLocation()));
     } catch (IOException e) {
       throw new RunpackException(ErrorCode.INVALID_JSON, "unreadable JSON: " + e.getMessage());
     }

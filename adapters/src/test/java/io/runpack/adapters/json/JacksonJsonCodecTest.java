@@ -94,6 +94,26 @@ class JacksonJsonCodecTest {
   }
 
   @Test
+  void refusalsSayWhatIsWrongNotHowToMakeTheParserAcceptIt() {
+    assertEquals(
+        "Unexpected character ('+' (code 43)) in numeric value: JSON spec does not allow numbers"
+            + " to have plus signs at line 1, column 2",
+        refused(ErrorCode.INVALID_JSON, "+1").getMessage());
+    assertEquals(
+        "Unexpected character ('/' (code 47)): comments are not JSON at line 1, column 1",
+        refused(ErrorCode.INVALID_JSON, "/*x*/1").getMessage());
+    assertEquals(
+        "Non-standard token 'NaN' at line 1, column 4",
+        refused(ErrorCode.INVALID_JSON, "NaN").getMessage());
+    assertEquals(
+        "Unexpected end of the JSON text at line 1, column 3",
+        refused(ErrorCode.INVALID_JSON, "1e").getMessage());
+    assertEquals(
+        "Unexpected end of the JSON text in a string at line 1, column 3",
+        refused(ErrorCode.INVALID_JSON, "\"a").getMessage());
+  }
+
+  @Test
   void refusesInvalidUtf8() {
     assertRefusedBytes("invalid UTF-8 continuation byte at byte offset 2", '"', 0xc3, 0x28, '"');
   }

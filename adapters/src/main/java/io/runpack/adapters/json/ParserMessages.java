@@ -1,0 +1,36 @@
+package io.runpack.adapters.json;
+
+import java.util.regex.Pattern;
+
+/**
+ * Jackson's parse errors as a user of Runpack reads them: what is wrong with the text, without how
+ * to make Jackson accept it ("enable `JsonReadFeature.ALLOW_COMMENTS`": no reader of Runpack
+ * accepts non-standard JSON, so that no two readers disagree on a document) or the parser's token
+ * names ("in VALUE_STRING", "in null").
+ */
+final class ParserMessages {
+
+  private static final Pattern ENABLE_FEATURE =
+      Pattern.compile(":? ?enable `[A-Za-z_.]+` to allow");
+
+  private static final Pattern FEATURE_NOT_ENABLED =
+      Pattern.compile(
+          " ?\\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)");
+
+  private ParserMessages() {}
+
+  static String clean(String message) {
+    if (message == null) {
+      return "invalid JSON";
+    }
+    String first = message.lines().findFirst().orElse("");
+    String clean = ENABLE_FEATURE.matcher(first).replaceAll("");
+    clean = FEATURE_NOT_ENABLED.matcher(clean).replaceAll("");
+    clean = clean.replace("maybe a (non-standard) comment?", "comments are not JSON");
+    clean = clean.replace("end-of-input in null", "end of the JSON text");
+    clean = clean.replace("end-of-input", "end of the JSON text");
+    clean = clean.replace(" in VALUE_STRING", " in a string");
+    clean = clean.replace(" in FIELD_NAME", " in a member name");
+    return clean.strip();
+  }
+}
