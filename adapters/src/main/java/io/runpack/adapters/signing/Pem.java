@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The PEM text form of keys (RFC 7468): one {@code -----BEGIN <label>-----} block of base64. Reads
- * the block's DER when the bytes are PEM; writes a block with 64-character lines, as openssl does.
+ * the block's DER when the bytes are PEM, and refuses a file of more than one block (which key it
+ * holds would depend on the reader); writes a block with 64-character lines, as openssl does.
  */
 final class Pem {
 
@@ -29,6 +30,9 @@ final class Pem {
     int to = text.indexOf(end);
     if (from < 0 || to < from) {
       throw invalid(what + ": a PEM file without a " + label + " block");
+    }
+    if (text.indexOf("-----BEGIN ") != text.lastIndexOf("-----BEGIN ")) {
+      throw invalid(what + ": a PEM file of more than one block; give the key alone");
     }
     String body = text.substring(from + begin.length(), to).replaceAll("\\s", "");
     try {

@@ -108,6 +108,26 @@ class Ed25519KeyFilesTest {
   }
 
   @Test
+  void aPemFileOfTwoKeysIsRefusedWhicheverComesFirst() {
+    byte[] one = Ed25519Signer.generate().publicKeyPem();
+    byte[] two = Ed25519Signer.generate().publicKeyPem();
+    byte[] both = new byte[one.length + two.length];
+    System.arraycopy(one, 0, both, 0, one.length);
+    System.arraycopy(two, 0, both, one.length, two.length);
+    byte[] certificateFirst =
+        ("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n" + new String(one))
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    for (byte[] pem : java.util.List.of(both, certificateFirst)) {
+      RunpackException e =
+          assertThrows(RunpackException.class, () -> Ed25519Keys.publicKey(pem, "keys.pem"));
+      assertEquals(
+          "public key keys.pem: a PEM file of more than one block; give the key alone",
+          e.getMessage());
+    }
+  }
+
+  @Test
   void aPublicKeyPemIsNotASigningKey() {
     byte[] pem = Ed25519Signer.generate().publicKeyPem();
 
