@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code export --replace}, run as a process, replaces only a runpack: a directory without a
- * runpack manifest is refused with {@code conflict} (exit 3) and left byte for byte, inode for
- * inode as it was.
+ * {@code export --replace}, run as a process, replaces only a runpack and never the export's own
+ * inputs: a directory that holds the run store, the request, the spec or the state the export reads
+ * is refused with {@code invalid_request} (exit 2), one without a runpack manifest with {@code
+ * conflict} (exit 3), and either is left byte for byte, inode for inode as it was.
  */
 class ReplaceOnlyARunpackIT {
 
@@ -23,6 +24,33 @@ class ReplaceOnlyARunpackIT {
   static final String REQUEST = EXAMPLES.resolve("requests/release-2026-11-26.json").toString();
 
   @TempDir Path temp;
+
+  @Test
+  void replacingTheDirectoryThatHoldsTheRunStoreIsRefusedAndDeletesNothing() throws IOException {
+    Path c = temp.resolve("c");
+    Fixtures.copyTree(EXAMPLES.resolve("runs"), c.resolve("runs"));
+    Untouched before = Untouched.of(c);
+
+    CliProcess.run(
+            temp,
+            "export",
+            "--request",
+            REQUEST,
+            "--runs",
+            "c/runs",
+            "--output-dir",
+            "c",
+            "--replace")
+        .assertFailure(
+            2,
+            "invalid_request",
+            "output_dir "
+                + c.toRealPath()
+                + " is not replaced: it holds "
+                + c.toRealPath().resolve("runs")
+                + ", which this export reads");
+    before.assertUnchanged();
+  }
 
   @Test
   void replacingADirectoryOfJsonFilesWithoutARunpackManifestIsRefusedAndDeletesNothing()
@@ -61,6 +89,92 @@ class ReplaceOnlyARunpackIT {
                 + " is not replaced: only a runpack is replaced, and manifest.json is not a"
                 + " runpack manifest: manifest has unknown member \\\"name\\\"");
     before.assertUnchanged();
+  }
+
+  @Test
+  void aRunpackThatHoldsTheRunStoreItIsExportedFromIsNotReplaced() throws IOException {
+    assertEquals(0, export("out").exitCode());
+    Fixtures.copyTree(EXAMPLES.resolve("runs"), temp.resolve("out/runs"));
+    Files.createSymbolicLink(temp.resolve("link"), temp.resolve("out"));
+    Untouched before = Untouched.of(temp.resolve("out"));
+
+    CliProcess.run(
+            temp,
+            "export",
+            "--request",
+            REQUEST,
+            "--runs",
+            "link/runs/../runs",
+            "--output-dir",
+            "out",
+            "--replace")
+        .assertFailure(
+            2,
+            "invalid_request",
+            "output_dir "
+                + temp.toRealPath().resolve("out")
+                + " is not replaced: it holds "
+                + temp.toRealPath().resolve("out/runs")
+                + ", which this export reads");
+    before.assertUnchanged();
+  }
+
+  @Test
+  void decisionGateFormDoesNotReplaceTheDirectoryHoldingItsSpecAndState() throws IOException {
+    Path d = temp.resolve("d");
+    DecisionGateFiles.writeSpecAndState("golden_time_after_pass", d);
+    Untouched before = Untouched.of(d);
+
+    decisionGateExport()
+        .assertFailure(
+            2,
+            "invalid_request",
+            "output_dir "
+                + d.toRealPath()
+                + " is not replaced: it holds "
+                + d.toRealPath().resolve("spec.json")
+                + ", which this export reads");
+    before.assertUnchanged();
+  }
+
+  @Test
+  void decisionGateFormDoesNotReplaceARunpackHoldingItsSpecAndState() throws IOException {
+    DecisionGateFiles.writeSpecAndState("golden_time_after_pass", temp);
+    assertEquals(
+        0,
+        CliProcess.run(
+                temp, "export", "--spec", "spec.json", "--state", "state.json", "--output-dir", "d")
+            .exitCode());
+    Path d = temp.resolve("d");
+    Files.move(temp.resolve("spec.json"), d.resolve("spec.json"));
+    Files.move(temp.resolve("state.json"), d.resolve("state.json"));
+    Untouched before = Untouched.of(d);
+
+    decisionGateExport()
+        .assertFailure(
+            2,
+            "invalid_request",
+            "output_dir "
+                + d.toRealPath()
+                + " is not replaced: it holds "
+                + d.toRealPath().resolve("spec.json")
+                + ", which this export reads");
+    before.assertUnchanged();
+  }
+
+  CliProcess.Result decisionGateExport() {
+    return CliProcess.run(
+        temp,
+        "export",
+        "--spec",
+        "d/spec.json",
+        "--state",
+        "d/state.json",
+        "--output-dir",
+        "d",
+        "--generated-at-unix-ms",
+        "1",
+        "--replace");
   }
 
   CliProcess.Result replace(String outputDir) {

@@ -13,13 +13,15 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 /**
- * The guard of {@link ExistingRunpack#REPLACE}: only a runpack may be replaced. In this order, the
- * first failing check is the one refused:
+ * The guard of {@link ExistingRunpack#REPLACE}: only a runpack may be replaced, and never one that
+ * holds what the export reads. In this order, the first failing check is the one refused:
  *
  * <ol>
- *   <li>the output directory holds nothing but directories, JSON files, manifest signatures ({@code
- *       .json.sig}) (and the {@code .runpack-*.tmp} files an earlier Runpack version could leave
- *       when killed): no link, no special file ({@code conflict});
+ *   <li>the output directory is not, does not hold and does not lie inside any of the export's
+ *       {@link ExportInputs} ({@code invalid_request});
+ *   <li>it holds nothing but directories, JSON files, manifest signatures ({@code .json.sig}) (and
+ *       the {@code .runpack-*.tmp} files an earlier Runpack version could leave when killed): no
+ *       link, no special file ({@code conflict});
  *   <li>it holds a runpack manifest, a regular file that decodes as one, under one of the {@link
  *       RunpackManifestFile} names ({@code conflict}).
  * </ol>
@@ -33,17 +35,21 @@ import java.util.Optional;
 final class ReplaceableRunpack {
 
   private final RunpackManifestFile manifest;
+  private final ExportInputs inputs;
 
   /**
    * @param manifest the new runpack's manifest name, if known: tried first
+   * @param inputs what the export reads
    */
-  ReplaceableRunpack(Optional<RunpackPath> manifest) {
+  ReplaceableRunpack(Optional<RunpackPath> manifest, ExportInputs inputs) {
     this.manifest = new RunpackManifestFile(manifest);
+    this.inputs = inputs;
   }
 
   /** Refuses the target of {@code location} unless it is a runpack that may be replaced. */
   void require(OutputLocation location) throws IOException {
     Path target = location.target();
+    inputs.requireNoneIn(target, location.shown());
     new Listing(location.shown(), target).check(target);
     Optional<String> notAManifest = manifest.whyNotIn(target);
     if (notAManifest.isPresent()) {

@@ -5,6 +5,7 @@ import static io.runpack.adapters.filesystem.DirectoryCommitTest.entries;
 import static io.runpack.adapters.filesystem.DirectoryCommitTest.files;
 import static io.runpack.adapters.filesystem.DirectoryCommitTest.identities;
 import static io.runpack.adapters.filesystem.DirectoryCommitTest.withManifest;
+import static io.runpack.adapters.filesystem.DirectoryCommitTest.withVerification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link ExistingRunpack#REPLACE} replaces only a runpack (a manifest that decodes as one, under
- * the new runpack's name or a default one); anything else is refused with nothing touched.
+ * the new runpack's name or a default one) and never one that is, holds or lies inside what the
+ * export reads; anything else is refused with nothing touched.
  */
 class ReplaceableRunpackTest {
 
@@ -56,7 +58,8 @@ class ReplaceableRunpackTest {
         "output_dir "
             + out.toRealPath()
             + " is not replaced: only a runpack is replaced, and it holds no runpack manifest"
-            + " (manifest.json or runpack.json)");
+            + " (manifest.json or runpack.json)",
+        List.of());
   }
 
   @Test
@@ -65,7 +68,9 @@ class ReplaceableRunpackTest {
     Files.writeString(out.resolve("settings.json"), "{}");
 
     RunpackException e =
-        assertThrows(RunpackException.class, () -> replace(withManifest(request(), "audit.json")));
+        assertThrows(
+            RunpackException.class,
+            () -> replace(withManifest(request(), "audit.json"), List.of()));
 
     assertEquals(
         "output_dir "
@@ -85,24 +90,64 @@ class ReplaceableRunpackTest {
         "output_dir "
             + out.toRealPath()
             + " is not replaced: only a runpack is replaced, and manifest.json is not a runpack"
-            + " manifest: not a regular file");
+            + " manifest: not a regular file",
+        List.of());
   }
 
   @Test
   void aRunpackUnderDecisionGatesManifestNameIsReplaced() {
     export(withManifest(request(), "runpack.json"));
 
-    replace(request());
+    replace(request(), List.of(store));
 
     assertEquals("pass", LocalRunpack.verify(out).status());
     assertEquals(List.of("out"), entries(temp.resolve("work")), "the old runpack is deleted");
   }
 
-  void assertRefusedUntouched(ErrorCode code, String message) throws IOException {
+  @Test
+  void aRunpackHoldingTheRunStoreItIsExportedFromIsNotReplaced() throws IOException {
+    export(request());
+    store = Fixtures.copyTree(store, out.resolve("store"));
+    Files.createSymbolicLink(temp.resolve("link"), out);
+
+    assertRefusedUntouched(
+        ErrorCode.INVALID_REQUEST,
+        "output_dir "
+            + out.toRealPath()
+            + " is not replaced: it holds "
+            + out.toRealPath().resolve("store")
+            + ", which this export reads",
+        List.of(temp.resolve("link/store/../store")));
+  }
+
+  @Test
+  void aRunpackThatIsOrLiesInsideAnInputIsNotReplaced() throws IOException {
+    export(withVerification(request(), false));
+
+    assertRefusedUntouched(
+        ErrorCode.INVALID_REQUEST,
+        "output_dir "
+            + out.toRealPath()
+            + " is not replaced: it is "
+            + out.toRealPath()
+            + ", which this export reads",
+        List.of(out));
+    assertRefusedUntouched(
+        ErrorCode.INVALID_REQUEST,
+        "output_dir "
+            + out.toRealPath()
+            + " is not replaced: it lies inside "
+            + temp.toRealPath()
+            + ", which this export reads",
+        List.of(store, temp));
+  }
+
+  void assertRefusedUntouched(ErrorCode code, String message, List<Path> inputs)
+      throws IOException {
     Map<String, Object> identities = identities(out);
     Map<String, byte[]> before = files(out);
 
-    RunpackException e = assertThrows(RunpackException.class, () -> replace(request()));
+    RunpackException e = assertThrows(RunpackException.class, () -> replace(request(), inputs));
 
     assertEquals(code, e.code());
     assertEquals(message, e.getMessage());
@@ -119,9 +164,10 @@ class ReplaceableRunpackTest {
     exportWith(new FileSystemRunpackStorage(Optional.empty()), command);
   }
 
-  void replace(ExportRunpackCommand command) {
+  void replace(ExportRunpackCommand command, List<Path> inputs) {
     exportWith(
-        new FileSystemRunpackStorage(Optional.empty(), ExistingRunpack.REPLACE, () -> {}), command);
+        new FileSystemRunpackStorage(Optional.empty(), ExistingRunpack.REPLACE, inputs, () -> {}),
+        command);
   }
 
   void exportWith(FileSystemRunpackStorage storage, ExportRunpackCommand command) {
