@@ -16,6 +16,7 @@ import io.runpack.domain.service.ExportRunpackService;
 import io.runpack.domain.service.ExportSettings;
 import io.runpack.domain.spec.ScenarioSpecRules;
 import java.util.Optional;
+import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /**
@@ -114,6 +115,7 @@ final class DecisionGateExport {
         new FileSystemRunpackStorage(
             Optional.empty(),
             replace ? ExistingRunpack.REPLACE : ExistingRunpack.REFUSE,
+            Stream.of(options.spec, options.state).flatMap(f -> Inputs.file(f).stream()).toList(),
             CommitPause.fromSystemProperty());
     ExportResult result =
         new ExportRunpackService(key -> run, storage, codec, ExportSettings.NONE).export(command);

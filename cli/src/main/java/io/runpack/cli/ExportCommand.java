@@ -20,6 +20,8 @@ import io.runpack.domain.port.out.SignManifestPort;
 import io.runpack.domain.service.ExportRunpackService;
 import io.runpack.domain.service.ExportSettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -116,7 +118,9 @@ final class ExportCommand implements Callable<Integer> {
       description = {
         "If the output directory already holds another runpack, replace it: the new one is staged"
             + " beside it, the old one renamed aside, the new one renamed in, and only then the old"
-            + " one deleted. Without it, such an export fails with conflict and changes nothing."
+            + " one deleted. Only a runpack is replaced (directories and JSON files, with a"
+            + " manifest), never one that holds this export's inputs. Without it, such an export"
+            + " fails with conflict and changes nothing."
       })
   boolean replace;
 
@@ -173,7 +177,7 @@ final class ExportCommand implements Callable<Integer> {
     if (source.table != null) {
       return new DynamoDbRunStore(aws.dynamoDb(), source.table, codec);
     }
-    return new FileSystemRunStore(source.runs == null ? Path.of("runs") : source.runs, codec);
+    return new FileSystemRunStore(runStore(), codec);
   }
 
   private PublishRunpackPort sink(AwsClients aws) {
@@ -184,7 +188,23 @@ final class ExportCommand implements Callable<Integer> {
     return new FileSystemRunpackStorage(
         Optional.empty(),
         replace ? ExistingRunpack.REPLACE : ExistingRunpack.REFUSE,
+        inputs(),
         CommitPause.fromSystemProperty());
+  }
+
+  private Path runStore() {
+    return source.runs == null ? Path.of("runs") : source.runs;
+  }
+
+  /** What this export reads from the filesystem, which {@code --replace} never deletes. */
+  private List<Path> inputs() {
+    List<Path> inputs = new ArrayList<>();
+    if (source.table == null) {
+      inputs.add(runStore());
+    }
+    Inputs.file(request).ifPresent(inputs::add);
+    Inputs.file(signingKey).ifPresent(inputs::add);
+    return inputs;
   }
 
   private ExportRunpackCommand readRequest(Console console) {

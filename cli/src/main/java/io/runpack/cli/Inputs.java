@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Reads what the user hands the command (a file, or stdin for {@code -}), never more than a bound.
@@ -70,6 +71,11 @@ final class Inputs {
           ErrorCode.INVALID_REQUEST,
           "cannot read " + what + " " + name(source) + ": " + e.getMessage());
     }
+  }
+
+  /** The file {@code source} names, if it names one (not stdin): for {@code --replace}'s guard. */
+  static Optional<Path> file(String source) {
+    return source == null || source.equals("-") ? Optional.empty() : Optional.of(Path.of(source));
   }
 
   private static String name(String source) {

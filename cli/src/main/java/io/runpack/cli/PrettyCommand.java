@@ -5,6 +5,7 @@ import io.runpack.adapters.filesystem.FileSystemRunpackReader;
 import io.runpack.adapters.filesystem.FileSystemRunpackStorage;
 import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.domain.service.PrettyRunpackService;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,7 +63,7 @@ final class PrettyCommand implements Callable<Integer> {
       result =
           new PrettyRunpackService(new JacksonJsonCodec()).pretty(reader, where.manifestName());
     }
-    new FileSystemRunpackStorage(Optional.empty(), ExistingRunpack.REFUSE, () -> {})
+    new FileSystemRunpackStorage(Optional.empty(), ExistingRunpack.REFUSE, List.of(), () -> {})
         .publishFiles(Optional.of(outputDir), result.files());
     parent.console.printText(
         "Pretty runpack written to "

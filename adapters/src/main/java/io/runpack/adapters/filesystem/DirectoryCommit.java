@@ -22,8 +22,8 @@ import java.util.Optional;
  *   <li>target missing or empty: it becomes the runpack, complete or not at all;
  *   <li>target holds exactly this runpack: success, nothing written;
  *   <li>target holds anything else: {@code conflict} naming the first difference, nothing touched
- *       (or, with {@link ExistingRunpack#REPLACE}, the old runpack is renamed aside, the new one
- *       renamed in, and only then is the old one deleted).
+ *       (or, given a {@link ReplaceableRunpack} guard that accepts it, the old runpack is renamed
+ *       aside, the new one renamed in, and only then is the old one deleted).
  * </ul>
  *
  * <p>Guarantees: no file of an existing runpack is ever written, moved into or deleted from; a
@@ -40,13 +40,13 @@ final class DirectoryCommit {
   static void publish(
       OutputLocation location,
       List<RunpackFile> files,
-      ExistingRunpack existing,
+      Optional<ReplaceableRunpack> replaceable,
       Runnable beforeCommit)
       throws IOException {
     StagingDirectory.cleanDebris(location);
     Path target = location.target();
     requireUsableTarget(location);
-    if (!isMissingOrEmpty(target) && inspect(location, files, existing) == Found.SAME) {
+    if (!isMissingOrEmpty(target) && inspect(location, files, replaceable) == Found.SAME) {
       return;
     }
     try (StagingDirectory staging = StagingDirectory.create(location)) {
@@ -61,7 +61,7 @@ final class DirectoryCommit {
           throw new IOException("staging directory " + staging.directory() + " disappeared");
         }
         // Something is there now: another export was faster.
-        Found found = inspect(location, files, existing);
+        Found found = inspect(location, files, replaceable);
         if (found == Found.SAME || found == Found.REPLACEABLE && swapIn(staging, target)) {
           FileTrees.sync(location.parent());
           return;
@@ -84,11 +84,11 @@ final class DirectoryCommit {
   }
 
   /**
-   * What the target holds; anything but this runpack is a conflict, unless the old runpack may be
-   * replaced and is one.
+   * What the target holds; anything but this runpack is a conflict, unless the {@code replaceable}
+   * guard is given and accepts it.
    */
   private static Found inspect(
-      OutputLocation location, List<RunpackFile> files, ExistingRunpack existing)
+      OutputLocation location, List<RunpackFile> files, Optional<ReplaceableRunpack> replaceable)
       throws IOException {
     Path target = location.target();
     BasicFileAttributes attributes = attributes(target);
@@ -109,7 +109,7 @@ final class DirectoryCommit {
     if (difference.isEmpty()) {
       return Found.SAME;
     }
-    if (existing == ExistingRunpack.REFUSE) {
+    if (replaceable.isEmpty()) {
       throw new RunpackException(
           ErrorCode.CONFLICT,
           "output_dir "
@@ -118,7 +118,7 @@ final class DirectoryCommit {
               + difference.get());
     }
     try {
-      ReplaceableRunpack.require(target);
+      replaceable.get().require(location);
     } catch (NoSuchFileException movedAway) {
       return Found.GONE;
     }

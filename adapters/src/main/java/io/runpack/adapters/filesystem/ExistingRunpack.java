@@ -9,7 +9,9 @@ public enum ExistingRunpack {
   REFUSE,
   /**
    * Swap the new runpack in: the old one is moved aside atomically, the new one moved into place,
-   * and only then is the old one deleted. Only a runpack is replaced (a directory of JSON files).
+   * and only then is the old one deleted. Only a runpack is replaced (a directory of JSON files
+   * with a manifest that decodes as one), and never one that is, holds or lies inside what the
+   * export reads: anything else is refused, nothing touched ({@link ReplaceableRunpack}).
    */
   REPLACE
 }

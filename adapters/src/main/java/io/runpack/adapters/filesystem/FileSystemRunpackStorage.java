@@ -21,30 +21,36 @@ import java.util.Optional;
  * <p>Guarantees: the output directory ends up holding the complete runpack or is left as it was; an
  * output directory that already holds this exact runpack is accepted without writing, one that
  * holds anything else is a {@link ErrorCode#CONFLICT} naming the first difference (or is replaced
- * whole, with {@link ExistingRunpack#REPLACE}); no file of an existing runpack is modified in
- * place. With a base directory configured, {@code output_dir} must lie inside it (relative ones are
- * resolved against it), by real path: no write lands outside it through a symbolic link. Files are
- * created with the default permissions (0644 under the usual umask).
+ * whole, with {@link ExistingRunpack#REPLACE}, if it is a runpack and none of the export's inputs:
+ * {@link ReplaceableRunpack}); no file of an existing runpack is modified in place. With a base
+ * directory configured, {@code output_dir} must lie inside it (relative ones are resolved against
+ * it), by real path: no write lands outside it through a symbolic link. Files are created with the
+ * default permissions (0644 under the usual umask).
  */
 public final class FileSystemRunpackStorage implements PublishRunpackPort {
 
   private final Optional<Path> baseDir;
   private final ExistingRunpack existing;
+  private final ExportInputs inputs;
   private final Runnable beforeCommit;
 
   /** Refuses an output directory that holds anything but this runpack. */
   public FileSystemRunpackStorage(Optional<Path> baseDir) {
-    this(baseDir, ExistingRunpack.REFUSE, () -> {});
+    this(baseDir, ExistingRunpack.REFUSE, List.of(), () -> {});
   }
 
   /**
+   * @param inputs what the export reads from the filesystem (run store directory, request, spec,
+   *     state and key files): with {@link ExistingRunpack#REPLACE}, an output directory that is one
+   *     of them, holds one or lies inside one is refused ({@code invalid_request})
    * @param beforeCommit run once the runpack is staged, just before it is moved into place (a test
    *     hook that holds an export at that point; a no-op otherwise)
    */
   public FileSystemRunpackStorage(
-      Optional<Path> baseDir, ExistingRunpack existing, Runnable beforeCommit) {
+      Optional<Path> baseDir, ExistingRunpack existing, List<Path> inputs, Runnable beforeCommit) {
     this.baseDir = Objects.requireNonNull(baseDir, "baseDir");
     this.existing = Objects.requireNonNull(existing, "existing");
+    this.inputs = new ExportInputs(inputs);
     this.beforeCommit = Objects.requireNonNull(beforeCommit, "beforeCommit");
   }
 
@@ -53,7 +59,7 @@ public final class FileSystemRunpackStorage implements PublishRunpackPort {
       RunpackTarget target, List<RunpackFile> artifacts, RunpackFile manifest) {
     List<RunpackFile> files = new ArrayList<>(artifacts);
     files.add(manifest);
-    publishFiles(target.outputDir(), files);
+    write(target.outputDir(), files, Optional.of(manifest.path()));
     return Optional.empty();
   }
 
@@ -63,10 +69,20 @@ public final class FileSystemRunpackStorage implements PublishRunpackPort {
    * runpack pretty}), whose files are not a new export.
    */
   public void publishFiles(Optional<String> outputDir, List<RunpackFile> files) {
+    write(outputDir, files, Optional.empty());
+  }
+
+  /** With {@code manifest}, the runpack's manifest name, when known (a replaced one is sought). */
+  private void write(
+      Optional<String> outputDir, List<RunpackFile> files, Optional<RunpackPath> manifest) {
     String requested = outputDir.orElse("");
+    Optional<ReplaceableRunpack> replaceable =
+        existing == ExistingRunpack.REPLACE
+            ? Optional.of(new ReplaceableRunpack(manifest, inputs))
+            : Optional.empty();
     try {
       OutputLocation location = OutputLocation.resolve(outputDir, baseDir);
-      DirectoryCommit.publish(location, files, existing, beforeCommit);
+      DirectoryCommit.publish(location, files, replaceable, beforeCommit);
     } catch (IOException e) {
       throw new RunpackException(
           ErrorCode.STORAGE_ERROR,

@@ -158,7 +158,7 @@ class ConcurrentExportTest {
   void export(ExportRunpackCommand command, ExistingRunpack existing) {
     new ExportRunpackService(
             new FileSystemRunStore(store, LocalRunpack.CODEC),
-            new FileSystemRunpackStorage(Optional.empty(), existing, () -> {}),
+            new FileSystemRunpackStorage(Optional.empty(), existing, List.of(), () -> {}),
             LocalRunpack.CODEC,
             ExportSettings.NONE)
         .export(command);

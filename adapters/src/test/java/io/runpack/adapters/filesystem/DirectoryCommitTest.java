@@ -179,7 +179,9 @@ class DirectoryCommitTest {
 
   void exportReplacing(ExportRunpackCommand command) {
     exportWith(
-        new FileSystemRunpackStorage(Optional.empty(), ExistingRunpack.REPLACE, () -> {}), command);
+        new FileSystemRunpackStorage(
+            Optional.empty(), ExistingRunpack.REPLACE, List.of(), () -> {}),
+        command);
   }
 
   void exportWith(FileSystemRunpackStorage storage, ExportRunpackCommand command) {

@@ -106,7 +106,8 @@ class SignedDirectoryExportTest {
     Ed25519Signer next = Ed25519Signer.generate();
 
     exportWith(
-        new FileSystemRunpackStorage(Optional.empty(), ExistingRunpack.REPLACE, () -> {}),
+        new FileSystemRunpackStorage(
+            Optional.empty(), ExistingRunpack.REPLACE, List.of(), () -> {}),
         request(),
         Optional.of(next));
 
