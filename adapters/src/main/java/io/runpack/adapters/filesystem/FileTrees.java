@@ -1,6 +1,7 @@
 package io.runpack.adapters.filesystem;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 
 /**
  * Filesystem steps of the directory commit: atomic renames, durable writes and directories, and
@@ -45,6 +47,23 @@ final class FileTrees {
         }
       }
     }
+  }
+
+  /**
+   * The first {@code max} bytes of a regular file, opened without following a link; null when it is
+   * gone.
+   */
+  static byte[] readAtMost(Path file, int max) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(max);
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+        // keep reading up to the bound
+      }
+    } catch (NoSuchFileException gone) {
+      return null;
+    }
+    return Arrays.copyOf(buffer.array(), buffer.position());
   }
 
   static boolean exists(Path path) {

@@ -7,16 +7,12 @@ import io.runpack.domain.model.Manifest;
 import io.runpack.domain.model.RunpackPath;
 import io.runpack.domain.port.in.ExportRunpackCommand;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -82,7 +78,7 @@ final class RunpackManifestFile {
     if (attributes.size() > Limits.MAX_ARTIFACT_BYTES) {
       return Optional.of("larger than " + Limits.MAX_ARTIFACT_BYTES + " bytes");
     }
-    byte[] bytes = read(file, (int) attributes.size());
+    byte[] bytes = FileTrees.readAtMost(file, (int) attributes.size());
     if (bytes == null) {
       return Optional.of("removed while it was read");
     }
@@ -100,20 +96,6 @@ final class RunpackManifestFile {
     } catch (NoSuchFileException missing) {
       return null;
     }
-  }
-
-  /** Up to {@code size} bytes of a regular file, opened without following a link; null if gone. */
-  private static byte[] read(Path file, int size) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(size);
-    try (FileChannel channel =
-        FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-        // keep reading up to the size seen
-      }
-    } catch (NoSuchFileException gone) {
-      return null;
-    }
-    return Arrays.copyOf(buffer.array(), buffer.position());
   }
 
   /** The names as a choice: {@code a}, {@code a or b}, {@code a, b or c}. */

@@ -3,14 +3,11 @@ package io.runpack.adapters.filesystem;
 import io.runpack.domain.model.RunpackFile;
 import io.runpack.domain.model.RunpackPath;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -102,23 +99,9 @@ final class TargetComparison {
       differ(path, "is not a regular file");
     } else if (attributes.size() != f.bytes().length) {
       differ(path, "holds different bytes");
-    } else if (!Arrays.equals(read(entry, f.bytes().length), f.bytes())) {
+    } else if (!Arrays.equals(FileTrees.readAtMost(entry, f.bytes().length + 1), f.bytes())) {
       differ(path, "holds different bytes");
     }
-  }
-
-  /** Up to {@code size + 1} bytes of a regular file, opened without following a link. */
-  private static byte[] read(Path file, int size) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(size + 1);
-    try (FileChannel channel =
-        FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-        // keep reading: a longer file shows as different bytes
-      }
-    } catch (NoSuchFileException gone) {
-      return null;
-    }
-    return Arrays.copyOf(buffer.array(), buffer.position());
   }
 
   private static BasicFileAttributes attributes(Path path) throws IOException {
