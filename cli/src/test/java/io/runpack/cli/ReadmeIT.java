@@ -49,6 +49,21 @@ class ReadmeIT {
   }
 
   @Test
+  void decisionGateCommandsPrintWhatTheReadmeSays() throws Exception {
+    link(workingCopy);
+    String block = Readme.block("decision-gate");
+    Shell.Result result = Shell.run(workingCopy, block, 300);
+
+    assertEquals(0, result.exitCode(), result.output());
+    String readme = Files.readString(REPOSITORY.resolve("README.md"), StandardCharsets.UTF_8);
+    int printed =
+        readme.indexOf("prints\n\n```\n", readme.indexOf(block)) + "prints\n\n```\n".length();
+    String output = result.output().replaceFirst("\\Arunpack: building [^\n]*\n", "");
+    assertEquals(readme.substring(printed, readme.indexOf("```", printed)), output);
+    assertTrue(Files.isRegularFile(workingCopy.resolve("out/dg-pretty/runpack.json")));
+  }
+
+  @Test
   void reportCommandWritesThePageOfTheExampleRun() throws Exception {
     link(workingCopy);
     Shell.Result result =
