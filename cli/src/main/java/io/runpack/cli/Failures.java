@@ -68,7 +68,10 @@ final class Failures {
     };
   }
 
-  /** Usage errors (unknown option, missing parameter): exit 2. */
+  /**
+   * Usage errors (unknown option, missing parameter): exit 2, with what the user may have meant
+   * (picocli's suggestions for a mistyped option or command) and where the usage is.
+   */
   static final class UsageHandler implements CommandLine.IParameterExceptionHandler {
     private final Console console;
 
@@ -79,10 +82,24 @@ final class Failures {
     @Override
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
       return report(
-          console,
-          new RunpackException(ErrorCode.INVALID_REQUEST, e.getMessage()),
-          INVALID_INPUT,
-          e);
+          console, new RunpackException(ErrorCode.INVALID_REQUEST, message(e)), INVALID_INPUT, e);
+    }
+
+    static String message(CommandLine.ParameterException e) {
+      StringBuilder message = new StringBuilder(e.getMessage());
+      if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+          && !unmatched.getSuggestions().isEmpty()) {
+        message
+            .append("; did you mean ")
+            .append(String.join(" or ", unmatched.getSuggestions().stream().limit(3).toList()))
+            .append('?');
+      }
+      CommandLine command = e.getCommandLine();
+      message
+          .append(" (usage: runpack help")
+          .append(command.getParent() == null ? "" : " " + command.getCommandName())
+          .append(')');
+      return message.toString();
     }
   }
 

@@ -31,9 +31,26 @@ class FailuresIT {
   }
 
   @Test
+  void aMistypedOptionOrCommandIsAnsweredWithWhatWasMeant() {
+    CliProcess.run(temp, "export", "--reqest", "r.json")
+        .assertFailure(
+            2,
+            "invalid_request",
+            "Unknown options: '--reqest', 'r.json'; did you mean --request or --region or --replace?"
+                + " (usage: runpack help export)");
+    CliProcess.run(temp, "verfy", "rp")
+        .assertFailure(
+            2,
+            "invalid_request",
+            "Unmatched arguments from index 0: 'verfy', 'rp'; did you mean verify? (usage: runpack"
+                + " help)");
+  }
+
+  @Test
   void unknownOptionIsAUsageError() {
     CliProcess.run(temp, "verify", "x", "--colour")
-        .assertFailure(2, "invalid_request", "Unknown option: '--colour'");
+        .assertFailure(
+            2, "invalid_request", "Unknown option: '--colour' (usage: runpack help verify)");
   }
 
   @Test
@@ -42,7 +59,8 @@ class FailuresIT {
         .assertFailure(
             2,
             "invalid_request",
-            "a command is required: export, verify, pretty, report, sign, keygen, canonicalize, import or help");
+            "a command is required: export, verify, pretty, report, sign, keygen, canonicalize, import or help"
+                + " (usage: runpack help)");
   }
 
   @Test
@@ -149,7 +167,10 @@ class FailuresIT {
   void runsAndTableTogetherAreAUsageError() {
     CliProcess.run(temp, "export", "--request", request(), "--runs", "r", "--table", "t")
         .assertFailureStartingWith(
-            2, "invalid_request", "Error: --runs=DIR, --table=NAME are mutually exclusive");
+            2,
+            "invalid_request",
+            "Error: --runs=DIR, --table=NAME are mutually exclusive (specify only one) (usage: runpack"
+                + " help export)");
   }
 
   @Test

@@ -159,7 +159,10 @@ class ReportOutputIT {
 
     CliProcess.Result result = CliProcess.run(temp, "report", runpack.toString());
 
-    result.assertFailure(2, "invalid_request", "Missing required option: '--html=FILE'");
+    result.assertFailure(
+        2,
+        "invalid_request",
+        "Missing required option: '--html=FILE' (usage: runpack help report)");
     assertFalse(Files.exists(temp.resolve("page.html")));
   }
 
