@@ -197,7 +197,10 @@ public final class LocalAwsStack implements AutoCloseable {
       stack.close();
       throw e;
     }
-    System.out.println("# local AWS stack: S3 and DynamoDB on 127.0.0.1, bucket " + LOCAL_BUCKET);
+    System.out.println(
+        "# local AWS stack: DynamoDB on 127.0.0.1, S3 on every interface (S3Mock binds its HTTP"
+            + " port to no single address), bucket "
+            + LOCAL_BUCKET);
     System.out.println("# for the runpack command, the AWS CLI and the SDKs, in another shell:");
     System.out.println(environment(stack));
     System.out.println("# Ctrl-C stops it (its data is gone with it)");
