@@ -81,26 +81,23 @@ public final class LocalAwsStack implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command =
+        S3MockLoopback.command(
+            java,
+            installed.resolve("s3mock.jar"),
+            List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.addAll(
+        List.of(
+            "--server.address=127.0.0.1",
+            "--server.port=0", // its HTTPS port, which no test uses
+            "--com.adobe.testing.s3mock.httpPort=" + s3Port,
+            "--com.adobe.testing.s3mock.store.root=" + workDir.resolve("s3"),
+            "--logging.level.root=WARN",
+            "--logging.level." + TOMCAT_LOGGER + "=INFO",
+            "--logging.level." + S3MOCK_LOGGER + "=INFO"));
     s3 =
         new ManagedProcess(
-            "S3Mock",
-            List.of(
-                java,
-                "-Xmx512m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                installed.resolve("s3mock.jar").toString(),
-                "--server.address=127.0.0.1",
-                "--server.port=0", // its HTTPS port, which no test uses
-                "--com.adobe.testing.s3mock.httpPort=" + s3Port,
-                "--com.adobe.testing.s3mock.store.root=" + workDir.resolve("s3"),
-                "--logging.level.root=WARN",
-                "--logging.level." + TOMCAT_LOGGER + "=INFO",
-                "--logging.level." + S3MOCK_LOGGER + "=INFO"),
-            workDir.resolve("s3mock.log"),
-            S3MOCK_PORT,
-            S3MOCK_READY);
+            "S3Mock", command, workDir.resolve("s3mock.log"), S3MOCK_PORT, S3MOCK_READY);
     dynamoDb =
         new ManagedProcess(
             "dynalite",
@@ -197,10 +194,7 @@ public final class LocalAwsStack implements AutoCloseable {
       stack.close();
       throw e;
     }
-    System.out.println(
-        "# local AWS stack: DynamoDB on 127.0.0.1, S3 on every interface (S3Mock binds its HTTP"
-            + " port to no single address), bucket "
-            + LOCAL_BUCKET);
+    System.out.println("# local AWS stack: S3 and DynamoDB on 127.0.0.1, bucket " + LOCAL_BUCKET);
     System.out.println("# for the runpack command, the AWS CLI and the SDKs, in another shell:");
     System.out.println(environment(stack));
     System.out.println("# Ctrl-C stops it (its data is gone with it)");
@@ -289,7 +283,7 @@ public final class LocalAwsStack implements AutoCloseable {
     return installed.resolve("dynalite/node_modules/dynalite/cli.js");
   }
 
-  private static void deleteTree(Path root) {
+  static void deleteTree(Path root) {
     if (root == null || !Files.exists(root)) {
       return;
     }

@@ -3,10 +3,21 @@ package io.runpack.localaws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.runpack.testsupport.LocalAws;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +56,41 @@ class LocalAwsStackTest {
       assertEquals(List.of(), dynamoDbOne.listTables().tableNames());
       assertEquals(List.of(), dynamoDbTwo.listTables().tableNames());
     }
+  }
+
+  @Test
+  void s3AnswersOnLoopbackOnlyNotOnTheMachinesOtherAddresses() throws Exception {
+    InetAddress other = anAddressOtherThanLoopback();
+    assumeTrue(other != null, "this machine has an address other than loopback");
+    try (LocalAwsStack stack = start();
+        S3Client s3 = LocalAws.s3(stack.s3Endpoint(), List.of(), 0)) {
+      stack.createBucket("here");
+      s3.headBucket(b -> b.bucket("here"));
+
+      int port = stack.s3Endpoint().getPort();
+      assertThrows(
+          ConnectException.class,
+          () -> {
+            try (Socket socket = new Socket()) {
+              socket.connect(new InetSocketAddress(other, port), 5_000);
+            }
+          },
+          "S3 answered on " + other + ":" + port);
+    }
+  }
+
+  /** An address of an interface that is up and not loopback, IPv4 first; null if none. */
+  private static InetAddress anAddressOtherThanLoopback() throws SocketException {
+    List<InetAddress> found = new ArrayList<>();
+    for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      if (nic.isUp() && !nic.isLoopback()) {
+        found.addAll(Collections.list(nic.getInetAddresses()));
+      }
+    }
+    return found.stream()
+        .filter(a -> !a.isLinkLocalAddress())
+        .min(Comparator.comparing(a -> a instanceof Inet4Address ? 0 : 1))
+        .orElse(null);
   }
 
   @Test
