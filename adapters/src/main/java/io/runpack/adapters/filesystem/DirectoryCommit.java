@@ -91,7 +91,7 @@ final class DirectoryCommit {
       OutputLocation location, List<RunpackFile> files, Optional<ReplaceableRunpack> replaceable)
       throws IOException {
     Path target = location.target();
-    BasicFileAttributes attributes = attributes(target);
+    BasicFileAttributes attributes = FileTrees.attributes(target);
     if (attributes == null) {
       return Found.GONE;
     }
@@ -154,7 +154,7 @@ final class DirectoryCommit {
    */
   private static void requireUsableTarget(OutputLocation location) throws IOException {
     Path target = location.target();
-    BasicFileAttributes attributes = attributes(target);
+    BasicFileAttributes attributes = FileTrees.attributes(target);
     if (attributes == null || !attributes.isDirectory()) {
       return;
     }
@@ -186,7 +186,7 @@ final class DirectoryCommit {
   }
 
   private static boolean isMissingOrEmpty(Path target) throws IOException {
-    BasicFileAttributes attributes = attributes(target);
+    BasicFileAttributes attributes = FileTrees.attributes(target);
     if (attributes == null) {
       return true;
     }
@@ -195,14 +195,6 @@ final class DirectoryCommit {
     }
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(target)) {
       return !entries.iterator().hasNext();
-    }
-  }
-
-  private static BasicFileAttributes attributes(Path path) throws IOException {
-    try {
-      return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (NoSuchFileException e) {
-      return null;
     }
   }
 }

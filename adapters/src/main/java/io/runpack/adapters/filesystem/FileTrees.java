@@ -49,6 +49,15 @@ final class FileTrees {
     }
   }
 
+  /** What is at {@code path}, the link itself if it is one; null when nothing is there. */
+  static BasicFileAttributes attributes(Path path) throws IOException {
+    try {
+      return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+
   /**
    * The first {@code max} bytes of a regular file, opened without following a link; null when it is
    * gone.

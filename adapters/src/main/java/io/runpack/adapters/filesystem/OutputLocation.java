@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -118,14 +117,14 @@ record OutputLocation(Path parent, String name, String shown) {
    */
   private static Path directoryOnTheWay(Path dir, String requested, Optional<Path> realBase)
       throws IOException {
-    BasicFileAttributes attributes = attributes(dir);
+    BasicFileAttributes attributes = FileTrees.attributes(dir);
     if (attributes == null) {
       try {
         Files.createDirectory(dir);
       } catch (FileAlreadyExistsException raced) {
         // created meanwhile (another export): checked below like any existing one
       }
-      attributes = attributes(dir);
+      attributes = FileTrees.attributes(dir);
     }
     if (attributes != null && attributes.isSymbolicLink()) {
       try {
@@ -134,7 +133,7 @@ record OutputLocation(Path parent, String name, String shown) {
         throw invalid(
             "output_dir " + quoted(requested) + " passes through a dangling symbolic link");
       }
-      attributes = attributes(dir);
+      attributes = FileTrees.attributes(dir);
     }
     if (attributes == null || !attributes.isDirectory()) {
       throw invalid(
@@ -145,14 +144,6 @@ record OutputLocation(Path parent, String name, String shown) {
               + ", which is not a directory");
     }
     return dir;
-  }
-
-  private static BasicFileAttributes attributes(Path path) throws IOException {
-    try {
-      return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (NoSuchFileException e) {
-      return null;
-    }
   }
 
   private static void requireInside(Optional<Path> realBase, Path real, String requested) {

@@ -6,8 +6,6 @@ import io.runpack.domain.model.RunpackPath;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
@@ -74,12 +72,9 @@ final class ReplaceableRunpack {
           if (++listed > TargetComparison.MAX_ENTRIES) {
             throw refused(shown, "it holds more than " + TargetComparison.MAX_ENTRIES + " entries");
           }
-          BasicFileAttributes attributes;
-          try {
-            attributes =
-                Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-          } catch (NoSuchFileException gone) {
-            continue;
+          BasicFileAttributes attributes = FileTrees.attributes(entry);
+          if (attributes == null) {
+            continue; // gone meanwhile
           }
           String name = entry.getFileName().toString();
           if (attributes.isDirectory()) {

@@ -7,9 +7,6 @@ import io.runpack.domain.model.Manifest;
 import io.runpack.domain.model.RunpackPath;
 import io.runpack.domain.port.in.ExportRunpackCommand;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -53,7 +50,7 @@ final class RunpackManifestFile {
     Optional<String> first = Optional.empty();
     for (String name : names) {
       Path file = dir.resolve(name);
-      BasicFileAttributes attributes = attributes(file);
+      BasicFileAttributes attributes = FileTrees.attributes(file);
       if (attributes == null) {
         continue;
       }
@@ -87,14 +84,6 @@ final class RunpackManifestFile {
       return Optional.empty();
     } catch (RunpackException notAManifest) {
       return Optional.of(notAManifest.getMessage());
-    }
-  }
-
-  private static BasicFileAttributes attributes(Path file) throws IOException {
-    try {
-      return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (NoSuchFileException missing) {
-      return null;
     }
   }
 

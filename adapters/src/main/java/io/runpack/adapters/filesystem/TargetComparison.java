@@ -5,8 +5,6 @@ import io.runpack.domain.model.RunpackPath;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
@@ -74,7 +72,7 @@ final class TargetComparison {
           return;
         }
         String path = prefix + entry.getFileName();
-        BasicFileAttributes attributes = attributes(entry);
+        BasicFileAttributes attributes = FileTrees.attributes(entry);
         if (attributes == null) {
           continue; // removed while we looked
         }
@@ -101,14 +99,6 @@ final class TargetComparison {
       differ(path, "holds different bytes");
     } else if (!Arrays.equals(FileTrees.readAtMost(entry, f.bytes().length + 1), f.bytes())) {
       differ(path, "holds different bytes");
-    }
-  }
-
-  private static BasicFileAttributes attributes(Path path) throws IOException {
-    try {
-      return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (NoSuchFileException e) {
-      return null;
     }
   }
 }
