@@ -35,7 +35,7 @@ final class Inputs {
    * (the request parser: one message for every front end).
    */
   static byte[] readAtMost(String source, long maxBytes, Console console, String what) {
-    boolean stdin = source == null || source.equals("-");
+    boolean stdin = isStdin(source);
     int cap = (int) Math.min(maxBytes, Integer.MAX_VALUE - 8);
     if (stdin && console.stdinReadFor != null) {
       throw Failures.invalidInput(
@@ -75,10 +75,15 @@ final class Inputs {
 
   /** The file {@code source} names, if it names one (not stdin): for {@code --replace}'s guard. */
   static Optional<Path> file(String source) {
-    return source == null || source.equals("-") ? Optional.empty() : Optional.of(Path.of(source));
+    return isStdin(source) ? Optional.empty() : Optional.of(Path.of(source));
   }
 
   private static String name(String source) {
-    return source == null || source.equals("-") ? "standard input" : source;
+    return isStdin(source) ? "standard input" : source;
+  }
+
+  /** True when {@code source} is standard input: "-", or not given. */
+  private static boolean isStdin(String source) {
+    return source == null || source.equals("-");
   }
 }
