@@ -26,14 +26,8 @@ final class CanonicalDecimal {
   /** True when the valid lexeme {@code in[start, end)}, not an integer literal, is canonical. */
   static boolean isCanonical(byte[] in, int start, int end) {
     int i = in[start] == '-' ? start + 1 : start;
-    int point = i; // where the point is, or the exponent starts
-    while (point < end && JsonCursor.isDigit(in[point])) {
-      point++;
-    }
-    int mantissaEnd = point + 1; // after the fraction's digits
-    while (mantissaEnd < end && JsonCursor.isDigit(in[mantissaEnd])) {
-      mantissaEnd++;
-    }
+    int point = digitsEnd(in, i, end); // where the point is, or the exponent starts
+    int mantissaEnd = point < end ? digitsEnd(in, point + 1, end) : end; // after the fraction
     if (point == end || in[point] != '.') {
       mantissaEnd = point; // no fraction: only 'de±X' can be canonical
       if (point == end) {
@@ -85,16 +79,37 @@ final class CanonicalDecimal {
     if (significant <= CanonicalNumbers.SAFE_DIGITS && -SAFE_POINT < n && n < SAFE_POINT) {
       return true;
     }
-    long w = 0;
-    for (int j = i; j < mantissaEnd; j++) {
-      if (in[j] != '.') {
-        w = w * 10 + (in[j] - '0');
-      }
-    }
+    long w = value(in, value(in, 0, i, point), point + 1, mantissaEnd);
     int p = n - significant; // w·10^p, w without leading zeros
     double magnitude = DecimalToDouble.nearest(w, p);
     return !Double.isNaN(magnitude)
         && !Double.isInfinite(magnitude)
         && ShortestDouble.isShortest(magnitude, w, p);
+  }
+
+  /**
+   * Where the run of digits from {@code at} ends, eight at a time while it can ({@link
+   * EightDigits}).
+   */
+  private static int digitsEnd(byte[] in, int at, int end) {
+    while (at + 8 <= end && EightDigits.all(EightDigits.word(in, at))) {
+      at += 8;
+    }
+    while (at < end && JsonCursor.isDigit(in[at])) {
+      at++;
+    }
+    return at;
+  }
+
+  /** {@code w} followed by the digits {@code in[from, to)}, as one number (wrapping past 2^64). */
+  private static long value(byte[] in, long w, int from, int to) {
+    int at = from;
+    for (; at + 8 <= to; at += 8) {
+      w = w * 100_000_000L + EightDigits.value(EightDigits.word(in, at));
+    }
+    for (; at < to; at++) {
+      w = w * 10 + (in[at] - '0');
+    }
+    return w;
   }
 }
