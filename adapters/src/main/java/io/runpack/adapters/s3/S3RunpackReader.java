@@ -7,9 +7,9 @@ import io.runpack.domain.model.RunpackPath;
 import io.runpack.domain.model.Sha256;
 import io.runpack.domain.port.out.RunpackReader;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -30,6 +30,11 @@ import software.amazon.awssdk.services.s3.model.ObjectAttributes;
  */
 public final class S3RunpackReader implements RunpackReader {
 
+  private static final String SCHEME = "s3://";
+
+  /** S3's rules for a bucket's name (the general purpose buckets' naming rules). */
+  private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+
   private final S3Client s3;
   private final String bucket;
   private final String prefix;
@@ -40,20 +45,29 @@ public final class S3RunpackReader implements RunpackReader {
     this.prefix = prefix;
   }
 
-  /** A reader of the runpack at {@code s3://bucket/prefix/}; the trailing slash may be omitted. */
+  /**
+   * A reader of the runpack at {@code s3://bucket/prefix/}; the trailing slash may be omitted. The
+   * prefix is taken literally, as an export's {@code storage_uri} writes it and as the AWS CLI
+   * reads {@code s3://} locations: {@code %}, {@code ?}, {@code #} and spaces are key characters,
+   * not URI syntax, so a run id such as {@code release%2D1} is read under its own key, never under
+   * the key it would decode to ({@code release-1}: another run's runpack).
+   */
   public static S3RunpackReader at(S3Client s3, String uri) {
-    URI parsed;
-    try {
-      parsed = URI.create(uri);
-    } catch (IllegalArgumentException e) {
-      throw new RunpackException(ErrorCode.INVALID_REQUEST, "not an S3 URI: " + uri);
-    }
-    String bucket = parsed.getHost();
-    if (!"s3".equals(parsed.getScheme()) || bucket == null || bucket.isEmpty()) {
+    if (!uri.startsWith(SCHEME)) {
       throw new RunpackException(
           ErrorCode.INVALID_REQUEST, "not an S3 URI (s3://BUCKET/PREFIX/): " + uri);
     }
-    String prefix = parsed.getPath() == null ? "" : parsed.getPath().replaceFirst("^/", "");
+    String location = uri.substring(SCHEME.length());
+    int slash = location.indexOf('/');
+    String bucket = slash < 0 ? location : location.substring(0, slash);
+    if (!BUCKET_NAME.matcher(bucket).matches()) {
+      throw new RunpackException(
+          ErrorCode.INVALID_REQUEST,
+          "not an S3 URI (s3://BUCKET/PREFIX/): "
+              + uri
+              + ": a bucket name is 3 to 63 lowercase letters, digits, dots and hyphens");
+    }
+    String prefix = slash < 0 ? "" : location.substring(slash + 1);
     if (!prefix.isEmpty() && !prefix.endsWith("/")) {
       prefix = prefix + "/";
     }

@@ -152,11 +152,65 @@ class S3VerifyInPlaceTest {
     assertEquals("cannot read manifest manifest.json: no such file", e.getMessage());
   }
 
+  @Test
+  void prefixIsReadLiterallyNotAsThePrefixItWouldDecodeTo() {
+    copyRunpackTo("run/release%2D1/"); // a run id with a '%' in it, as storage_uri writes it
+    copyRunpackTo("run/release-1/"); // what "%2D" decodes to: another run's runpack
+    s3.putObject(
+        r -> r.bucket(bucket).key("run/release%2D1/artifacts/decisions.json"),
+        RequestBody.fromString("[]"));
+
+    VerificationReport tampered = verify("s3://" + bucket + "/run/release%2D1/");
+
+    assertEquals(List.of("hash mismatch for artifacts/decisions.json"), tampered.errors());
+    assertEquals("pass", verify("s3://" + bucket + "/run/release-1/").status());
+  }
+
+  @Test
+  void questionMarkHashAndSpaceArePartOfThePrefix() {
+    for (String prefix : List.of("run/q?x/", "run/h#x/", "run/s x/")) {
+      copyRunpackTo(prefix);
+
+      VerificationReport report = verify("s3://" + bucket + "/" + prefix);
+
+      assertEquals(List.of(), report.errors(), prefix);
+      assertEquals(8, report.checkedFiles(), prefix);
+    }
+  }
+
+  @Test
+  void notAnS3UriIsAnInvalidRequest() {
+    for (String location : List.of("s3:/" + bucket + "/x/", "S3://" + bucket + "/", "s3:///x/")) {
+      RunpackException e =
+          assertThrows(RunpackException.class, () -> S3RunpackReader.at(s3, location));
+
+      assertEquals(ErrorCode.INVALID_REQUEST, e.code(), location);
+    }
+  }
+
+  private void copyRunpackTo(String prefix) {
+    String from = key("");
+    s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(from)).contents().stream()
+        .forEach(
+            object ->
+                s3.copyObject(
+                    r ->
+                        r.sourceBucket(bucket)
+                            .sourceKey(object.key())
+                            .destinationBucket(bucket)
+                            .destinationKey(prefix + object.key().substring(from.length()))
+                            .checksumAlgorithm("SHA256")));
+  }
+
   private VerificationReport verify() {
+    return verify(uri);
+  }
+
+  private VerificationReport verify(String location) {
     return new VerifyRunpackService(LocalRunpack.CODEC)
         .verify(
             new VerifyRunpackCommand(
-                S3RunpackReader.at(counted, uri), RunpackPath.of("manifest.json")));
+                S3RunpackReader.at(counted, location), RunpackPath.of("manifest.json")));
   }
 
   private String key(String path) {
