@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Issue 12, finding 9, through the {@code runpack} jar: a manifest name must be portable — no drive
  * or ':' in its first component (absolute on Windows), and no collision with an artifact on a
  * case-insensitive file system (Windows, macOS), no control or line-breaking character (a newline
- * would break every listing and log that shows the name). Refused before anything is written.
+ * would break every listing and log that shows the name), and not named as a manifest's signature
+ * ({@code .sig}: it would replace the signature of another runpack's manifest beside it). Refused
+ * before anything is written.
  */
 class PortableManifestNameIT {
 
@@ -35,6 +37,11 @@ class PortableManifestNameIT {
         "ARTIFACTS|manifest_name ARTIFACTS collides with artifact artifacts/scenario_spec.json",
         "C:/manifest.json|invalid runpack path \"C:/manifest.json\": has a ':' in its first"
             + " component (a drive on Windows)",
+        "manifest.json.sig|manifest_name manifest.json.sig ends in .sig, as a manifest's"
+            + " signature is named: it would take the place of the signature of manifest.json",
+        "runs/Manifest.JSON.SIG|manifest_name runs/Manifest.JSON.SIG ends in .sig, as a"
+            + " manifest's signature is named: it would take the place of the signature of"
+            + " runs/Manifest.JSON",
         "c:|invalid runpack path \"c:\": has a ':' in its first component (a drive on Windows)",
         "a\\nb.json|invalid runpack path \"a?b.json\": contains a control character (U+000A)",
         "a\\u2028b.json|invalid runpack path \"a?b.json\": contains a control character"

@@ -11,6 +11,7 @@ import io.runpack.domain.model.Integrity;
 import io.runpack.domain.model.Limits;
 import io.runpack.domain.model.LoadedRun;
 import io.runpack.domain.model.Manifest;
+import io.runpack.domain.model.ManifestSignature;
 import io.runpack.domain.model.RunLog;
 import io.runpack.domain.model.RunState;
 import io.runpack.domain.model.RunpackFile;
@@ -207,10 +208,22 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
   /**
    * The manifest must not overwrite an artifact, nor need a directory where a file goes; also not
    * on a case-insensitive file system, where {@code ARTIFACTS/DECISIONS.JSON} is the decision log.
+   * Nor may it be named as a signature is ({@code <manifest>.sig}): in a prefix or directory shared
+   * with another runpack's manifest, it would replace that manifest's signature.
    */
   private static void requireNoCollision(ExportRunpackCommand command, List<RunpackFile> files) {
     String name = command.manifestName().value();
     String folded = RunpackPath.folded(name);
+    if (folded.endsWith(ManifestSignature.SUFFIX)) {
+      throw new RunpackException(
+          ErrorCode.INVALID_REQUEST,
+          "manifest_name "
+              + name
+              + " ends in "
+              + ManifestSignature.SUFFIX
+              + ", as a manifest's signature is named: it would take the place of the signature of "
+              + name.substring(0, name.length() - ManifestSignature.SUFFIX.length()));
+    }
     List<String> paths = new ArrayList<>();
     files.forEach(f -> paths.add(f.path().value()));
     paths.add(RunLog.VERIFIER_REPORT_PATH);
