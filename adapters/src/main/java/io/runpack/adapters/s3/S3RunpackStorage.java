@@ -4,6 +4,7 @@ import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.model.HashDigest;
 import io.runpack.domain.model.Limits;
+import io.runpack.domain.model.ManifestSignature;
 import io.runpack.domain.model.RunpackFile;
 import io.runpack.domain.model.RunpackTarget;
 import io.runpack.domain.port.out.PublishRunpackPort;
@@ -31,8 +32,10 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * manifest is visible is complete. In write-once mode each PUT is conditional ({@code
  * If-None-Match: *}): an object that already holds the same bytes is accepted, other bytes are a
  * {@link ErrorCode#CONFLICT} and are left untouched; a conditional write that races another one of
- * the same key (S3's 409, or a 412 whose object is gone again) is tried again, a few times. Nothing
- * is ever deleted, so a failed or concurrent export never undoes one that succeeded.
+ * the same key (S3's 409, or a 412 whose object is gone again) is tried again, a few times. A
+ * signed write-once export first checks the manifest: other bytes there are a conflict before
+ * anything is written, so a refused export never leaves its signature beside a manifest it does not
+ * sign. Nothing is ever deleted, so a failed or concurrent export never undoes one that succeeded.
  */
 public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable {
 
@@ -67,6 +70,12 @@ public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable
     List<String> keys = new ArrayList<>();
     artifacts.forEach(a -> keys.add(RunpackKeys.key(prefix, a.path())));
     String manifestKey = RunpackKeys.key(prefix, manifest.path());
+    if (settings.writeOnce() && signs(artifacts, manifest)) {
+      // Another manifest there is a conflict before the signature is written: it would sit beside
+      // that manifest for good, which it does not sign. (A new signature of the same manifest is a
+      // conflict of its own, at its PUT, and the manifest is then not written either.)
+      holdsSameBytes(manifestKey, manifest);
+    }
 
     List<Future<?>> writes = new ArrayList<>();
     for (int i = 0; i < artifacts.size(); i++) {
@@ -87,6 +96,12 @@ public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable
     }
     put(manifestKey, manifest);
     return Optional.of(RunpackKeys.storageUri(settings.bucket(), prefix));
+  }
+
+  /** True when {@code artifacts} hold the signature of {@code manifest}. */
+  private static boolean signs(List<RunpackFile> artifacts, RunpackFile manifest) {
+    String signature = manifest.path().value() + ManifestSignature.SUFFIX;
+    return artifacts.stream().anyMatch(a -> a.path().value().equals(signature));
   }
 
   private void put(String key, RunpackFile file) {

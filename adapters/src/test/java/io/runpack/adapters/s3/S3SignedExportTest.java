@@ -15,6 +15,7 @@ import io.runpack.domain.port.out.SignManifestPort;
 import io.runpack.domain.service.ExportRunpackService;
 import io.runpack.testsupport.Fixtures;
 import io.runpack.testsupport.LocalAws;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -96,17 +97,54 @@ class S3SignedExportTest {
     before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
   }
 
+  @Test
+  void writeOnceRefusesASignedExportOfAnotherManifestBeforeWritingItsSignature() {
+    S3Client s3 = LocalAws.s3();
+    S3Settings writeOnce = new S3Settings(bucket, Optional.empty(), true, 8);
+    String request = new String(Fixtures.read(Fixtures.request(LABEL)), StandardCharsets.UTF_8);
+    export(s3, writeOnce, Optional.empty(), request);
+    Map<String, byte[]> before = AwsExport.objects(s3, bucket, S3ExportTest.PREFIX);
+    String later = request.replace("\"value\": 10", "\"value\": 11"); // generated_at
+
+    RunpackException e =
+        assertThrows(
+            RunpackException.class,
+            () -> export(s3, writeOnce, Optional.of(Ed25519Signer.generate()), later));
+
+    assertEquals(ErrorCode.CONFLICT, e.code());
+    assertEquals(
+        "s3://"
+            + bucket
+            + "/"
+            + S3ExportTest.PREFIX
+            + "manifest.json already holds different bytes (write-once storage)",
+        e.getMessage());
+    Map<String, byte[]> after = AwsExport.objects(s3, bucket, S3ExportTest.PREFIX);
+    assertEquals(
+        before.keySet(), after.keySet(), "no signature beside the manifest it would not sign");
+    before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
+  }
+
   private static void export(S3Client s3, S3Settings settings, SignManifestPort signer) {
+    export(
+        s3,
+        settings,
+        Optional.of(signer),
+        new String(Fixtures.read(Fixtures.request(LABEL)), StandardCharsets.UTF_8));
+  }
+
+  private static void export(
+      S3Client s3, S3Settings settings, Optional<SignManifestPort> signer, String request) {
     try (S3RunpackStorage storage = new S3RunpackStorage(s3, settings)) {
       new ExportRunpackService(
               new DynamoDbRunStore(dynamoDb, table, LocalRunpack.CODEC),
               storage,
               LocalRunpack.CODEC,
               AwsExport.DG_SETTINGS,
-              Optional.of(signer))
+              signer)
           .export(
               ExportRunpackCommand.fromJson(
-                  LocalRunpack.json(Fixtures.read(Fixtures.request(LABEL)))));
+                  LocalRunpack.json(request.getBytes(StandardCharsets.UTF_8))));
     }
   }
 
