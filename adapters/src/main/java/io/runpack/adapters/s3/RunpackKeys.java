@@ -2,7 +2,6 @@ package io.runpack.adapters.s3;
 
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
-import io.runpack.domain.model.Limits;
 import io.runpack.domain.model.RunpackPath;
 import io.runpack.domain.model.RunpackTarget;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +10,15 @@ import java.util.Optional;
 /**
  * Where a runpack lives in S3 (FORMAT §4): the key prefix {@code
  * [<root>/]tenant/<t>/namespace/<n>/scenario/<scenario_id>/run/<run_id>/spec/sha256/<hex>/}, each
- * segment checked, keys of at most 4,096 bytes, and the {@code s3://} storage URI.
+ * segment checked, keys of at most {@link #MAX_KEY_BYTES}, and the {@code s3://} storage URI.
  */
 public final class RunpackKeys {
+
+  /**
+   * S3's own limit on a key, in UTF-8 bytes, prefix included: a longer key is refused here, before
+   * anything is written, rather than by S3 at the manifest's PUT after the artifacts were written.
+   */
+  public static final int MAX_KEY_BYTES = 1_024;
 
   private RunpackKeys() {}
 
@@ -42,12 +47,13 @@ public final class RunpackKeys {
         .append("spec/sha256/")
         .append(segment(target.specHash().value(), "spec hash"))
         .append('/');
-    return checkedLength(prefix.toString());
+    return checkedLength(prefix.toString(), "the runpack's key prefix");
   }
 
   /** The key of a runpack-relative path under {@code prefix}. */
   public static String key(String prefix, RunpackPath path) {
-    return checkedLength(prefix + path.value());
+    return checkedLength(
+        prefix + path.value(), "the key of " + RunpackPath.printable(path.value()));
   }
 
   public static String storageUri(String bucket, String prefix) {
@@ -69,12 +75,12 @@ public final class RunpackKeys {
     return value;
   }
 
-  private static String checkedLength(String key) {
+  private static String checkedLength(String key, String what) {
     int bytes = key.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > Limits.MAX_PATH_BYTES) {
+    if (bytes > MAX_KEY_BYTES) {
       throw new RunpackException(
           ErrorCode.INVALID_REQUEST,
-          "S3 key of " + bytes + " bytes is longer than the limit of " + Limits.MAX_PATH_BYTES);
+          what + " is " + bytes + " bytes long, over S3's limit of " + MAX_KEY_BYTES + " bytes");
     }
     return key;
   }

@@ -156,6 +156,34 @@ class S3ExportTest {
   }
 
   @Test
+  void keyLongerThanS3AllowsIsRefusedBeforeAnyWrite() {
+    AwsExport.importRun(
+        dynamoDb, table, Fixtures.read(Fixtures.runBundle("golden_visibility_packet")));
+    String x = "x".repeat(216);
+    String root = x + "/" + x + "/" + x + "/" + "x".repeat(213); // the prefix: 1,000 bytes
+
+    RunpackException e =
+        assertThrows(
+            RunpackException.class,
+            () ->
+                AwsExport.export(
+                    dynamoDb,
+                    table,
+                    s3,
+                    new S3Settings(bucket, Optional.of(root), false, 4),
+                    "golden_visibility_packet"));
+
+    assertEquals(ErrorCode.INVALID_REQUEST, e.code());
+    assertTrue(
+        e.getMessage()
+            .matches(
+                "the key of artifacts/\\w+\\.json is 10(2[5-9]|30) bytes long, over"
+                    + " S3's limit of 1024 bytes"),
+        e.getMessage());
+    assertEquals(0, AwsExport.objects(s3, bucket, "").size());
+  }
+
+  @Test
   void missingRunInDynamoDbWritesNothing() {
     RunpackException e =
         assertThrows(
