@@ -104,6 +104,38 @@ class DirectInvocationErrorsTest {
   }
 
   @Test
+  void manyViolationsAreCountedNotAllSpelledOut() {
+    StringBuilder members = new StringBuilder();
+    for (int i = 0; i < 3_000; i++) {
+      members.append(", \"x").append(i).append("\": 1");
+    }
+    String request = VALID.replace("\"tenant_id\": 1", "\"tenant_id\": 1" + members);
+
+    Response response = FunctionTestSupport.invoke(request);
+
+    assertEquals("runpack.InvalidRequest", response.jsonPath().getString("errorType"));
+    String message = response.jsonPath().getString("errorMessage");
+    assertTrue(message.length() < 2_000, message.length() + " characters");
+    assertTrue(
+        message.startsWith(
+            "invalid_request: request does not match the runpack_export input schema: $: property"
+                + " 'x0' is not defined"),
+        message);
+    assertTrue(message.endsWith("; and 2990 more"), message);
+  }
+
+  @Test
+  void aViolationNamingAHugeMemberIsCut() {
+    String name = "y".repeat(20_000);
+    String request = VALID.replace("\"tenant_id\": 1", "\"tenant_id\": 1, \"" + name + "\": 1");
+
+    String message = FunctionTestSupport.invoke(request).jsonPath().getString("errorMessage");
+
+    assertTrue(message.length() < 400, message.length() + " characters");
+    assertTrue(message.endsWith("yyy…"), message);
+  }
+
+  @Test
   void traversalInTheManifestNameIsRefused() {
     assertFails(
         VALID.replace("\"manifest.json\"", "\"../../manifest.json\""),

@@ -20,7 +20,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one front door of a runpack_export request, for every front end (the CLI, the Lambda
@@ -37,6 +39,12 @@ public final class ExportRequestParser {
 
   static final String SCHEMA_RESOURCE = "runpack_export.input.schema.json";
   static final String SCHEMA_MISMATCH = "request does not match the runpack_export input schema: ";
+
+  /** Schema violations named in one error message; the others are counted. */
+  static final int MAX_VIOLATIONS_SHOWN = 10;
+
+  /** Characters of one violation shown (a member's name may be kilobytes long). */
+  static final int MAX_VIOLATION_CHARS = 200;
 
   private final JacksonJsonCodec codec = new JacksonJsonCodec(JsonLimits.REQUEST);
   private final ObjectMapper mapper = new ObjectMapper();
@@ -63,15 +71,35 @@ public final class ExportRequestParser {
           "request exceeds the limit of " + Limits.MAX_REQUEST_BYTES + " bytes");
     }
     JsonValue value = codec.decode(request);
-    List<String> violations = new ArrayList<>();
+    Set<String> violations = new LinkedHashSet<>(); // a oneOf may report one twice
     for (Error error : schema.validate(tree(request))) {
       violations.add(location(error.getInstanceLocation()) + ": " + error.getMessage());
     }
     if (!violations.isEmpty()) {
-      throw new RunpackException(
-          ErrorCode.INVALID_REQUEST, SCHEMA_MISMATCH + String.join("; ", violations));
+      throw new RunpackException(ErrorCode.INVALID_REQUEST, SCHEMA_MISMATCH + shown(violations));
     }
     return ExportRunpackCommand.fromJson(value);
+  }
+
+  /**
+   * The first {@link #MAX_VIOLATIONS_SHOWN} violations, each cut at {@link #MAX_VIOLATION_CHARS},
+   * and how many more: a 64 KiB request of thousands of unknown members would otherwise make a
+   * message of megabytes, in every response, log and workflow state that carries it.
+   */
+  private static String shown(Set<String> violations) {
+    List<String> shown = new ArrayList<>();
+    for (String violation : violations) {
+      if (shown.size() == MAX_VIOLATIONS_SHOWN) {
+        break;
+      }
+      int cut = MAX_VIOLATION_CHARS;
+      if (violation.length() > cut && Character.isHighSurrogate(violation.charAt(cut - 1))) {
+        cut--; // not half a character
+      }
+      shown.add(violation.length() <= cut ? violation : violation.substring(0, cut) + "…");
+    }
+    int more = violations.size() - shown.size();
+    return String.join("; ", shown) + (more == 0 ? "" : "; and " + more + " more");
   }
 
   /**
