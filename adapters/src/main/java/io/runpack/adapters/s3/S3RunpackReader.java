@@ -9,6 +9,8 @@ import io.runpack.domain.port.out.RunpackReader;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -35,14 +37,39 @@ public final class S3RunpackReader implements RunpackReader {
   /** S3's rules for a bucket's name (the general purpose buckets' naming rules). */
   private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
+  /**
+   * Requests one reader makes to S3, that is, in one verification: a runpack's own files take one
+   * or two each (a dozen files), but a manifest of 16 MiB can list 150,000, each a request.
+   */
+  static final int MAX_REQUESTS = 1_024;
+
+  /**
+   * Bytes one reader downloads: a runpack of seven full artifacts, its verifier report and its
+   * manifest is under 160 MiB; objects written without a checksum are downloaded to be hashed, up
+   * to 16 MiB each, which a hostile manifest could ask thousands of times.
+   */
+  static final long MAX_BYTES_DOWNLOADED = 256L << 20;
+
   private final S3Client s3;
   private final String bucket;
   private final String prefix;
+  private final int maxRequests;
+  private final long maxBytesDownloaded;
+  private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicLong downloaded = new AtomicLong();
 
   public S3RunpackReader(S3Client s3, String bucket, String prefix) {
+    this(s3, bucket, prefix, MAX_REQUESTS, MAX_BYTES_DOWNLOADED);
+  }
+
+  /** A reader with other limits than {@link #MAX_REQUESTS} and {@link #MAX_BYTES_DOWNLOADED}. */
+  S3RunpackReader(
+      S3Client s3, String bucket, String prefix, int maxRequests, long maxBytesDownloaded) {
     this.s3 = s3;
     this.bucket = bucket;
     this.prefix = prefix;
+    this.maxRequests = maxRequests;
+    this.maxBytesDownloaded = maxBytesDownloaded;
   }
 
   /**
@@ -91,6 +118,7 @@ public final class S3RunpackReader implements RunpackReader {
   }
 
   HashDigest sha256OfKey(String key, int maxBytes) {
+    request();
     GetObjectAttributesResponse attributes;
     try {
       attributes =
@@ -125,6 +153,10 @@ public final class S3RunpackReader implements RunpackReader {
   }
 
   private byte[] readKey(String key, int maxBytes) {
+    if (downloaded.get() > maxBytesDownloaded) {
+      throw overBytes();
+    }
+    request();
     try (ResponseInputStream<GetObjectResponse> object =
         s3.getObject(r -> r.bucket(bucket).key(key))) {
       Long length = object.response().contentLength();
@@ -133,6 +165,10 @@ public final class S3RunpackReader implements RunpackReader {
         throw tooLarge(maxBytes);
       }
       byte[] bytes = object.readNBytes(maxBytes + 1);
+      if (downloaded.addAndGet(bytes.length) > maxBytesDownloaded) {
+        object.abort();
+        throw overBytes();
+      }
       if (bytes.length > maxBytes) {
         object.abort();
         throw tooLarge(maxBytes);
@@ -154,6 +190,28 @@ public final class S3RunpackReader implements RunpackReader {
       throw new RunpackException(ErrorCode.INVALID_REQUEST, "unsafe path: " + problem);
     }
     return RunpackKeys.key(prefix, RunpackPath.of(path));
+  }
+
+  /** Counts a request; past {@link #MAX_REQUESTS}, it is not made. */
+  private void request() {
+    if (requests.incrementAndGet() > maxRequests) {
+      requests.set(maxRequests + 1); // no count wraps, however many files are listed
+      throw overBudget(
+          "this verification already made "
+              + maxRequests
+              + " requests to S3, its limit (a runpack's files take one or two each)");
+    }
+  }
+
+  private RunpackException overBytes() {
+    return overBudget(
+        "this verification downloaded more than "
+            + maxBytesDownloaded
+            + " bytes from S3, its limit (a whole runpack is less than 160 MiB)");
+  }
+
+  private static RunpackException overBudget(String why) {
+    return new RunpackException(ErrorCode.LIMIT_EXCEEDED, "not read: " + why);
   }
 
   private static RunpackException noSuchFile() {

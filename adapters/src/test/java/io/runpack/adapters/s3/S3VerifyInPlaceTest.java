@@ -14,6 +14,7 @@ import io.runpack.domain.port.in.VerifyRunpackCommand;
 import io.runpack.domain.service.VerifyRunpackService;
 import io.runpack.testsupport.Fixtures;
 import io.runpack.testsupport.LocalAws;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,6 +189,66 @@ class S3VerifyInPlaceTest {
     }
   }
 
+  @Test
+  void aManifestListingManyFilesIsReadOnlyUpToTheRequestLimit() {
+    String manifest = manifestText();
+    StringBuilder listed = new StringBuilder("\"file_hashes\":[");
+    for (int i = 0; i < 40; i++) {
+      listed.append("{\"hash\":{\"algorithm\":\"sha256\",\"value\":\"");
+      listed.append("0".repeat(64)).append("\"},\"path\":\"extra/").append(i).append(".json\"},");
+    }
+    putManifest(manifest.replace("\"file_hashes\":[", listed));
+    counter.reset();
+
+    VerificationReport report = verify(new S3RunpackReader(counted, bucket, key(""), 20, 1L << 30));
+
+    assertEquals(
+        true,
+        report
+            .errors()
+            .contains(
+                "artifact read failed for extra/39.json: not read: this verification already made"
+                    + " 20 requests to S3, its limit (a runpack's files take one or two each)"),
+        report.errors().toString());
+    assertEquals(20, counter.count("GetObject") + counter.count("GetObjectAttributes"));
+    assertEquals(1024, S3RunpackReader.MAX_REQUESTS);
+  }
+
+  @Test
+  void downloadsStopAtTheByteLimit() {
+    long manifestBytes = manifestText().getBytes(StandardCharsets.UTF_8).length;
+
+    VerificationReport report =
+        verify(
+            new S3RunpackReader(
+                counted, bucket, key(""), S3RunpackReader.MAX_REQUESTS, manifestBytes + 10));
+
+    assertEquals("fail", report.status());
+    assertEquals(
+        true,
+        report.errors().stream()
+            .anyMatch(
+                e ->
+                    e.endsWith(
+                        "not read: this verification downloaded more than "
+                            + (manifestBytes + 10)
+                            + " bytes from S3, its limit (a whole runpack is less than 160 MiB)")),
+        report.errors().toString());
+    assertEquals(256L << 20, S3RunpackReader.MAX_BYTES_DOWNLOADED);
+  }
+
+  private String manifestText() {
+    return new String(
+        s3.getObjectAsBytes(r -> r.bucket(bucket).key(key("manifest.json"))).asByteArray(),
+        StandardCharsets.UTF_8);
+  }
+
+  private void putManifest(String manifest) {
+    s3.putObject(
+        r -> r.bucket(bucket).key(key("manifest.json")).checksumAlgorithm("SHA256"),
+        RequestBody.fromString(manifest));
+  }
+
   private void copyRunpackTo(String prefix) {
     String from = key("");
     s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(from)).contents().stream()
@@ -207,10 +268,12 @@ class S3VerifyInPlaceTest {
   }
 
   private VerificationReport verify(String location) {
+    return verify(S3RunpackReader.at(counted, location));
+  }
+
+  private VerificationReport verify(S3RunpackReader reader) {
     return new VerifyRunpackService(LocalRunpack.CODEC)
-        .verify(
-            new VerifyRunpackCommand(
-                S3RunpackReader.at(counted, location), RunpackPath.of("manifest.json")));
+        .verify(new VerifyRunpackCommand(reader, RunpackPath.of("manifest.json")));
   }
 
   private String key(String path) {
