@@ -52,6 +52,7 @@ public final class JacksonJsonCodec implements JsonDecoder {
                 StreamReadConstraints.builder()
                     .maxNestingDepth(limits.maxDepth() + 1)
                     .maxStringLength(limits.maxStringLength())
+                    .maxNameLength(limits.maxStringLength()) // a name is a string (RFC 8259 §4)
                     .maxNumberLength(limits.maxNumberLength())
                     .maxDocumentLength(limits.maxDocumentBytes())
                     .build())
@@ -92,7 +93,8 @@ public final class JacksonJsonCodec implements JsonDecoder {
       return value;
     } catch (StreamConstraintsException e) {
       throw new RunpackException(
-          ErrorCode.LIMIT_EXCEEDED, e.getOriginalMessage() + where(e.getLocation()));
+          ErrorCode.LIMIT_EXCEEDED,
+          ParserMessages.limit(e.getOriginalMessage()) + where(e.getLocation()));
     } catch (JsonProcessingException e) {
       throw new RunpackException(
           ErrorCode.INVALID_JSON,

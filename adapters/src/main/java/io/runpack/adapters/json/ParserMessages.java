@@ -1,5 +1,6 @@
 package io.runpack.adapters.json;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +18,35 @@ final class ParserMessages {
       Pattern.compile(
           " ?\\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)");
 
+  /**
+   * Jackson's words for a limit passed: "Name length (N) exceeds the maximum allowed (M, from…".
+   */
+  private static final Pattern LIMIT =
+      Pattern.compile(
+          "(Number value length|String value length|Name length|Document nesting depth|Document"
+              + " length) \\((\\d+)\\) exceeds the maximum allowed \\((\\d+),.*",
+          Pattern.DOTALL);
+
   private ParserMessages() {}
+
+  /**
+   * A limit Jackson enforced, in Runpack's words and with the limit, never Jackson's setting's name
+   * ("from `StreamReadConstraints.getMaxNameLength()`").
+   */
+  static String limit(String message) {
+    Matcher matcher = LIMIT.matcher(message == null ? "" : message);
+    if (!matcher.matches()) {
+      return "JSON text over a limit";
+    }
+    String limit = matcher.group(3);
+    return switch (matcher.group(1)) {
+      case "Number value length" -> "number longer than the limit of " + limit + " characters";
+      case "String value length" -> "string longer than the limit of " + limit + " characters";
+      case "Name length" -> "member name longer than the limit of " + limit + " characters";
+      case "Document nesting depth" -> "JSON nesting deeper than the limit of " + limit;
+      default -> "JSON document longer than the limit of " + limit + " bytes";
+    };
+  }
 
   static String clean(String message) {
     if (message == null) {

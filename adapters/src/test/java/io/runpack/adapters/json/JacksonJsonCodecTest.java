@@ -197,12 +197,28 @@ class JacksonJsonCodecTest {
             RunpackException.class,
             () -> small.decode(("\"" + "x".repeat(101) + "\"").getBytes(StandardCharsets.UTF_8)));
     assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+    assertEquals("string longer than the limit of 100 characters", e.getMessage());
   }
 
   @Test
-  void refusesNumbersOverTheLengthLimit() {
+  void refusesNumbersOverTheLengthLimitInItsOwnWords() {
     RunpackException e = refused(ErrorCode.LIMIT_EXCEEDED, "1" + "0".repeat(1000));
-    assertEquals(true, e.getMessage().contains("1000"), e.getMessage());
+    assertEquals("number longer than the limit of 1000 characters", e.getMessage());
+  }
+
+  @Test
+  void aMemberNameHasTheLimitOfAStringNotJacksonsOwn() {
+    String name = "n".repeat(60_000);
+    assertEquals(1, ((JsonObject) decode("{\"" + name + "\":1}")).members().size());
+
+    JacksonJsonCodec small = new JacksonJsonCodec(new JsonLimits(1 << 20, 16, 100, 50));
+    RunpackException e =
+        assertThrows(
+            RunpackException.class,
+            () ->
+                small.decode(("{\"" + "n".repeat(101) + "\":1}").getBytes(StandardCharsets.UTF_8)));
+    assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+    assertEquals("member name longer than the limit of 100 characters", e.getMessage());
   }
 
   @Test
