@@ -1,8 +1,8 @@
 package io.runpack.adapters.dynamodb;
 
+import io.runpack.adapters.SdkMessages;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** SDK failures as Runpack's typed errors, naming the operation, the table and the key. */
@@ -11,12 +11,7 @@ final class DynamoDbFailures {
   private DynamoDbFailures() {}
 
   static RunpackException storageError(String operation, String table, String key, SdkException e) {
-    String why;
-    if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-      why = "HTTP " + service.statusCode() + " " + service.awsErrorDetails().errorCode();
-    } else {
-      why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
+    String why = SdkMessages.of(e);
     return new RunpackException(
         ErrorCode.STORAGE_ERROR,
         "DynamoDB " + operation + " on table " + table + " (" + key + ") failed: " + why,

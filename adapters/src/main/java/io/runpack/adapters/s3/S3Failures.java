@@ -1,5 +1,6 @@
 package io.runpack.adapters.s3;
 
+import io.runpack.adapters.SdkMessages;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -19,12 +20,7 @@ final class S3Failures {
   }
 
   static String describe(SdkException e) {
-    if (e instanceof S3Exception s3 && s3.awsErrorDetails() != null) {
-      String code = s3.awsErrorDetails().errorCode();
-      return "HTTP " + s3.statusCode() + (code == null ? "" : " " + code);
-    }
-    String message = e.getMessage();
-    return message == null ? e.getClass().getSimpleName() : message;
+    return SdkMessages.of(e);
   }
 
   static boolean isStatus(SdkException e, int status) {

@@ -1,5 +1,6 @@
 package io.runpack.adapters.signing;
 
+import io.runpack.adapters.SdkMessages;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.model.RunpackPath;
@@ -60,7 +61,7 @@ public final class KmsManifestSigner implements SignManifestPort {
           "KMS Sign with key "
               + RunpackPath.printable(keyId)
               + " failed: "
-              + RunpackPath.printable(String.valueOf(e.getMessage())),
+              + RunpackPath.printable(SdkMessages.of(e)),
           e);
     }
     if (response.signingAlgorithm() != SigningAlgorithmSpec.ECDSA_SHA_256
