@@ -3,6 +3,7 @@ package io.runpack.cli;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.runpack.testsupport.Fixtures;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,23 @@ class ExportMissingRunStoreIT {
             "--output-dir",
             "out")
         .assertFailure(2, "file_not_found", "run store directory " + missing + " does not exist");
+    assertFalse(Files.exists(temp.resolve("out")));
+  }
+
+  @Test
+  void aRunStoreThatIsAFileIsSaidToBeOne() throws IOException {
+    Path file = Files.writeString(temp.resolve("runs.json"), "{}");
+
+    CliProcess.run(
+            temp,
+            "export",
+            "--request",
+            Fixtures.request("golden_time_after_pass").toString(),
+            "--runs",
+            file.toString(),
+            "--output-dir",
+            "out")
+        .assertFailure(2, "file_not_found", "run store directory " + file + " is not a directory");
     assertFalse(Files.exists(temp.resolve("out")));
   }
 }

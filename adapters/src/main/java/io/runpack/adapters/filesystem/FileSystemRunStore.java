@@ -55,7 +55,10 @@ public final class FileSystemRunStore implements LoadRunPort {
   private byte[] read(RunKey key, String relative) {
     if (!Files.isDirectory(root)) {
       throw new RunpackException(
-          ErrorCode.FILE_NOT_FOUND, "run store directory " + root + " does not exist");
+          ErrorCode.FILE_NOT_FOUND,
+          "run store directory "
+              + root
+              + (Files.exists(root) ? " is not a directory" : " does not exist"));
     }
     try {
       Path file = new ConfinedPaths(root).resolve(relative);
