@@ -82,11 +82,15 @@ class ReportOfTheExampleRunIT {
             "sha256:6106d36f19bd6ba694b16274c73ea35a39bb0f83561466c35340b9d18ca08861",
             "2026-11-26 08:02:00 UTC",
             "offline_strict",
-            "none recorded (Decision Gate CLI export)",
+            "none recorded",
             "none",
             "sha256:" + manifest.integrity().rootHash().value(),
             "v1"),
         values);
+    assertEquals(
+        "As the manifest states them: the root hash covers the files' hashes, not these fields. A"
+            + " signature covers the whole manifest (runpack verify --public-key).",
+        page.dom().select("#identity p.note").text());
   }
 
   @Test

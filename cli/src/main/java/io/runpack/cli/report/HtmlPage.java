@@ -92,14 +92,17 @@ public final class HtmlPage {
     item("Spec hash", m.specHash().algorithm() + ":" + m.specHash().value());
     item("Generated at", time(m.generatedAt()));
     item("Verifier mode", m.verifierMode());
-    item(
-        "Security context",
-        m.security().map(HtmlPage::security).orElse("none recorded (Decision Gate CLI export)"));
+    item("Security context", m.security().map(HtmlPage::security).orElse("none recorded"));
     item("Anchor policy", m.anchorPolicy().map(HtmlPage::anchors).orElse("none"));
     item(
         "Root hash", m.integrity().rootHash().algorithm() + ":" + m.integrity().rootHash().value());
     item("Manifest version", m.manifestVersion());
-    out.append("</dl>\n</section>\n");
+    out.append("</dl>\n");
+    out.append(
+        "<p class=\"note\">As the manifest states them: the root hash covers the files' hashes,"
+            + " not these fields. A signature covers the whole manifest (<code>runpack verify"
+            + " --public-key</code>).</p>\n");
+    out.append("</section>\n");
   }
 
   private void item(String name, String value) {
