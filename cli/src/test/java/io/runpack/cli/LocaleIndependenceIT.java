@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The same input gives the same bytes on every machine, whatever its default locale: the real
  * command, run in JVMs whose locale writes other digits (Marathi: Devanagari digits) or other
- * separators (Turkish: 1.028 for 1,028), prints and writes exactly what it does under English.
+ * separators (Turkish: 1.028 for 1,028), prints and writes exactly what it does under English. And
+ * no main source of any module formats with the default locale.
  */
 class LocaleIndependenceIT {
 
@@ -74,6 +77,64 @@ class LocaleIndependenceIT {
       assertEquals(3, result.exitCode(), result.stderr());
       assertEquals(english, result.stderr(), locale.toString());
     }
+  }
+
+  /**
+   * Every {@code String.format}, {@code printf}, logger format call and case mapping in the main
+   * sources of every module names its locale ({@code Locale.ROOT}), so none can depend on the
+   * machine's.
+   */
+  @Test
+  void noMainSourceFormatsWithTheDefaultLocale() throws IOException {
+    Path repository = Path.of(System.getProperty("test.repository.dir", ".."));
+    Pattern defaultLocale =
+        Pattern.compile(
+            "String\\.format\\(\\s*+(?!(?:java\\.util\\.)?Locale\\.ROOT\\b)"
+                + "|\\.printf\\(\\s*+(?!(?:java\\.util\\.)?Locale\\.ROOT\\b)"
+                + "|\\.formatted\\("
+                + "|\\b(?:trace|debug|info|warn|error|fatal|log)[fv]\\("
+                + "|\\bNumberFormat\\.get|\\bnew DecimalFormat\\b|\\bMessageFormat\\b"
+                + "|\\bnew Formatter\\("
+                + "|\\.to(?:Upper|Lower)Case\\(\\)");
+    List<String> found = new ArrayList<>();
+    int files = 0;
+    try (Stream<Path> modules = Files.list(repository)) {
+      for (Path main :
+          modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).toList()) {
+        try (Stream<Path> sources = Files.walk(main)) {
+          for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+            files++;
+            String code = withoutComments(Files.readString(source));
+            Matcher m = defaultLocale.matcher(code);
+            while (m.find()) {
+              int line =
+                  1 + (int) code.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+              found.add(repository.relativize(source) + ":" + line + ": " + m.group());
+            }
+          }
+        }
+      }
+    }
+    assertTrue(files > 100, "the main sources were found under " + repository + ": " + files);
+    assertEquals(List.of(), found, "formatting with the default locale");
+  }
+
+  /**
+   * The code without its comments (line breaks kept, so lines still count); string and character
+   * literals are kept as they are, so that a {@code "//"} or {@code "/*"} in one starts no comment.
+   */
+  private static String withoutComments(String code) {
+    Matcher m =
+        Pattern.compile(
+                "\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])+'|/\\*.*?\\*/|//[^\\n]*",
+                Pattern.DOTALL)
+            .matcher(code);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String kept = m.group().startsWith("/") ? m.group().replaceAll("[^\\n]", "") : m.group();
+      m.appendReplacement(out, Matcher.quoteReplacement(kept));
+    }
+    return m.appendTail(out).toString();
   }
 
   private CliProcess.Result export(Path runs, List<String> locale) {
