@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -71,6 +72,7 @@ public final class ColdStartProbe {
       List<Long> times = millis.get(variant);
       times.sort(null);
       System.out.printf(
+          Locale.ROOT,
           "{\"variant\":\"%s\",\"median_ms\":%d,\"min_ms\":%d,\"max_ms\":%d,\"rounds\":%d,\"vs_baseline\":%.2f,\"flags\":\"%s\"}%n",
           variant.name(),
           median(times),

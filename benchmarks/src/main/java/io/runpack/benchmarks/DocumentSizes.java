@@ -1,5 +1,6 @@
 package io.runpack.benchmarks;
 
+import java.util.Locale;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -19,7 +20,11 @@ public final class DocumentSizes {
         byte[] document =
             CoreLog.valueOf(log).document(Integer.parseInt(bytes), ExportCoreBenchmark.SEED);
         System.out.printf(
-            "{\"log\":\"%s\",\"bytes\":%s,\"document_bytes\":%d}%n", log, bytes, document.length);
+            Locale.ROOT,
+            "{\"log\":\"%s\",\"bytes\":%s,\"document_bytes\":%d}%n",
+            log,
+            bytes,
+            document.length);
       }
     }
   }

@@ -5,6 +5,7 @@ import io.runpack.domain.model.LoadedRun;
 import io.runpack.testsupport.LocalAws;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -55,8 +56,12 @@ public final class EndToEndBenchmark {
       StringBuilder line =
           new StringBuilder(
               String.format(
+                  Locale.ROOT,
                   "{\"run\":\"%s\",\"records\":%d,\"runpack_bytes\":%d,\"pairs\":%d",
-                  run, records, endToEnd.runpackBytes(), rounds.size()));
+                  run,
+                  records,
+                  endToEnd.runpackBytes(),
+                  rounds.size()));
       quartiles(line, "runpack_ms", rounds, r -> r[EXPORT] / 1e6, "%.1f");
       quartiles(line, "floor_ms", rounds, r -> r[FLOOR] / 1e6, "%.1f");
       quartiles(line, "ratio", rounds, r -> (double) r[EXPORT] / r[FLOOR], "%.3f");
@@ -110,15 +115,15 @@ public final class EndToEndBenchmark {
     line.append(",\"")
         .append(name)
         .append("\":")
-        .append(String.format(format, quantile(values, 0.5)));
+        .append(String.format(Locale.ROOT, format, quantile(values, 0.5)));
     line.append(",\"")
         .append(name)
         .append("_p25\":")
-        .append(String.format(format, quantile(values, 0.25)));
+        .append(String.format(Locale.ROOT, format, quantile(values, 0.25)));
     line.append(",\"")
         .append(name)
         .append("_p75\":")
-        .append(String.format(format, quantile(values, 0.75)));
+        .append(String.format(Locale.ROOT, format, quantile(values, 0.75)));
   }
 
   private static double quantile(List<Double> values, double q) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -55,8 +56,13 @@ public final class EndToEndProbe {
       StringBuilder line = new StringBuilder(child.substring(0, child.length() - 1));
       line.append(
           String.format(
+              Locale.ROOT,
               ",\"run\":\"%s\",\"records\":%d,\"heap_limit\":%d,\"partition_bytes\":%d,\"query_min\":%d",
-              run, records, bound, partitionBytes, (partitionBytes + MIB - 1) / MIB));
+              run,
+              records,
+              bound,
+              partitionBytes,
+              (partitionBytes + MIB - 1) / MIB));
       if (minHeap) {
         line.append(",\"min_heap_mib\":")
             .append(minimumHeapMib(table, bucket, BenchmarkRuns.runId(run), bound / MIB));

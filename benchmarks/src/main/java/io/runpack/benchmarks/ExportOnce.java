@@ -8,6 +8,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -46,6 +47,7 @@ public final class ExportOnce {
       peak += pool.getPeakUsage().getUsed();
     }
     System.out.printf(
+        Locale.ROOT,
         "{\"first_export_ms\":%d,\"runpack_bytes\":%d,\"heap_before\":%d,\"peak_heap\":%d,\"gcs\":%d,"
             + "\"query\":%d,\"get_item\":%d,\"put_object\":%d,\"other_requests\":%d}%n",
         millis,

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,7 +71,8 @@ public final class PreloadClassList {
     lines.add("# classes one real export loads from the function's dependencies. Do not edit.");
     lines.addAll(classes);
     Files.write(out, lines, StandardCharsets.UTF_8);
-    System.out.printf("{\"classes\":%d,\"file\":\"%s\"}%n", classes.size(), out.toAbsolutePath());
+    System.out.printf(
+        Locale.ROOT, "{\"classes\":%d,\"file\":\"%s\"}%n", classes.size(), out.toAbsolutePath());
     System.exit(0);
   }
 

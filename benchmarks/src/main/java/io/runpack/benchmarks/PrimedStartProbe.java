@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,6 +61,7 @@ public final class PrimedStartProbe {
       long first = median(all.stream().map(Times::firstMs).toList());
       long warm = median(all.stream().map(Times::warmMs).toList());
       System.out.printf(
+          Locale.ROOT,
           "{\"variant\":\"%s\",\"started_ms\":%d,\"first_export_ms\":%d,\"warm_export_ms\":%d,"
               + "\"first_vs_warm\":%.2f,\"first_exports_ms\":%s,\"warm_exports_ms\":%s,\"rounds\":%d}%n",
           variant.name(),

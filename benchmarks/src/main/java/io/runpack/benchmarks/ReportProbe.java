@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -68,6 +69,7 @@ public final class ReportProbe {
     long verifyMs = verify[rounds / 2];
     long reportMs = report[rounds / 2];
     System.out.printf(
+        Locale.ROOT,
         "{\"runpack_bytes\":%d,\"records\":%d,\"html_bytes\":%d,\"rounds\":%d,"
             + "\"verify_median_ms\":%d,\"report_median_ms\":%d,\"report_over_verify\":%.2f}%n",
         treeBytes(runpack),

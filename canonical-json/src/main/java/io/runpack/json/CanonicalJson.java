@@ -1,6 +1,7 @@
 package io.runpack.json;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -184,7 +185,8 @@ public final class CanonicalJson {
             || !Character.isLowSurrogate(s.charAt(i + 1))) {
           throw new JsonException(
               JsonError.LONE_SURROGATE,
-              String.format("string contains a lone surrogate U+%04X at index %d", (int) c, i));
+              String.format(
+                  Locale.ROOT, "string contains a lone surrogate U+%04X at index %d", (int) c, i));
         }
         int cp = Character.toCodePoint(c, s.charAt(++i));
         out.write(0xf0 | (cp >> 18));

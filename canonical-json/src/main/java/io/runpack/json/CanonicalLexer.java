@@ -3,6 +3,7 @@ package io.runpack.json;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Locale;
 
 /**
  * JSON strings (RFC 8259 §7) read from the cursor and written in their canonical form (FORMAT §1
@@ -72,7 +73,8 @@ abstract class CanonicalLexer extends JsonCursor {
         escape();
         pending = pos;
       } else if (b >= 0) {
-        throw invalid(String.format("unescaped control character U+%04X in a string", (int) b));
+        throw invalid(
+            String.format(Locale.ROOT, "unescaped control character U+%04X in a string", (int) b));
       } else {
         utf8Sequence(); // checked, and left pending with the rest of the run
       }
@@ -239,6 +241,7 @@ abstract class CanonicalLexer extends JsonCursor {
   private JsonException loneSurrogate(int unit) {
     return new JsonException(
         JsonError.LONE_SURROGATE,
-        String.format("string contains a lone surrogate U+%04X at byte %d", unit, pos));
+        String.format(
+            Locale.ROOT, "string contains a lone surrogate U+%04X at byte %d", unit, pos));
   }
 }

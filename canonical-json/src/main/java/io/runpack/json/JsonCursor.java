@@ -1,5 +1,7 @@
 package io.runpack.json;
 
+import java.util.Locale;
+
 /**
  * A cursor over strict JSON text (RFC 8259, UTF-8), the lexical ground the canonicalizer and the
  * stream stand on: whitespace (RFC 8259 §2), the literals {@code true}, {@code false} and {@code
@@ -229,7 +231,8 @@ abstract class JsonCursor {
 
   final String unexpected(String what) {
     int b = in[pos] & 0xff;
-    String found = b >= 0x21 && b < 0x7f ? "'" + (char) b + "'" : String.format("byte 0x%02x", b);
+    String found =
+        b >= 0x21 && b < 0x7f ? "'" + (char) b + "'" : String.format(Locale.ROOT, "byte 0x%02x", b);
     return "expected " + what + ", found " + found;
   }
 

@@ -5,13 +5,13 @@ import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.json.RunpackJson;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code runpack canonicalize}: JSON in, Decision Gate's canonical bytes out (FORMAT §1). */
 @Command(
     name = "canonicalize",
-    mixinStandardHelpOptions = true,
     description = {
       "Write the canonical bytes (Decision Gate's canonical JSON) of a JSON document, without a newline.",
       "Duplicate keys, lone surrogates and numbers that overflow a double are refused."
@@ -19,6 +19,8 @@ import picocli.CommandLine.ParentCommand;
 final class CanonicalizeCommand implements Callable<Integer> {
 
   @ParentCommand RunpackCommand parent;
+
+  @Mixin HelpOption help;
 
   @Parameters(
       arity = "0..1",

@@ -39,7 +39,6 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "export",
-    mixinStandardHelpOptions = true,
     description = {
       "Export one run as a runpack: from a filesystem run store (--runs) or the DynamoDB run-log"
           + " table (--table), into a directory or an S3 bucket (--bucket).",
@@ -53,6 +52,8 @@ import picocli.CommandLine.ParentCommand;
 final class ExportCommand implements Callable<Integer> {
 
   @ParentCommand RunpackCommand parent;
+
+  @Mixin HelpOption help;
 
   @Option(
       names = "--request",

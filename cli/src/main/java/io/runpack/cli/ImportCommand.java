@@ -10,6 +10,7 @@ import io.runpack.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -18,7 +19,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** {@code runpack import}: seeds the DynamoDB run-log table with run bundles. */
 @Command(
     name = "import",
-    mixinStandardHelpOptions = true,
     description = {
       "Write run bundles {\"spec\":…,\"state\":…} into the DynamoDB run-log table.",
       "Prints one JSON line per bundle with what was written. A run already in the table is refused.",
@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 final class ImportCommand implements Callable<Integer> {
 
   @ParentCommand RunpackCommand parent;
+
+  @Mixin HelpOption help;
 
   @Option(
       names = "--table",

@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -24,7 +25,6 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "keygen",
-    mixinStandardHelpOptions = true,
     description = {
       "Make an Ed25519 signing key pair: the private key as PKCS#8 PEM (mode 0600), the public key"
           + " as SPKI PEM. Existing files are never overwritten.",
@@ -33,6 +33,8 @@ import picocli.CommandLine.ParentCommand;
 final class KeygenCommand implements Callable<Integer> {
 
   @ParentCommand RunpackCommand parent;
+
+  @Mixin HelpOption help;
 
   @Option(
       names = "--private-key",

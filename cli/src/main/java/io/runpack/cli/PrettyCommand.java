@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -25,7 +26,6 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "pretty",
-    mixinStandardHelpOptions = true,
     description = {
       "Write a runpack's manifest and JSON artifacts indented (two spaces), under the same paths"
           + " in a new directory; non-JSON artifacts are skipped.",
@@ -34,6 +34,8 @@ import picocli.CommandLine.ParentCommand;
 final class PrettyCommand implements Callable<Integer> {
 
   @ParentCommand RunpackCommand parent;
+
+  @Mixin HelpOption help;
 
   @Option(
       names = "--manifest",

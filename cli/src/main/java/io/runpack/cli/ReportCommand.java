@@ -14,6 +14,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -27,7 +28,6 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "report",
-    mixinStandardHelpOptions = true,
     description = {
       "Verify a runpack and write a self-contained HTML page of it (verdict, run, files, timeline).",
       "Exit 0 when it passes, 1 when it fails; the page is written in both cases."
@@ -35,6 +35,8 @@ import picocli.CommandLine.ParentCommand;
 final class ReportCommand implements Callable<Integer> {
 
   @ParentCommand RunpackCommand parent;
+
+  @Mixin HelpOption help;
 
   @Parameters(
       index = "0",

@@ -13,6 +13,7 @@ import io.runpack.json.JsonObject;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -24,7 +25,6 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "sign",
-    mixinStandardHelpOptions = true,
     description = {
       "Sign an existing runpack: verify it, then write <manifest>.sig, the Ed25519 signature of"
           + " the manifest's exact bytes.",
@@ -34,6 +34,8 @@ import picocli.CommandLine.ParentCommand;
 final class SignCommand implements Callable<Integer> {
 
   @ParentCommand RunpackCommand parent;
+
+  @Mixin HelpOption help;
 
   @Parameters(index = "0", paramLabel = "DIR", description = "The runpack directory.")
   Path directory;

@@ -2,6 +2,7 @@ package io.runpack.cli;
 
 import io.runpack.cli.report.HiddenCharacters;
 import io.runpack.domain.model.VerificationReport;
+import java.util.Locale;
 
 /**
  * The human summary of a verification report. Messages may quote paths from a hostile manifest, so
@@ -43,7 +44,7 @@ final class TextReport {
         .forEach(
             cp -> {
               if (HiddenCharacters.hides(cp)) {
-                out.append(String.format("\\u%04x", cp));
+                out.append(String.format(Locale.ROOT, "\\u%04x", cp));
               } else {
                 out.appendCodePoint(cp);
               }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -31,7 +32,6 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "verify",
-    mixinStandardHelpOptions = true,
     description = {
       "Verify a runpack offline: every file's SHA-256, the root hash, the decision log and evidence anchors.",
       "With --public-key, also check the manifest's signature (<manifest>.sig) with that key.",
@@ -47,6 +47,8 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   @ParentCommand RunpackCommand parent;
+
+  @Mixin HelpOption help;
 
   @Parameters(
       index = "0",

@@ -208,6 +208,7 @@ class FailuresIT {
     CliProcess.Result result = CliProcess.run(temp, command, "--help");
     assertEquals(0, result.exitCode());
     assertTrue(result.out().startsWith("Usage: runpack " + command), result.out());
+    assertFalse(result.out().contains("-V"), "the version is runpack's option: " + result.out());
   }
 
   @ParameterizedTest
@@ -228,10 +229,54 @@ class FailuresIT {
     }
   }
 
-  @Test
-  void versionIsPrinted() {
-    CliProcess.Result result = CliProcess.run(temp, "--version");
+  @ParameterizedTest
+  @ValueSource(strings = {"--version", "-V"})
+  void versionIsPrinted(String option) {
+    CliProcess.Result result = CliProcess.run(temp, option);
     assertEquals(0, result.exitCode());
     assertTrue(result.out().matches("runpack \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n"), result.out());
+  }
+
+  /**
+   * The version is an option of {@code runpack} only: on a subcommand (given everything it
+   * requires) it is an unknown option, a usage error, never an exit 0 from a command that did
+   * nothing.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "export --request r.json",
+        "verify rp",
+        "pretty --manifest m.json --output-dir out",
+        "report rp --html r.html",
+        "sign rp --signing-key k",
+        "keygen --private-key k --public-key k.pub",
+        "canonicalize",
+        "import --table t b.json"
+      })
+  void versionOnASubcommandIsAUsageError(String commandLine) {
+    String command = commandLine.split(" ")[0];
+    for (String option : new String[] {"-V", "--version"}) {
+      CliProcess.run(temp, (commandLine + " " + option).split(" "))
+          .assertFailure(
+              2,
+              "invalid_request",
+              "Unknown option: '" + option + "' (usage: runpack help " + command + ")");
+    }
+  }
+
+  @Test
+  void versionDoesNotTurnAFailedVerificationIntoAPass() throws IOException {
+    Path runpack =
+        Fixtures.copyTree(Fixtures.golden("golden_visibility_packet"), temp.resolve("rp"));
+    Files.writeString(runpack.resolve("artifacts/triggers.json"), "[]");
+    assertEquals(1, CliProcess.run(temp, "verify", runpack.toString()).exitCode());
+
+    CliProcess.run(temp, "verify", runpack.toString(), "-V")
+        .assertFailure(2, "invalid_request", "Unknown option: '-V' (usage: runpack help verify)");
+    CliProcess.run(temp, "report", runpack.toString(), "--html", "r.html", "--version")
+        .assertFailure(
+            2, "invalid_request", "Unknown option: '--version' (usage: runpack help report)");
+    assertFalse(Files.exists(temp.resolve("r.html")), "no page written");
   }
 }

@@ -72,9 +72,11 @@ public class ExportEndpoint {
   static RunpackException internal(RuntimeException defect, String requestId) {
     StringWriter trace = new StringWriter();
     defect.printStackTrace(new PrintWriter(trace));
-    LOG.errorf(
-        "unexpected failure in request %s: %s",
-        OneLine.escape(requestId), OneLine.escape(trace.toString()));
+    LOG.error(
+        "unexpected failure in request "
+            + OneLine.escape(requestId)
+            + ": "
+            + OneLine.escape(trace.toString()));
     return new RunpackException(
         ErrorCode.INTERNAL_ERROR, "unexpected failure (request " + requestId + ")");
   }

@@ -128,9 +128,14 @@ public class SnapStartPriming implements Resource {
     if (config.requests() && requests.applies()) {
       sendRequests();
     }
-    LOG.infof(
-        "primed the export path: %d exports, requests %s, in %d ms",
-        config.exports(), sent.answered(), (System.nanoTime() - start) / 1_000_000);
+    LOG.info(
+        "primed the export path: "
+            + config.exports()
+            + " exports, requests "
+            + sent.answered()
+            + ", in "
+            + (System.nanoTime() - start) / 1_000_000
+            + " ms");
   }
 
   /** The stub's export; its failure costs the snapshot some warmth, never the function. */
@@ -139,7 +144,7 @@ public class SnapStartPriming implements Resource {
       sent = requests.run();
     } catch (RuntimeException | LinkageError e) { // LinkageError: a JDK without jdk.httpserver
       sent = PrimingRequests.Sent.NOTHING;
-      LOG.warnf("priming sent no requests, the snapshot is taken without them: %s", e.toString());
+      LOG.warn("priming sent no requests, the snapshot is taken without them: " + e);
     }
   }
 }

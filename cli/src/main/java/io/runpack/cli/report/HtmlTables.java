@@ -2,6 +2,7 @@ package io.runpack.cli.report;
 
 import io.runpack.domain.model.Limits;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The page's two tables: every file with its check, and the run as a timeline with a count of each
@@ -11,6 +12,15 @@ import java.util.List;
 final class HtmlTables {
 
   private HtmlTables() {}
+
+  /**
+   * A count or a size as the page writes it, digits grouped by threes with commas ({@code 1,028}):
+   * the same on every machine, whatever its default locale (which could write {@code 1.028} or
+   * other digits).
+   */
+  private static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
 
   static void files(StringBuilder out, RunpackReport report) {
     out.append("<section id=\"files\">\n<h2>Files</h2>\n");
@@ -25,8 +35,7 @@ final class HtmlTables {
       Html.append(out, row.path());
       out.append("</code></td><td>");
       Html.append(out, row.kind());
-      out.append("</td><td class=\"num\">")
-          .append(row.bytes() < 0 ? "" : String.format("%,d", row.bytes()));
+      out.append("</td><td class=\"num\">").append(row.bytes() < 0 ? "" : count(row.bytes()));
       out.append("</td><td class=\"hash mono\">");
       Html.append(out, row.expected());
       out.append("</td><td class=\"check\">").append(row.check().text());
@@ -40,9 +49,9 @@ final class HtmlTables {
     out.append("</tbody>\n</table>\n");
     if (report.filesOmitted() > 0) {
       out.append("<p class=\"note\" id=\"files-omitted\">… ")
-          .append(String.format("%,d", report.filesOmitted()))
+          .append(count(report.filesOmitted()))
           .append(" more files are listed in the manifest, not shown (at most ")
-          .append(String.format("%,d", Limits.MAX_REPORT_FILES))
+          .append(count(Limits.MAX_REPORT_FILES))
           .append(" per page).</p>\n");
     }
     out.append("</section>\n");
@@ -64,9 +73,9 @@ final class HtmlTables {
       }
       long shown = log.head().size() + log.tail().size();
       out.append("<td class=\"num\">")
-          .append(String.format("%,d", log.records()))
+          .append(count(log.records()))
           .append("</td><td class=\"num\">")
-          .append(String.format("%,d", shown))
+          .append(count(shown))
           .append(log.omitted() > 0 ? " (first and last)" : "")
           .append("</td></tr>\n");
     }
@@ -79,7 +88,7 @@ final class HtmlTables {
     for (TimelineEntry e : Timeline.of(logs)) {
       if (e.isGap()) {
         out.append("<tr class=\"gap\"><td colspan=\"4\">… ")
-            .append(String.format("%,d", e.omitted()))
+            .append(count(e.omitted()))
             .append(" more ")
             .append(e.kind().title())
             .append(" records</td></tr>\n");
@@ -89,7 +98,7 @@ final class HtmlTables {
           e.kind() == LogKind.GATE_EVALUATION
               || e.kind() == LogKind.DECISION
               || e.kind() == LogKind.PACKET;
-      out.append("<tr class=\"entry ").append(e.kind().name().toLowerCase(java.util.Locale.ROOT));
+      out.append("<tr class=\"entry ").append(e.kind().name().toLowerCase(Locale.ROOT));
       out.append(caused ? " caused" : "").append("\"><td class=\"time\">");
       out.append(e.at().map(HtmlPage::time).map(Html::escape).orElse(""));
       out.append("</td><td class=\"what\"><span class=\"kind\">")
