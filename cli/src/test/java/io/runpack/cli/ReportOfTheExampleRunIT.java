@@ -10,6 +10,7 @@ import io.runpack.testsupport.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,7 +105,12 @@ class ReportOfTheExampleRunIT {
       String kind = manifest.artifacts().get(i).kind().wireName();
       long size = Files.size(runpack.resolve(file.path()));
       assertEquals(
-          List.of(file.path(), kind, String.format("%,d", size), file.hash().value(), "ok"),
+          List.of(
+              file.path(),
+              kind,
+              String.format(Locale.ROOT, "%,d", size),
+              file.hash().value(),
+              "ok"),
           rows.get(i),
           file.path());
     }
