@@ -166,6 +166,17 @@ public final class DynamoDbRunStore implements LoadRunPort {
     if (!(header instanceof JsonObject headerObject)) {
       throw DynamoDbFailures.corrupt(table, pk, sk, "state is not a JSON object");
     }
+    for (RunLog log : RunLog.values()) {
+      if (headerObject.members().containsKey(log.stateField())) {
+        throw DynamoDbFailures.corrupt(
+            table,
+            pk,
+            sk,
+            "state holds the log "
+                + log.stateField()
+                + ", whose records the table keeps as items of their own");
+      }
+    }
     AttributeValue counts = runItem.get(RunLogTable.LOG_COUNTS);
     if (counts == null || !counts.hasM()) {
       throw DynamoDbFailures.corrupt(table, pk, sk, "log_counts missing");
@@ -192,7 +203,7 @@ public final class DynamoDbRunStore implements LoadRunPort {
       headerObject.members().forEach(state::put);
       logs.forEach((log, records) -> state.put(log.stateField(), records.build()));
       runState = RunState.fromJson(state.build(), "state");
-    } catch (RunpackException e) { // a malformed header, or one that holds a log
+    } catch (RunpackException e) { // a malformed header
       throw DynamoDbFailures.corrupt(table, pk, sk, e.getMessage());
     }
     String scenarioId = reader.string(runItem, RunLogTable.SCENARIO_ID, pk, sk);

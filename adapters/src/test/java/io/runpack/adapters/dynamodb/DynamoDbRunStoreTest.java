@@ -198,6 +198,29 @@ class DynamoDbRunStoreTest {
   }
 
   @Test
+  void runItemWhoseStateHoldsALogIsCorruptDataNamingTheLog() {
+    LoadedRun run = importReference();
+    Map<String, AttributeValue> key = key("TENANT#1#NAMESPACE#1#RUN#run-2", "RUN");
+    Map<String, AttributeValue> item =
+        new java.util.HashMap<>(dynamoDb.getItem(r -> r.tableName(table).key(key)).item());
+    String state = item.get("state").s();
+    assertTrue(state.startsWith("{"), state);
+    item.put("state", AttributeValue.fromS("{\"triggers\":[]," + state.substring(1)));
+    dynamoDb.putItem(r -> r.tableName(table).item(item));
+
+    RunpackException e =
+        assertThrows(RunpackException.class, () -> store().loadRun(run.state().key()));
+
+    assertEquals(ErrorCode.INVALID_RUN_DATA, e.code(), e.getMessage());
+    assertEquals(
+        "corrupt item in table "
+            + table
+            + " (pk TENANT#1#NAMESPACE#1#RUN#run-2, sk RUN):"
+            + " state holds the log triggers, whose records the table keeps as items of their own",
+        e.getMessage());
+  }
+
+  @Test
   void reimportingARunIsAConflict() {
     importReference();
 
