@@ -35,7 +35,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * every record the run item counts must be there, and nothing else; a missing run or spec is {@link
  * ErrorCode#RUN_NOT_FOUND}, a malformed item {@link ErrorCode#INVALID_RUN_DATA}, a failing service
  * {@link ErrorCode#STORAGE_ERROR}, each naming the key — the same error, whatever the concurrency,
- * as the item a sequential read meets first. A load leaves no thread behind.
+ * as the item a sequential read meets first. A log is read only up to the export's artifact limit:
+ * the record that takes its canonical bytes past {@link
+ * io.runpack.domain.model.Limits#MAX_ARTIFACT_BYTES} is {@link ErrorCode#LIMIT_EXCEEDED} naming the
+ * artifact, as the export says it, and no later page of that range is asked for (memory: at most
+ * one artifact's bytes per log, not the partition's). A load leaves no thread behind.
  */
 public final class DynamoDbRunStore implements LoadRunPort {
 
@@ -111,7 +115,7 @@ public final class DynamoDbRunStore implements LoadRunPort {
       }
       runItem = first.runItem();
     } else if (hasMore(page)) {
-      runItem = rest(pk, page.lastEvaluatedKey(), first.counts(), logs).or(() -> first.runItem());
+      runItem = rest(pk, page.lastEvaluatedKey(), first, logs).or(() -> first.runItem());
     }
     if (runItem.isEmpty()) {
       throw new RunpackException(
@@ -125,14 +129,14 @@ public final class DynamoDbRunStore implements LoadRunPort {
   private Optional<Map<String, AttributeValue>> rest(
       String pk,
       Map<String, AttributeValue> lastEvaluatedKey,
-      Map<RunLog, Integer> before,
+      PartitionStretch before,
       Map<RunLog, CanonicalArray> logs) {
     List<ConcurrentRangeLoad.Range> ranges = new ArrayList<>();
     for (RunPartitionRanges.PartitionRange range :
         RunPartitionRanges.after(table, pk, lastEvaluatedKey, pageSize)) {
       PartitionStretch stretch =
           ranges.isEmpty()
-              ? new PartitionStretch(reader, pk, before)
+              ? PartitionStretch.after(before)
               : PartitionStretch.fromStart(reader, pk);
       ranges.add(new ConcurrentRangeLoad.Range(range.query(), range.endExclusive(), stretch));
     }

@@ -266,6 +266,41 @@ class DynamoDbRunStoreTest {
   }
 
   @Test
+  void logPastTheArtifactLimitIsRefusedAsTheExportWouldWithoutReadingTheRestOfThePartition() {
+    // 100 records of ~390 KB, 39 MB in all: the 44th takes triggers.json past 16 MiB
+    LoadedRun run = RunBuilder.withTriggers(100, 390_000);
+    new DynamoDbRunImporter(dynamoDb, table).importRun(run);
+    int pages = (run.state().recordCount() + 1 + 1) / 2; // the whole partition, two items a page
+    LocalAws.OperationCounter counter = new LocalAws.OperationCounter();
+    DynamoDbClient counted =
+        LocalAws.dynamoDb(LocalAws.stack().dynamoDbEndpoint(), List.of(counter));
+
+    for (int concurrency : new int[] {1, 4}) {
+      counter.reset();
+      DynamoDbRunStore store =
+          new DynamoDbRunStore(counted, table, LocalRunpack.CODEC, Optional.of(2), concurrency);
+
+      RunpackException e =
+          assertThrows(RunpackException.class, () -> store.loadRun(run.state().key()));
+
+      assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code(), e.getMessage());
+      assertEquals(
+          "artifacts/triggers.json: canonical JSON exceeds the limit of 16777216 bytes",
+          e.getMessage());
+      assertTrue(
+          counter.count("Query") <= pages - 15,
+          "concurrency "
+              + concurrency
+              + ": "
+              + counter.count("Query")
+              + " Query pages, of "
+              + pages
+              + " for the whole partition");
+      assertEquals(0, counter.count("GetItem"), "the spec is never asked for");
+    }
+  }
+
+  @Test
   void unreachableDynamoDbIsAStorageErrorNotAHang() {
     DynamoDbClient nowhere =
         LocalAws.dynamoDb(
