@@ -43,7 +43,7 @@ final class RunBundleText {
 
   private final byte[] text;
   private final JacksonJsonCodec codec;
-  private final JsonStream stream;
+  private JsonStream stream; // once the text is checked
   private final Canonicalizer canonicalizer = new Canonicalizer(); // one per text read
 
   /** The refusal of an artifact over its limit: not the bundle's defect, so said as the export. */
@@ -52,7 +52,6 @@ final class RunBundleText {
   private RunBundleText(byte[] text, JacksonJsonCodec codec) {
     this.text = text;
     this.codec = codec;
-    this.stream = JsonStream.of(text);
   }
 
   /**
@@ -65,7 +64,7 @@ final class RunBundleText {
     return reader.failingAs(
         source,
         () -> {
-          RunpackJson.check(text); // every refusal first, before any member is looked at
+          reader.check();
           return LoadedRun.fromBundle(reader.bundle());
         });
   }
@@ -79,7 +78,7 @@ final class RunBundleText {
     return reader.failingAs(
         source,
         () -> {
-          RunpackJson.check(text);
+          reader.check();
           JsonStream.Token first = reader.stream.next();
           if (first != JsonStream.Token.START_OBJECT) {
             throw new RunpackException(
@@ -87,6 +86,12 @@ final class RunBundleText {
           }
           return reader.members(Optional.empty(), true);
         });
+  }
+
+  /** Every refusal of the text first, before any member is looked at; then its stream. */
+  private void check() {
+    RunpackJson.check(text);
+    stream = JsonStream.of(text);
   }
 
   private <T> T failingAs(String source, Supplier<T> read) {

@@ -64,6 +64,20 @@ class RunBundleTextTest {
   }
 
   @Test
+  void aByteOrderMarkIsInvalidRunDataNamingTheSource() {
+    byte[] bundle = ("\uFEFF{}").getBytes(StandardCharsets.UTF_8);
+
+    RunpackException e =
+        assertThrows(
+            RunpackException.class, () -> RunBundleText.read(bundle, CODEC, "run bundle b.json"));
+
+    assertEquals(ErrorCode.INVALID_RUN_DATA, e.code());
+    assertEquals(
+        "run bundle b.json: byte order mark (U+FEFF) before the JSON text at byte 0",
+        e.getMessage());
+  }
+
+  @Test
   void aLogThatIsNotAnArrayIsInvalidRunDataNamingIt() {
     String bundle =
         "{\"spec\":{\"scenario_id\":\"s\"},\"state\":{\"decisions\":[],\"gate_evals\":[],"
