@@ -183,6 +183,25 @@ class BadRunDataTest {
     assertEquals(e.getMessage(), exportFails(ErrorCode.LIMIT_EXCEEDED).getMessage());
   }
 
+  @Test
+  void specWhoseMembersTogetherPassTheLimitIsRefusedByTheLoadAsTheExportWould() {
+    // two members of 9.5 MiB canonical each (2 MiB of text each): the spec is over 16 MiB
+    String numbers = "1e20,".repeat(450_000) + "0";
+    store(
+        bundle.replaceFirst(
+            "\"spec\": \\{", "\"spec\": {\"a\": [" + numbers + "], \"b\": [" + numbers + "],"));
+    FileSystemRunStore runs = new FileSystemRunStore(temp.resolve("store"), LocalRunpack.CODEC);
+
+    RunpackException e =
+        assertThrows(RunpackException.class, () -> runs.loadRun(new RunKey(1, 1, "run-2")));
+
+    assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code(), e.getMessage());
+    assertEquals(
+        "artifacts/scenario_spec.json: canonical JSON exceeds the limit of 16777216 bytes",
+        e.getMessage());
+    assertEquals(e.getMessage(), exportFails(ErrorCode.LIMIT_EXCEEDED).getMessage());
+  }
+
   private void store(String text) {
     Fixtures.write(
         temp.resolve("store").resolve(BUNDLE_PATH), text.getBytes(StandardCharsets.UTF_8));
