@@ -101,8 +101,7 @@ final class ByteOutput {
   private void grow(int more) {
     long needed = (long) size + more;
     if (needed > limit) {
-      throw new JsonException(
-          JsonError.SIZE_LIMIT, "canonical JSON exceeds the limit of " + limit + " bytes");
+      throw JsonException.sizeLimit(limit);
     }
     if (needed > bytes.length) {
       long grown = Math.max(needed, Math.min((long) bytes.length * 2, limit));

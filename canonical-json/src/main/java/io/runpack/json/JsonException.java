@@ -17,6 +17,16 @@ public final class JsonException extends RuntimeException {
     this.error = java.util.Objects.requireNonNull(error, "error");
   }
 
+  /**
+   * The refusal of output over {@code limit} bytes ({@link JsonError#SIZE_LIMIT}): what every call
+   * given a byte limit throws, and what a caller that counts the bytes itself throws for the same
+   * rule.
+   */
+  public static JsonException sizeLimit(long limit) {
+    return new JsonException(
+        JsonError.SIZE_LIMIT, "canonical JSON exceeds the limit of " + limit + " bytes");
+  }
+
   public JsonError error() {
     return error;
   }

@@ -20,7 +20,13 @@ import org.jboss.logging.Logger;
  * requested one), the export. Exactly one audit record either way.
  *
  * <p>A defect (anything but a {@link RunpackException}) is logged on one escaped line for operators
- * and reported as {@link ErrorCode#INTERNAL_ERROR} without details.
+ * and reported as {@link ErrorCode#INTERNAL_ERROR} without details. An {@link Error} thrown while
+ * exporting (an {@link OutOfMemoryError}, a {@link StackOverflowError}) is such a defect too: it
+ * was thrown on this invocation's thread and has unwound it (the load's own threads are ended
+ * before the load returns), so it gets its audit record and its typed answer like any other, and
+ * the function goes on serving; one let through ended the poll loop of Quarkus's Lambda runtime,
+ * which catches only {@link Exception}s, and with it every later invocation (see {@link
+ * RunpackHandler}).
  */
 @Singleton
 public class ExportEndpoint {
@@ -61,7 +67,7 @@ public class ExportEndpoint {
     } catch (RunpackException failure) {
       AuditLog.failed(invocation, check, command, failure);
       throw failure;
-    } catch (RuntimeException defect) {
+    } catch (RuntimeException | Error defect) {
       RunpackException failure = internal(defect, invocation.requestId());
       AuditLog.failed(invocation, check, command, failure);
       throw failure;
@@ -69,7 +75,7 @@ public class ExportEndpoint {
   }
 
   /** A defect: logged in full for operators, on one line; reported without details. */
-  static RunpackException internal(RuntimeException defect, String requestId) {
+  static RunpackException internal(Throwable defect, String requestId) {
     StringWriter trace = new StringWriter();
     defect.printStackTrace(new PrintWriter(trace));
     LOG.error(

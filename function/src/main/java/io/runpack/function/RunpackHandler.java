@@ -23,6 +23,17 @@ import runpack.LambdaError;
  * (REST or HTTP API) gets a proxy response: 200 with the tool output, or an error status with
  * {@code {"error":{"code":…,"message":…}}}. No caller ever sees a stack trace, and every
  * invocation, whatever its event, gets exactly one audit record ({@link ExportEndpoint}).
+ *
+ * <p>An {@link Error} thrown while handling an invocation ends it as every defect does: {@code
+ * internal_error} ({@code runpack.InternalFailure}, or a 500 response), logged in full for
+ * operators, audited. Let through, it reached a runtime that does not answer with a typed error:
+ * Quarkus's poll loop (dev mode, tests, a custom runtime) catches only {@link Exception}s, so its
+ * thread ended, that invocation went unanswered and every later one hung in a JVM that looked
+ * alive; AWS's Java runtime reports it untyped ({@code java.lang.OutOfMemoryError}, with its stack
+ * trace) and exits. Not let through: the Error was thrown on the invocation's own thread and has
+ * unwound it, so what it leaves is garbage, not a broken JVM; it is not silent (the ERROR line, the
+ * audit record, the invocation counted as a function error or a 5xx). An Error thrown on any other
+ * thread never reaches this handler and is not changed by it.
  */
 @Named("runpack")
 public class RunpackHandler implements RequestStreamHandler {
@@ -79,7 +90,7 @@ public class RunpackHandler implements RequestStreamHandler {
       return RunpackJson.toBytes(endpoint.export(invocation, () -> readable(event)).toJson());
     } catch (RunpackException e) {
       throw LambdaError.of(e);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       throw LambdaError.of(ExportEndpoint.internal(e, requestId));
     }
   }
@@ -94,7 +105,7 @@ public class RunpackHandler implements RequestStreamHandler {
           200, endpoint.export(invocation, () -> ApiGatewayEvents.body(event)).toJson());
     } catch (RunpackException e) {
       return ApiGatewayEvents.errorResponse(e);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       return ApiGatewayEvents.errorResponse(ExportEndpoint.internal(e, requestId));
     }
   }

@@ -8,11 +8,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.runpack.testsupport.Fixtures;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Bad input to a direct invocation: a Lambda error whose errorType names the failure (what Step
@@ -199,6 +202,37 @@ class DirectInvocationErrorsTest {
             .jsonPath()
             .getString("errorMessage")
             .startsWith("spec_hash_mismatch: run state spec hash mismatch"));
+  }
+
+  @Test
+  void runItemWhoseStateHoldsALogIsInvalidRunDataNamingTheItemAndTheLog() {
+    String runId = "run-state-holds-a-log";
+    FunctionTestSupport.importRun(
+        new String(
+                Fixtures.read(Fixtures.runBundle("golden_time_after_pass")), StandardCharsets.UTF_8)
+            .replace("\"run-1\"", "\"" + runId + "\"")
+            .getBytes(StandardCharsets.UTF_8));
+    String pk = "TENANT#1#NAMESPACE#1#RUN#" + runId;
+    Map<String, AttributeValue> key =
+        Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("RUN"));
+    Map<String, AttributeValue> item =
+        new HashMap<>(
+            FunctionTestSupport.DYNAMO_DB
+                .getItem(r -> r.tableName(LocalAwsResource.TABLE).key(key))
+                .item());
+    item.put(
+        "state", AttributeValue.fromS("{\"triggers\":[]," + item.get("state").s().substring(1)));
+    FunctionTestSupport.DYNAMO_DB.putItem(r -> r.tableName(LocalAwsResource.TABLE).item(item));
+
+    assertFails(
+        VALID.replace("\"run-1\"", "\"" + runId + "\""),
+        "runpack.InvalidRunData",
+        "invalid_run_data: corrupt item in table "
+            + LocalAwsResource.TABLE
+            + " (pk "
+            + pk
+            + ", sk RUN): state holds the log triggers, whose records the table keeps as items of"
+            + " their own");
   }
 
   @Test

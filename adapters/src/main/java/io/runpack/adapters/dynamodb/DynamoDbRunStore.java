@@ -35,7 +35,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * every record the run item counts must be there, and nothing else; a missing run or spec is {@link
  * ErrorCode#RUN_NOT_FOUND}, a malformed item {@link ErrorCode#INVALID_RUN_DATA}, a failing service
  * {@link ErrorCode#STORAGE_ERROR}, each naming the key — the same error, whatever the concurrency,
- * as the item a sequential read meets first. A load leaves no thread behind.
+ * as the item a sequential read meets first. A log is read only up to the export's artifact limit:
+ * the record that takes its canonical bytes past {@link
+ * io.runpack.domain.model.Limits#MAX_ARTIFACT_BYTES} is {@link ErrorCode#LIMIT_EXCEEDED} naming the
+ * artifact, as the export says it, and no later page of that range is asked for (memory: at most
+ * one artifact's bytes per log, not the partition's). A load leaves no thread behind.
  */
 public final class DynamoDbRunStore implements LoadRunPort {
 
@@ -111,7 +115,7 @@ public final class DynamoDbRunStore implements LoadRunPort {
       }
       runItem = first.runItem();
     } else if (hasMore(page)) {
-      runItem = rest(pk, page.lastEvaluatedKey(), first.counts(), logs).or(() -> first.runItem());
+      runItem = rest(pk, page.lastEvaluatedKey(), first, logs).or(() -> first.runItem());
     }
     if (runItem.isEmpty()) {
       throw new RunpackException(
@@ -125,14 +129,14 @@ public final class DynamoDbRunStore implements LoadRunPort {
   private Optional<Map<String, AttributeValue>> rest(
       String pk,
       Map<String, AttributeValue> lastEvaluatedKey,
-      Map<RunLog, Integer> before,
+      PartitionStretch before,
       Map<RunLog, CanonicalArray> logs) {
     List<ConcurrentRangeLoad.Range> ranges = new ArrayList<>();
     for (RunPartitionRanges.PartitionRange range :
         RunPartitionRanges.after(table, pk, lastEvaluatedKey, pageSize)) {
       PartitionStretch stretch =
           ranges.isEmpty()
-              ? new PartitionStretch(reader, pk, before)
+              ? PartitionStretch.after(before)
               : PartitionStretch.fromStart(reader, pk);
       ranges.add(new ConcurrentRangeLoad.Range(range.query(), range.endExclusive(), stretch));
     }
@@ -166,6 +170,17 @@ public final class DynamoDbRunStore implements LoadRunPort {
     if (!(header instanceof JsonObject headerObject)) {
       throw DynamoDbFailures.corrupt(table, pk, sk, "state is not a JSON object");
     }
+    for (RunLog log : RunLog.values()) {
+      if (headerObject.members().containsKey(log.stateField())) {
+        throw DynamoDbFailures.corrupt(
+            table,
+            pk,
+            sk,
+            "state holds the log "
+                + log.stateField()
+                + ", whose records the table keeps as items of their own");
+      }
+    }
     AttributeValue counts = runItem.get(RunLogTable.LOG_COUNTS);
     if (counts == null || !counts.hasM()) {
       throw DynamoDbFailures.corrupt(table, pk, sk, "log_counts missing");
@@ -192,7 +207,7 @@ public final class DynamoDbRunStore implements LoadRunPort {
       headerObject.members().forEach(state::put);
       logs.forEach((log, records) -> state.put(log.stateField(), records.build()));
       runState = RunState.fromJson(state.build(), "state");
-    } catch (RunpackException e) { // a malformed header, or one that holds a log
+    } catch (RunpackException e) { // a malformed header
       throw DynamoDbFailures.corrupt(table, pk, sk, e.getMessage());
     }
     String scenarioId = reader.string(runItem, RunLogTable.SCENARIO_ID, pk, sk);

@@ -1,5 +1,7 @@
 package io.runpack.adapters.dynamodb;
 
+import io.runpack.domain.json.RunpackJson;
+import io.runpack.domain.model.Limits;
 import io.runpack.domain.model.RunLog;
 import io.runpack.json.CanonicalArray;
 import io.runpack.json.Canonicalizer;
@@ -15,13 +17,22 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The items of one stretch of a run's partition, taken in sort-key order: the run item kept as it
  * is, each log record checked against the index its log expects next and canonicalized, held until
  * {@link #drainInto} appends them to the logs. The first failing item throws, as corrupt data
- * naming its key. Used by one thread at a time.
+ * naming its key.
+ *
+ * <p>Each log's canonical bytes are counted as its records are taken, from the partition's start:
+ * the record that takes a log's artifact past {@link Limits#MAX_ARTIFACT_BYTES} throws the export's
+ * own refusal of that artifact ({@link RunpackJson#artifactOverLimit}), so no log is read, or held,
+ * past the limit the export would refuse it at. Used by one thread at a time.
  */
 final class PartitionStretch {
 
   private final RunItemReader reader;
   private final String pk;
   private final Map<RunLog, Integer> next;
+
+  /** Length of each log's canonical array so far ({@code []}: 2), from the partition's start. */
+  private final Map<RunLog, Long> bytes;
+
   private final List<RunLog> logs = new ArrayList<>();
   private final List<JsonCanonical> records = new ArrayList<>();
   private Map<String, AttributeValue> runItem;
@@ -29,25 +40,28 @@ final class PartitionStretch {
   /** This stretch's working memory for its records (one thread at a time, like the stretch). */
   private final Canonicalizer canonicalizer = new Canonicalizer();
 
-  /** A stretch whose logs hold {@code before} records each before it starts. */
-  PartitionStretch(RunItemReader reader, String pk, Map<RunLog, Integer> before) {
+  private PartitionStretch(
+      RunItemReader reader, String pk, Map<RunLog, Integer> next, Map<RunLog, Long> bytes) {
     this.reader = reader;
     this.pk = pk;
-    this.next = new EnumMap<>(before);
+    this.next = new EnumMap<>(next);
+    this.bytes = new EnumMap<>(bytes);
   }
 
   /** A stretch from the partition's start: no record before it. */
   static PartitionStretch fromStart(RunItemReader reader, String pk) {
     Map<RunLog, Integer> none = new EnumMap<>(RunLog.class);
+    Map<RunLog, Long> empty = new EnumMap<>(RunLog.class);
     for (RunLog log : RunLog.values()) {
       none.put(log, 0);
+      empty.put(log, 2L);
     }
-    return new PartitionStretch(reader, pk, none);
+    return new PartitionStretch(reader, pk, none, empty);
   }
 
-  /** Records of each log taken so far, from the partition's start. */
-  Map<RunLog, Integer> counts() {
-    return new EnumMap<>(next);
+  /** A stretch that goes on where {@code before} is now: its records counted, their bytes too. */
+  static PartitionStretch after(PartitionStretch before) {
+    return new PartitionStretch(before.reader, before.pk, before.next, before.bytes);
   }
 
   Optional<Map<String, AttributeValue>> runItem() {
@@ -93,9 +107,15 @@ final class PartitionStretch {
               + log.stateField()
               + " here: a record is missing or misnamed");
     }
-    records.add(reader.record(item, pk, sk, canonicalizer));
+    JsonCanonical record = reader.record(item, pk, sk, canonicalizer);
+    long size = bytes.get(log) + record.length() + (index > 0 ? 1 : 0); // a comma before it
+    if (size > Limits.MAX_ARTIFACT_BYTES) {
+      throw RunpackJson.artifactOverLimit(log.path());
+    }
+    records.add(record);
     logs.add(log);
     next.put(log, index + 1);
+    bytes.put(log, size);
   }
 
   /** Appends the records taken since the last drain to their logs, and lets go of them. */

@@ -44,12 +44,7 @@ public final class FileSystemRunStore implements LoadRunPort {
   @Override
   public LoadedRun loadRun(RunKey key) {
     String relative = relativePath(key);
-    byte[] bytes = read(key, relative);
-    try {
-      return RunBundleText.read(bytes, codec);
-    } catch (RunpackException e) {
-      throw e.asRunData("run bundle " + relative);
-    }
+    return RunBundleText.read(read(key, relative), codec, "run bundle " + relative);
   }
 
   private byte[] read(RunKey key, String relative) {

@@ -4,12 +4,21 @@ import io.runpack.adapters.json.JacksonJsonCodec;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.json.RunpackJson;
+import io.runpack.domain.model.Limits;
 import io.runpack.domain.model.LoadedRun;
+import io.runpack.domain.model.RunLog;
 import io.runpack.json.Canonicalizer;
+import io.runpack.json.JsonCanonical;
+import io.runpack.json.JsonError;
+import io.runpack.json.JsonException;
 import io.runpack.json.JsonObject;
 import io.runpack.json.JsonStream;
 import io.runpack.json.JsonValue;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A run bundle {@code {"spec":…,"state":…}} read from its text without a tree of its contents: the
@@ -20,43 +29,77 @@ import java.util.Arrays;
  *
  * <p>Guarantee: memory proportional to the text's bytes whatever its shape; a log of millions of
  * tiny records costs its bytes, never an object per record. The bytes written for the artifacts are
- * the same as from a tree (canonical form does not depend on how the value was held).
+ * the same as from a tree (canonical form does not depend on how the value was held). Canonical
+ * bytes can be several times the text (a number such as {@code 1e20} is written out in full), so a
+ * log is canonicalized only up to the export's artifact limit, and the spec's members together too:
+ * past it, the export's own refusal of that artifact ({@link RunpackJson#artifactOverLimit}), with
+ * its message as the export gives it, before the rest is read.
  */
 final class RunBundleText {
 
   private static final String SPEC_HASH = "spec_hash";
   private static final int NO_LIMIT = Integer.MAX_VALUE - 8; // the document limit applies
+  private static final Map<String, String> LOG_ARTIFACTS = logArtifacts();
 
   private final byte[] text;
   private final JacksonJsonCodec codec;
-  private final JsonStream stream;
+  private JsonStream stream; // once the text is checked
   private final Canonicalizer canonicalizer = new Canonicalizer(); // one per text read
+
+  /** The refusal of an artifact over its limit: not the bundle's defect, so said as the export. */
+  private RunpackException overLimit;
 
   private RunBundleText(byte[] text, JacksonJsonCodec codec) {
     this.text = text;
     this.codec = codec;
-    this.stream = JsonStream.of(text);
   }
 
-  /** The run in {@code text}; invalid JSON is {@link ErrorCode#INVALID_JSON}, as from a decoder. */
-  static LoadedRun read(byte[] text, JacksonJsonCodec codec) {
-    RunpackJson.check(text); // every refusal first, before any member is looked at
-    return LoadedRun.fromBundle(new RunBundleText(text, codec).bundle());
+  /**
+   * The run in {@code text}; a defect is invalid run data with {@code source} in front (invalid
+   * JSON being {@link ErrorCode#INVALID_JSON}, as from a decoder), an artifact over its limit the
+   * export's refusal of it.
+   */
+  static LoadedRun read(byte[] text, JacksonJsonCodec codec, String source) {
+    RunBundleText reader = new RunBundleText(text, codec);
+    return reader.failingAs(
+        source,
+        () -> {
+          reader.check();
+          return LoadedRun.fromBundle(reader.bundle());
+        });
   }
 
   /**
    * A run state alone (Decision Gate's CLI takes the spec and the state as two files), read the
    * same way as inside a bundle: its logs held as canonical bytes. Not yet checked as a run state.
    */
-  static JsonObject state(byte[] text, JacksonJsonCodec codec) {
-    RunpackJson.check(text);
+  static JsonObject state(byte[] text, JacksonJsonCodec codec, String source) {
     RunBundleText reader = new RunBundleText(text, codec);
-    JsonStream.Token first = reader.stream.next();
-    if (first != JsonStream.Token.START_OBJECT) {
-      throw new RunpackException(
-          ErrorCode.INVALID_RUN_DATA, "state must be an object, not " + first.typeName());
+    return reader.failingAs(
+        source,
+        () -> {
+          reader.check();
+          JsonStream.Token first = reader.stream.next();
+          if (first != JsonStream.Token.START_OBJECT) {
+            throw new RunpackException(
+                ErrorCode.INVALID_RUN_DATA, "state must be an object, not " + first.typeName());
+          }
+          return reader.members(Optional.empty(), true);
+        });
+  }
+
+  /** Every refusal of the text first, before any member is looked at; then its stream. */
+  private void check() {
+    RunpackJson.check(text);
+    stream = JsonStream.of(text);
+  }
+
+  private <T> T failingAs(String source, Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (RunpackException e) {
+      throw e == overLimit ? e : e.asRunData(source);
     }
-    return reader.members();
   }
 
   private JsonValue bundle() {
@@ -70,39 +113,80 @@ final class RunBundleText {
       String key = stream.stringValue();
       JsonStream.Token value = stream.next();
       boolean opened = value == JsonStream.Token.START_OBJECT;
-      bundle.put(
-          key, opened && (key.equals("spec") || key.equals("state")) ? members() : value(false));
+      JsonValue member;
+      if (opened && key.equals("spec")) {
+        member = members(Optional.of(RunLog.SCENARIO_SPEC_PATH), false);
+      } else if (opened && key.equals("state")) {
+        member = members(Optional.empty(), true);
+      } else {
+        member = value(false, NO_LIMIT, Optional.empty());
+      }
+      bundle.put(key, member);
     }
     return bundle.build();
   }
 
   /**
    * The object whose '{' was just read, its members held by {@link #value}; the spec hash, a small
-   * object the exporter reads, as a tree.
+   * object the exporter reads, as a tree. With {@code artifact}, the object is that artifact: its
+   * members' canonical bytes together stay within the limit. With {@code state}, a member named as
+   * a log is that log's artifact, within the limit on its own.
    */
-  private JsonObject members() {
+  private JsonObject members(Optional<String> artifact, boolean state) {
     JsonObject.Builder object = JsonObject.builder();
+    long left = Limits.MAX_ARTIFACT_BYTES - 2L; // the object's braces
     while (stream.next() == JsonStream.Token.NAME) {
       String key = stream.stringValue();
       stream.next();
-      object.put(key, value(key.equals(SPEC_HASH)));
+      Optional<String> within = state ? Optional.ofNullable(LOG_ARTIFACTS.get(key)) : artifact;
+      int limit;
+      if (within.isEmpty()) {
+        limit = NO_LIMIT;
+      } else if (state) {
+        limit = Limits.MAX_ARTIFACT_BYTES; // a log: an artifact of its own
+      } else {
+        limit = (int) Math.max(0, left); // a member of the artifact: what it has left
+      }
+      JsonValue value = value(key.equals(SPEC_HASH), limit, within);
+      if (artifact.isPresent() && value instanceof JsonCanonical canonical) {
+        left -= canonical.length(); // a lower bound of the member's bytes: its key not counted
+      }
+      object.put(key, value);
     }
     return object.build();
   }
 
   /**
    * The value whose first token was just read: its canonical bytes if a container (and not {@code
-   * tree}), else decoded.
+   * tree}), at most {@code limit} of them, past which it is the refusal of {@code artifact}; else
+   * decoded.
    */
-  private JsonValue value(boolean tree) {
+  private JsonValue value(boolean tree, int limit, Optional<String> artifact) {
     int start = stream.tokenStart();
     boolean container =
         stream.token() == JsonStream.Token.START_OBJECT
             || stream.token() == JsonStream.Token.START_ARRAY;
     stream.skip();
     byte[] span = Arrays.copyOfRange(text, start, stream.tokenEnd());
-    return container && !tree
-        ? RunpackJson.canonicalValue(canonicalizer, span, NO_LIMIT)
-        : codec.decode(span);
+    if (!container || tree) {
+      return codec.decode(span);
+    }
+    try {
+      return canonicalizer.canonicalValue(span, limit);
+    } catch (JsonException e) {
+      if (e.error() == JsonError.SIZE_LIMIT && artifact.isPresent()) {
+        overLimit = RunpackJson.artifactOverLimit(artifact.get());
+        throw overLimit;
+      }
+      throw RunpackJson.failure(e);
+    }
+  }
+
+  private static Map<String, String> logArtifacts() {
+    Map<String, String> artifacts = new HashMap<>();
+    for (RunLog log : RunLog.values()) {
+      artifacts.put(log.stateField(), log.path());
+    }
+    return Map.copyOf(artifacts);
   }
 }

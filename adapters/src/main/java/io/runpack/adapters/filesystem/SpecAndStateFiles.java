@@ -30,12 +30,7 @@ public final class SpecAndStateFiles {
     } catch (RunpackException e) {
       throw e.asRunData("spec file");
     }
-    JsonObject stateValue;
-    try {
-      stateValue = RunBundleText.state(state, codec);
-    } catch (RunpackException e) {
-      throw e.asRunData("state file");
-    }
+    JsonObject stateValue = RunBundleText.state(state, codec, "state file");
     JsonFields.of(specValue, "spec", ErrorCode.INVALID_RUN_DATA);
     return new LoadedRun(specValue, RunState.fromJson(stateValue, "state"));
   }

@@ -198,6 +198,29 @@ class DynamoDbRunStoreTest {
   }
 
   @Test
+  void runItemWhoseStateHoldsALogIsCorruptDataNamingTheLog() {
+    LoadedRun run = importReference();
+    Map<String, AttributeValue> key = key("TENANT#1#NAMESPACE#1#RUN#run-2", "RUN");
+    Map<String, AttributeValue> item =
+        new java.util.HashMap<>(dynamoDb.getItem(r -> r.tableName(table).key(key)).item());
+    String state = item.get("state").s();
+    assertTrue(state.startsWith("{"), state);
+    item.put("state", AttributeValue.fromS("{\"triggers\":[]," + state.substring(1)));
+    dynamoDb.putItem(r -> r.tableName(table).item(item));
+
+    RunpackException e =
+        assertThrows(RunpackException.class, () -> store().loadRun(run.state().key()));
+
+    assertEquals(ErrorCode.INVALID_RUN_DATA, e.code(), e.getMessage());
+    assertEquals(
+        "corrupt item in table "
+            + table
+            + " (pk TENANT#1#NAMESPACE#1#RUN#run-2, sk RUN):"
+            + " state holds the log triggers, whose records the table keeps as items of their own",
+        e.getMessage());
+  }
+
+  @Test
   void reimportingARunIsAConflict() {
     importReference();
 
@@ -240,6 +263,41 @@ class DynamoDbRunStoreTest {
         e.getMessage().startsWith("LOG#triggers#0000000000 would be a DynamoDB item of "),
         e.getMessage());
     assertEquals(0, dynamoDb.scan(r -> r.tableName(table)).count());
+  }
+
+  @Test
+  void logPastTheArtifactLimitIsRefusedAsTheExportWouldWithoutReadingTheRestOfThePartition() {
+    // 100 records of ~390 KB, 39 MB in all: the 44th takes triggers.json past 16 MiB
+    LoadedRun run = RunBuilder.withTriggers(100, 390_000);
+    new DynamoDbRunImporter(dynamoDb, table).importRun(run);
+    int pages = (run.state().recordCount() + 1 + 1) / 2; // the whole partition, two items a page
+    LocalAws.OperationCounter counter = new LocalAws.OperationCounter();
+    DynamoDbClient counted =
+        LocalAws.dynamoDb(LocalAws.stack().dynamoDbEndpoint(), List.of(counter));
+
+    for (int concurrency : new int[] {1, 4}) {
+      counter.reset();
+      DynamoDbRunStore store =
+          new DynamoDbRunStore(counted, table, LocalRunpack.CODEC, Optional.of(2), concurrency);
+
+      RunpackException e =
+          assertThrows(RunpackException.class, () -> store.loadRun(run.state().key()));
+
+      assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code(), e.getMessage());
+      assertEquals(
+          "artifacts/triggers.json: canonical JSON exceeds the limit of 16777216 bytes",
+          e.getMessage());
+      assertTrue(
+          counter.count("Query") <= pages - 15,
+          "concurrency "
+              + concurrency
+              + ": "
+              + counter.count("Query")
+              + " Query pages, of "
+              + pages
+              + " for the whole partition");
+      assertEquals(0, counter.count("GetItem"), "the spec is never asked for");
+    }
   }
 
   @Test

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.runpack.adapters.filesystem.FileSystemRunStore;
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.model.RunKey;
 import io.runpack.domain.service.ExportSettings;
 import io.runpack.testsupport.Fixtures;
 import java.nio.charset.StandardCharsets;
@@ -159,6 +161,45 @@ class BadRunDataTest {
     assertEquals(
         "artifacts/tool_calls.json: canonical JSON exceeds the limit of 16777216 bytes",
         exportFails(ErrorCode.LIMIT_EXCEEDED).getMessage());
+  }
+
+  @Test
+  void logWhoseCanonicalBytesPassTheLimitIsRefusedByTheLoadAsTheExportWould() {
+    // 4 MiB of text, 19 MiB canonical: each 1e20 is written out as 100000000000000000000
+    StringBuilder numbers = new StringBuilder();
+    for (int i = 0; i < 900_000; i++) {
+      numbers.append("1e20,");
+    }
+    store(bundle.replaceFirst("\"triggers\": \\[", "\"triggers\": [" + numbers));
+    FileSystemRunStore runs = new FileSystemRunStore(temp.resolve("store"), LocalRunpack.CODEC);
+
+    RunpackException e =
+        assertThrows(RunpackException.class, () -> runs.loadRun(new RunKey(1, 1, "run-2")));
+
+    assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code(), e.getMessage());
+    assertEquals(
+        "artifacts/triggers.json: canonical JSON exceeds the limit of 16777216 bytes",
+        e.getMessage());
+    assertEquals(e.getMessage(), exportFails(ErrorCode.LIMIT_EXCEEDED).getMessage());
+  }
+
+  @Test
+  void specWhoseMembersTogetherPassTheLimitIsRefusedByTheLoadAsTheExportWould() {
+    // two members of 9.5 MiB canonical each (2 MiB of text each): the spec is over 16 MiB
+    String numbers = "1e20,".repeat(450_000) + "0";
+    store(
+        bundle.replaceFirst(
+            "\"spec\": \\{", "\"spec\": {\"a\": [" + numbers + "], \"b\": [" + numbers + "],"));
+    FileSystemRunStore runs = new FileSystemRunStore(temp.resolve("store"), LocalRunpack.CODEC);
+
+    RunpackException e =
+        assertThrows(RunpackException.class, () -> runs.loadRun(new RunKey(1, 1, "run-2")));
+
+    assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code(), e.getMessage());
+    assertEquals(
+        "artifacts/scenario_spec.json: canonical JSON exceeds the limit of 16777216 bytes",
+        e.getMessage());
+    assertEquals(e.getMessage(), exportFails(ErrorCode.LIMIT_EXCEEDED).getMessage());
   }
 
   private void store(String text) {

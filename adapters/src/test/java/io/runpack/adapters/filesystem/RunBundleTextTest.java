@@ -31,7 +31,7 @@ class RunBundleTextTest {
   void logsAreHeldAsTheirCanonicalBytesAndGiveTheSameArtifactsAsATree(String label) {
     byte[] bundle = Fixtures.read(Fixtures.runBundle(label));
 
-    LoadedRun streamed = RunBundleText.read(bundle, CODEC);
+    LoadedRun streamed = RunBundleText.read(bundle, CODEC, "run bundle b.json");
     LoadedRun tree = LoadedRun.fromBundle(CODEC.decode(bundle));
 
     for (RunLog log : RunLog.values()) {
@@ -56,9 +56,25 @@ class RunBundleTextTest {
     RunpackException e =
         assertThrows(
             RunpackException.class,
-            () -> RunBundleText.read("[1,2]".getBytes(StandardCharsets.UTF_8), CODEC));
+            () ->
+                RunBundleText.read(
+                    "[1,2]".getBytes(StandardCharsets.UTF_8), CODEC, "run bundle b.json"));
     assertEquals(ErrorCode.INVALID_RUN_DATA, e.code());
-    assertEquals("bundle must be an object, not array", e.getMessage());
+    assertEquals("run bundle b.json: bundle must be an object, not array", e.getMessage());
+  }
+
+  @Test
+  void aByteOrderMarkIsInvalidRunDataNamingTheSource() {
+    byte[] bundle = ("\uFEFF{}").getBytes(StandardCharsets.UTF_8);
+
+    RunpackException e =
+        assertThrows(
+            RunpackException.class, () -> RunBundleText.read(bundle, CODEC, "run bundle b.json"));
+
+    assertEquals(ErrorCode.INVALID_RUN_DATA, e.code());
+    assertEquals(
+        "run bundle b.json: byte order mark (U+FEFF) before the JSON text at byte 0",
+        e.getMessage());
   }
 
   @Test
@@ -72,8 +88,11 @@ class RunBundleTextTest {
     RunpackException e =
         assertThrows(
             RunpackException.class,
-            () -> RunBundleText.read(bundle.getBytes(StandardCharsets.UTF_8), CODEC));
+            () ->
+                RunBundleText.read(
+                    bundle.getBytes(StandardCharsets.UTF_8), CODEC, "run bundle b.json"));
     assertEquals(ErrorCode.INVALID_RUN_DATA, e.code());
-    assertEquals("bundle.state.packets must be an array, not object", e.getMessage());
+    assertEquals(
+        "run bundle b.json: bundle.state.packets must be an array, not object", e.getMessage());
   }
 }

@@ -2,6 +2,7 @@ package io.runpack.domain.json;
 
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.model.Limits;
 import io.runpack.json.CanonicalJson;
 import io.runpack.json.Canonicalizer;
 import io.runpack.json.JsonCanonical;
@@ -27,6 +28,16 @@ public final class RunpackJson {
   /** The library's refusal as Runpack's: same message, code by {@link #code}. */
   public static RunpackException failure(JsonException refusal) {
     return new RunpackException(code(refusal), refusal.getMessage(), refusal);
+  }
+
+  /**
+   * The refusal of an artifact at {@code path} whose canonical bytes pass {@link
+   * Limits#MAX_ARTIFACT_BYTES}, exactly as the export gives it when it writes the artifact ({@code
+   * artifacts/triggers.json: canonical JSON exceeds the limit of 16777216 bytes}): for a run store
+   * that counts a log's bytes as it reads them, so the outcome is the same, only sooner.
+   */
+  public static RunpackException artifactOverLimit(String path) {
+    return failure(JsonException.sizeLimit(Limits.MAX_ARTIFACT_BYTES)).asRunData(path);
   }
 
   /** {@link ErrorCode#LIMIT_EXCEEDED} for a named limit, {@link ErrorCode#INVALID_JSON} else. */
