@@ -272,7 +272,7 @@ public final class LocalAwsStack implements AutoCloseable {
       if (!Files.exists(server)) {
         throw new IllegalStateException(
             server
-                + " is not installed: run ./mvnw -pl local-aws -am generate-resources (dynalite needs"
+                + " is not installed: run ./mvnw -pl local-aws -am compile (dynalite needs"
                 + " Node.js and npm)");
       }
     }

@@ -71,8 +71,15 @@ final class RunItemReader {
 
   String string(Map<String, AttributeValue> item, String attribute, String pk, String sk) {
     AttributeValue value = item.get(attribute);
-    if (value == null || value.s() == null) {
+    if (value == null) {
       throw DynamoDbFailures.corrupt(table, pk, sk, "string attribute " + attribute + " missing");
+    }
+    if (value.s() == null) {
+      throw DynamoDbFailures.corrupt(
+          table,
+          pk,
+          sk,
+          "attribute " + attribute + " is of type " + value.type() + ", not a string (S)");
     }
     return value.s();
   }

@@ -147,6 +147,26 @@ class DynamoDbRunStoreTest {
   }
 
   @Test
+  void recordOfAnotherTypeIsCorruptDataNamingTheType() {
+    LoadedRun run = importReference();
+    Map<String, AttributeValue> item =
+        new java.util.HashMap<>(key("TENANT#1#NAMESPACE#1#RUN#run-2", "LOG#triggers#0000000001"));
+    item.put("record", AttributeValue.fromN("1"));
+    dynamoDb.putItem(r -> r.tableName(table).item(item));
+
+    RunpackException e =
+        assertThrows(RunpackException.class, () -> store().loadRun(run.state().key()));
+
+    assertEquals(ErrorCode.INVALID_RUN_DATA, e.code());
+    assertEquals(
+        "corrupt item in table "
+            + table
+            + " (pk TENANT#1#NAMESPACE#1#RUN#run-2, sk LOG#triggers#0000000001): attribute record"
+            + " is of type N, not a string (S)",
+        e.getMessage());
+  }
+
+  @Test
   void missingRecordIsCorruptData() {
     LoadedRun run = importReference();
     dynamoDb.deleteItem(
