@@ -10,6 +10,13 @@ import java.util.Locale;
  */
 final class TextReport {
 
+  /**
+   * The summary's last line when no key was given: a signature beside the manifest is not read, and
+   * the manifest's members outside the root hash (tenant, run, generated_at, …) are what a
+   * signature would cover, so the reader is told rather than left to assume.
+   */
+  static final String SIGNATURE_NOT_CHECKED = "signature: not checked (no --public-key)\n";
+
   private TextReport() {}
 
   static String of(VerificationReport report) {

@@ -163,7 +163,7 @@ final class VerifyCommand implements Callable<Integer> {
           switch (format) {
             case json -> jsonLine(report.toJson());
             case markdown -> utf8(MarkdownReport.of(report));
-            case text -> utf8(TextReport.of(report));
+            case text -> utf8(TextReport.of(report) + TextReport.SIGNATURE_NOT_CHECKED);
           });
       return report.passed() ? 0 : 1;
     }

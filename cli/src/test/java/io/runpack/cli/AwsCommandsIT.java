@@ -125,7 +125,8 @@ class AwsCommandsIT {
 
     assertEquals(1, result.exitCode(), result.stderr());
     assertEquals(
-        "runpack FAILED: 8 files checked, 1 error\n  - hash mismatch for artifacts/decisions.json\n",
+        "runpack FAILED: 8 files checked, 1 error\n  - hash mismatch for artifacts/decisions.json\n"
+            + "signature: not checked (no --public-key)\n",
         result.out());
   }
 

@@ -71,7 +71,14 @@ class ReadmeIT {
 
     assertEquals(0, result.exitCode(), result.output());
     assertTrue(
-        result.output().endsWith("runpack PASSED: 8 files checked, 0 errors\n"), result.output());
+        result
+            .output()
+            .contains(
+                "runpack PASSED: 8 files checked, 0 errors\nsignature: not checked (no --public-key)\n"),
+        result.output()); // verify --format text
+    assertTrue(
+        result.output().endsWith("runpack PASSED: 8 files checked, 0 errors\n"),
+        result.output()); // report
     String page =
         Files.readString(
             workingCopy.resolve("out/release-2026-11-26.html"), StandardCharsets.UTF_8);
@@ -113,7 +120,11 @@ class ReadmeIT {
       assertTrue(
           result.output().contains("\"storage_uri\":\"s3://runpacks/tenant/1/"), result.output());
       assertTrue(
-          result.output().endsWith("runpack PASSED: 8 files checked, 0 errors\n"), result.output());
+          result
+              .output()
+              .endsWith(
+                  "runpack PASSED: 8 files checked, 0 errors\nsignature: not checked (no --public-key)\n"),
+          result.output());
       assertEquals(filesystemExport(), s3Objects(lines.get(4)));
     } finally {
       Shell.stop(stack);

@@ -61,10 +61,13 @@ class VerifyCommandIT {
 
     assertEquals(1, failed.exitCode());
     assertEquals(
-        "runpack FAILED: 8 files checked, 1 error\n  - hash mismatch for artifacts/triggers.json\n",
+        "runpack FAILED: 8 files checked, 1 error\n  - hash mismatch for artifacts/triggers.json\n"
+            + "signature: not checked (no --public-key)\n",
         failed.out());
     assertEquals(0, passed.exitCode());
-    assertEquals("runpack PASSED: 8 files checked, 0 errors\n", passed.out());
+    assertEquals(
+        "runpack PASSED: 8 files checked, 0 errors\nsignature: not checked (no --public-key)\n",
+        passed.out());
   }
 
   @Test
