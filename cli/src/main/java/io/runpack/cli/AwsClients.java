@@ -36,6 +36,22 @@ final class AwsClients implements AutoCloseable {
     this.region = region;
   }
 
+  /**
+   * Refuses {@code --endpoint} and {@code --region} for a location that is not in S3: they would be
+   * ignored, and a script that gives them most likely meant an {@code s3://} location.
+   */
+  static void requireS3For(String location, String endpoint, String region) {
+    if (location.startsWith("s3://")) {
+      return;
+    }
+    String option = endpoint != null ? "--endpoint" : region != null ? "--region" : null;
+    if (option != null) {
+      throw Failures.invalidInput(
+          ErrorCode.INVALID_REQUEST,
+          option + " is for a runpack in S3 (s3://BUCKET/PREFIX/), not for " + location);
+    }
+  }
+
   S3Client s3() {
     if (s3 == null) {
       var builder =

@@ -72,6 +72,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    AwsClients.requireS3For(location, endpoint, region);
     RunpackPath manifestName = Failures.manifestName(manifest);
     WholeFile page =
         WholeFile.at(html, "--html", location.startsWith("s3://") ? null : directory());

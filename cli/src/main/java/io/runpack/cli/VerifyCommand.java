@@ -139,6 +139,7 @@ final class VerifyCommand implements Callable<Integer> {
           "--format markdown is Decision Gate's report, which has no signature: use json or text"
               + " with --public-key");
     }
+    AwsClients.requireS3For(where.location(), endpoint, region);
     RunpackPath manifestName = where.manifestName();
     Optional<VerificationKey> key =
         Optional.ofNullable(publicKey).map(file -> KeyFiles.publicKey(file, parent.console));

@@ -47,6 +47,22 @@ class FailuresIT {
   }
 
   @Test
+  void awsOptionsForARunpackOnDiskAreRefusedNotIgnored() {
+    Path runpack = Fixtures.copyTree(Fixtures.golden("golden_time_after_pass"), temp.resolve("rp"));
+    CliProcess.run(temp, "verify", runpack.toString(), "--endpoint", "http://127.0.0.1:9")
+        .assertFailure(
+            2,
+            "invalid_request",
+            "--endpoint is for a runpack in S3 (s3://BUCKET/PREFIX/), not for " + runpack);
+    CliProcess.run(
+            temp, "report", runpack.toString(), "--html", "page.html", "--region", "eu-west-1")
+        .assertFailure(
+            2,
+            "invalid_request",
+            "--region is for a runpack in S3 (s3://BUCKET/PREFIX/), not for " + runpack);
+  }
+
+  @Test
   void unknownOptionIsAUsageError() {
     CliProcess.run(temp, "verify", "x", "--colour")
         .assertFailure(
