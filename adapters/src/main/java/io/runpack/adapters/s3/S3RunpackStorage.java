@@ -39,6 +39,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  */
 public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable {
 
+  private static final int FORBIDDEN = 403;
   private static final int PRECONDITION_FAILED = 412;
   private static final int CONDITIONAL_REQUEST_CONFLICT = 409;
   private static final int CONDITIONAL_ATTEMPTS = 5;
@@ -74,7 +75,7 @@ public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable
       // Another manifest there is a conflict before the signature is written: it would sit beside
       // that manifest for good, which it does not sign. (A new signature of the same manifest is a
       // conflict of its own, at its PUT, and the manifest is then not written either.)
-      holdsSameBytes(manifestKey, manifest);
+      requireNoOtherManifest(manifestKey, manifest);
     }
 
     List<Future<?>> writes = new ArrayList<>();
@@ -96,6 +97,23 @@ public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable
     }
     put(manifestKey, manifest);
     return Optional.of(RunpackKeys.storageUri(settings.bucket(), prefix));
+  }
+
+  /**
+   * Write-once: a conflict when {@code key} holds another manifest. S3 answers a missing key with
+   * 403, not 404, to a role that may not list the bucket (the function's may not): the manifest is
+   * then taken to be absent, and its conditional PUT is still what decides.
+   */
+  private void requireNoOtherManifest(String key, RunpackFile manifest) {
+    try {
+      holdsSameBytes(key, manifest);
+    } catch (RunpackException e) {
+      boolean forbidden =
+          e.getCause() instanceof SdkException cause && S3Failures.isStatus(cause, FORBIDDEN);
+      if (!forbidden) {
+        throw e;
+      }
+    }
   }
 
   /** True when {@code artifacts} hold the signature of {@code manifest}. */

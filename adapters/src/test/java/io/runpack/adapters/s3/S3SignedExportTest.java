@@ -15,6 +15,8 @@ import io.runpack.domain.port.out.SignManifestPort;
 import io.runpack.domain.service.ExportRunpackService;
 import io.runpack.testsupport.Fixtures;
 import io.runpack.testsupport.LocalAws;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,8 +29,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectAttributesRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
@@ -123,6 +127,45 @@ class S3SignedExportTest {
     assertEquals(
         before.keySet(), after.keySet(), "no signature beside the manifest it would not sign");
     before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
+  }
+
+  @Test
+  void writeOnceSignedExportSucceedsWhereS3AnswersAMissingManifestWith403() {
+    // S3 says 403, not 404, for a missing key to a role without s3:ListBucket (the function's)
+    S3Client s3 = LocalAws.s3(LocalAws.stack().s3Endpoint(), List.of(forbiddingAttributes()), 3);
+    S3Settings writeOnce = new S3Settings(bucket, Optional.empty(), true, 8);
+
+    export(s3, writeOnce, Ed25519Signer.generate());
+
+    Map<String, byte[]> objects = AwsExport.objects(LocalAws.s3(), bucket, S3ExportTest.PREFIX);
+    assertEquals(true, objects.containsKey("manifest.json"), objects.keySet().toString());
+    assertEquals(true, objects.containsKey("manifest.json.sig"), objects.keySet().toString());
+  }
+
+  /** GetObjectAttributes answered 403 AccessDenied, as S3 answers it for a key that is missing. */
+  private static ExecutionInterceptor forbiddingAttributes() {
+    return new ExecutionInterceptor() {
+      @Override
+      public SdkHttpResponse modifyHttpResponse(
+          Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+        return context.request() instanceof GetObjectAttributesRequest
+            ? context.httpResponse().toBuilder().statusCode(403).build()
+            : context.httpResponse();
+      }
+
+      @Override
+      public Optional<InputStream> modifyHttpResponseContent(
+          Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+        if (!(context.request() instanceof GetObjectAttributesRequest)) {
+          return context.responseBody();
+        }
+        return Optional.of(
+            new ByteArrayInputStream(
+                ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code>"
+                        + "<Message>Access Denied</Message></Error>")
+                    .getBytes(StandardCharsets.UTF_8)));
+      }
+    };
   }
 
   private static void export(S3Client s3, S3Settings settings, SignManifestPort signer) {
