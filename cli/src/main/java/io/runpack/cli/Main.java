@@ -18,6 +18,19 @@ public final class Main {
     System.exit(run(args, System.in, System.out, System.err));
   }
 
+  /**
+   * Runs the command asked for; {@code runpack --version COMMAND …} is a usage error: picocli would
+   * print the version and exit 0 without running the command (a failing {@code verify} included).
+   */
+  private static int execute(CommandLine.ParseResult parsed) {
+    if (parsed.isVersionHelpRequested() && parsed.hasSubcommand()) {
+      throw new CommandLine.ParameterException(
+          parsed.commandSpec().commandLine(),
+          "--version is an option of runpack alone, not of a command: runpack --version");
+    }
+    return new CommandLine.RunLast().execute(parsed);
+  }
+
   /** Runs one command line against the given streams and returns its exit code. */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
     Console console = new Console(in, out, err);
@@ -26,6 +39,7 @@ public final class Main {
     commandLine.setErr(new java.io.PrintWriter(err, true));
     commandLine.setParameterExceptionHandler(new Failures.UsageHandler(console));
     commandLine.setExecutionExceptionHandler(new Failures.ExecutionHandler(console));
+    commandLine.setExecutionStrategy(Main::execute);
     try {
       return commandLine.execute(args);
     } catch (OutOfMemoryError e) {

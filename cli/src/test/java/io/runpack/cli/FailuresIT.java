@@ -294,5 +294,13 @@ class FailuresIT {
         .assertFailure(
             2, "invalid_request", "Unknown option: '--version' (usage: runpack help report)");
     assertFalse(Files.exists(temp.resolve("r.html")), "no page written");
+    for (String option : new String[] {"-V", "--version"}) {
+      CliProcess.run(temp, option, "verify", runpack.toString())
+          .assertFailure(
+              2,
+              "invalid_request",
+              "--version is an option of runpack alone, not of a command: runpack --version"
+                  + " (usage: runpack help)");
+    }
   }
 }
