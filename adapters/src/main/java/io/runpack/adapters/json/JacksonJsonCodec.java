@@ -63,6 +63,14 @@ public final class JacksonJsonCodec implements JsonDecoder {
     return limits;
   }
 
+  /**
+   * The parser factory with this codec's limits, for a reader that needs Jackson's own tree (the
+   * schema validator): the same text then meets the same limits, in the same words.
+   */
+  public JsonFactory factory() {
+    return factory;
+  }
+
   @Override
   public JsonValue decode(byte[] utf8) {
     if (utf8.length > limits.maxDocumentBytes()) {

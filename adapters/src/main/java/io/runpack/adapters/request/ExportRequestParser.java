@@ -47,7 +47,7 @@ public final class ExportRequestParser {
   static final int MAX_VIOLATION_CHARS = 200;
 
   private final JacksonJsonCodec codec = new JacksonJsonCodec(JsonLimits.REQUEST);
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper mapper = new ObjectMapper(codec.factory());
   private final Schema schema;
 
   public ExportRequestParser() {
