@@ -38,7 +38,15 @@ import java.util.function.Supplier;
 final class RunBundleText {
 
   private static final String SPEC_HASH = "spec_hash";
-  private static final int NO_LIMIT = Integer.MAX_VALUE - 8; // the document limit applies
+
+  /**
+   * Canonical bytes of the values that are no artifact (the state's members but its logs, a
+   * bundle's members but its spec and state), together: nothing of them is written, so they are
+   * held to one artifact's limit rather than canonicalized without bound (a number such as {@code
+   * 1e20} is several times longer canonical than written).
+   */
+  private long othersLeft = Limits.MAX_ARTIFACT_BYTES;
+
   private static final Map<String, String> LOG_ARTIFACTS = logArtifacts();
 
   private final byte[] text;
@@ -119,7 +127,10 @@ final class RunBundleText {
       } else if (opened && key.equals("state")) {
         member = members(Optional.empty(), true);
       } else {
-        member = value(false, NO_LIMIT, Optional.empty());
+        member = value(false, (int) Math.max(0, othersLeft), Optional.empty());
+        if (member instanceof JsonCanonical canonical) {
+          othersLeft -= canonical.length();
+        }
       }
       bundle.put(key, member);
     }
@@ -141,15 +152,19 @@ final class RunBundleText {
       Optional<String> within = state ? Optional.ofNullable(LOG_ARTIFACTS.get(key)) : artifact;
       int limit;
       if (within.isEmpty()) {
-        limit = NO_LIMIT;
+        limit = (int) Math.max(0, othersLeft); // no artifact: the others' budget
       } else if (state) {
         limit = Limits.MAX_ARTIFACT_BYTES; // a log: an artifact of its own
       } else {
         limit = (int) Math.max(0, left); // a member of the artifact: what it has left
       }
       JsonValue value = value(key.equals(SPEC_HASH), limit, within);
-      if (artifact.isPresent() && value instanceof JsonCanonical canonical) {
-        left -= canonical.length(); // a lower bound of the member's bytes: its key not counted
+      if (value instanceof JsonCanonical canonical) {
+        if (within.isEmpty()) {
+          othersLeft -= canonical.length();
+        } else if (artifact.isPresent()) {
+          left -= canonical.length(); // a lower bound of the member's bytes: its key not counted
+        }
       }
       object.put(key, value);
     }
@@ -177,6 +192,14 @@ final class RunBundleText {
       if (e.error() == JsonError.SIZE_LIMIT && artifact.isPresent()) {
         overLimit = RunpackJson.artifactOverLimit(artifact.get());
         throw overLimit;
+      }
+      if (e.error() == JsonError.SIZE_LIMIT) {
+        throw new RunpackException(
+            ErrorCode.LIMIT_EXCEEDED,
+            "the members that are no artifact (of the state but its logs, of the bundle but its"
+                + " spec and state) take more than "
+                + Limits.MAX_ARTIFACT_BYTES
+                + " bytes of canonical JSON together, the limit");
       }
       throw RunpackJson.failure(e);
     }

@@ -202,6 +202,28 @@ class BadRunDataTest {
     assertEquals(e.getMessage(), exportFails(ErrorCode.LIMIT_EXCEEDED).getMessage());
   }
 
+  @Test
+  void stateMembersThatAreNoLogAreHeldToOneArtifactsLimitTogether() {
+    // two members the export writes nowhere, 9.5 MiB canonical each (2 MiB of text each)
+    String numbers = "1e20,".repeat(450_000) + "0";
+    store(
+        bundle.replaceFirst(
+            "\"state\": \\{", "\"state\": {\"a\": [" + numbers + "], \"b\": [" + numbers + "],"));
+    FileSystemRunStore runs = new FileSystemRunStore(temp.resolve("store"), LocalRunpack.CODEC);
+
+    RunpackException e =
+        assertThrows(RunpackException.class, () -> runs.loadRun(new RunKey(1, 1, "run-2")));
+
+    assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code(), e.getMessage());
+    assertEquals(
+        "run bundle "
+            + BUNDLE_PATH
+            + ": the members that are no artifact (of the state but its logs, of the bundle but its"
+            + " spec and state) take more than 16777216 bytes of canonical JSON together, the"
+            + " limit",
+        e.getMessage());
+  }
+
   private void store(String text) {
     Fixtures.write(
         temp.resolve("store").resolve(BUNDLE_PATH), text.getBytes(StandardCharsets.UTF_8));
