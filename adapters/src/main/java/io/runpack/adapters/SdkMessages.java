@@ -33,6 +33,10 @@ public final class SdkMessages {
       return "no AWS region set (AWS_REGION, or --region)";
     }
     String first = message.lines().findFirst().orElse("").strip();
-    return first.length() <= MAX_CHARS ? first : first.substring(0, MAX_CHARS) + "…";
+    if (first.length() <= MAX_CHARS) {
+      return first;
+    }
+    int cut = Character.isHighSurrogate(first.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
+    return first.substring(0, cut) + "…"; // never half a character
   }
 }

@@ -42,7 +42,7 @@ final class ParserMessages {
     return switch (matcher.group(1)) {
       case "Number value length" -> "number longer than the limit of " + limit + " characters";
       case "String value length" -> "string longer than the limit of " + limit + " characters";
-      case "Name length" -> "member name longer than the limit of " + limit + " characters";
+      case "Name length" -> "member name longer than the limit of " + limit + " bytes";
       case "Document nesting depth" -> "JSON nesting deeper than the limit of " + limit;
       default -> "JSON document longer than the limit of " + limit + " bytes";
     };

@@ -34,8 +34,12 @@ public final class S3RunpackReader implements RunpackReader {
 
   private static final String SCHEME = "s3://";
 
-  /** S3's rules for a bucket's name (the general purpose buckets' naming rules). */
-  private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+  /**
+   * A bucket's name as S3 serves it: today's rules (3 to 63 lowercase letters, digits, dots and
+   * hyphens) and the older ones of us-east-1's legacy buckets (capitals and underscores, up to
+   * 255).
+   */
+  private static final Pattern BUCKET_NAME = Pattern.compile("[A-Za-z0-9._-]{3,255}");
 
   /**
    * Requests one reader makes to S3, that is, in one verification: a runpack's own files take one
@@ -92,7 +96,7 @@ public final class S3RunpackReader implements RunpackReader {
           ErrorCode.INVALID_REQUEST,
           "not an S3 URI (s3://BUCKET/PREFIX/): "
               + uri
-              + ": a bucket name is 3 to 63 lowercase letters, digits, dots and hyphens");
+              + ": a bucket name is 3 to 255 letters, digits, dots, hyphens and underscores");
     }
     String prefix = slash < 0 ? "" : location.substring(slash + 1);
     if (!prefix.isEmpty() && !prefix.endsWith("/")) {

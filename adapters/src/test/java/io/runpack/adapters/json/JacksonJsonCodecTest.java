@@ -218,7 +218,7 @@ class JacksonJsonCodecTest {
             () ->
                 small.decode(("{\"" + "n".repeat(101) + "\":1}").getBytes(StandardCharsets.UTF_8)));
     assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
-    assertEquals("member name longer than the limit of 100 characters", e.getMessage());
+    assertEquals("member name longer than the limit of 100 bytes", e.getMessage());
   }
 
   @Test

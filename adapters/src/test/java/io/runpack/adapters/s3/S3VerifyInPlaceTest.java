@@ -180,8 +180,19 @@ class S3VerifyInPlaceTest {
   }
 
   @Test
+  void legacyBucketNamesAreS3Uris() {
+    S3RunpackReader.at(s3, "s3://My_Legacy.Bucket/x/"); // us-east-1's older rules
+  }
+
+  @Test
   void notAnS3UriIsAnInvalidRequest() {
-    for (String location : List.of("s3:/" + bucket + "/x/", "S3://" + bucket + "/", "s3:///x/")) {
+    for (String location :
+        List.of(
+            "s3:/" + bucket + "/x/",
+            "S3://" + bucket + "/",
+            "s3:///x/",
+            "s3://ab/x/",
+            "s3://a b/")) {
       RunpackException e =
           assertThrows(RunpackException.class, () -> S3RunpackReader.at(s3, location));
 
