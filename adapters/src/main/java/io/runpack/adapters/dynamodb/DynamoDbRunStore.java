@@ -122,6 +122,13 @@ public final class DynamoDbRunStore implements LoadRunPort {
           ErrorCode.RUN_NOT_FOUND, "no run for " + key + " in table " + table + " (pk " + pk + ")");
     }
     RunState state = state(pk, runItem.get(), logs);
+    if (!state.key().equals(key)) { // before its tenant's spec is looked up: never another's
+      throw DynamoDbFailures.corrupt(
+          table,
+          pk,
+          RunLogTable.RUN_SK,
+          "the state is of " + state.key() + ", not of this partition's " + key);
+    }
     return new LoadedRun(spec(state), state);
   }
 

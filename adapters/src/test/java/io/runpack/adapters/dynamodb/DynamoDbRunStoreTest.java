@@ -241,6 +241,29 @@ class DynamoDbRunStoreTest {
   }
 
   @Test
+  void stateOfAnotherTenantIsCorruptDataBeforeThatTenantsSpecIsLookedUp() {
+    LoadedRun run = importReference();
+    Map<String, AttributeValue> key = key("TENANT#1#NAMESPACE#1#RUN#run-2", "RUN");
+    Map<String, AttributeValue> item =
+        new java.util.HashMap<>(dynamoDb.getItem(r -> r.tableName(table).key(key)).item());
+    String state = item.get("state").s();
+    assertTrue(state.contains("\"tenant_id\":1"), state);
+    item.put("state", AttributeValue.fromS(state.replace("\"tenant_id\":1", "\"tenant_id\":2")));
+    dynamoDb.putItem(r -> r.tableName(table).item(item));
+
+    RunpackException e =
+        assertThrows(RunpackException.class, () -> store().loadRun(run.state().key()));
+
+    assertEquals(ErrorCode.INVALID_RUN_DATA, e.code(), e.getMessage());
+    assertEquals(
+        "corrupt item in table "
+            + table
+            + " (pk TENANT#1#NAMESPACE#1#RUN#run-2, sk RUN): the state is of tenant 2, namespace 1,"
+            + " run run-2, not of this partition's tenant 1, namespace 1, run run-2",
+        e.getMessage());
+  }
+
+  @Test
   void reimportingARunIsAConflict() {
     importReference();
 
