@@ -127,10 +127,7 @@ final class RunBundleText {
       } else if (opened && key.equals("state")) {
         member = members(Optional.empty(), true);
       } else {
-        member = value(false, (int) Math.max(0, othersLeft), Optional.empty());
-        if (member instanceof JsonCanonical canonical) {
-          othersLeft -= canonical.length();
-        }
+        member = otherValue(false);
       }
       bundle.put(key, member);
     }
@@ -150,25 +147,29 @@ final class RunBundleText {
       String key = stream.stringValue();
       stream.next();
       Optional<String> within = state ? Optional.ofNullable(LOG_ARTIFACTS.get(key)) : artifact;
-      int limit;
+      JsonValue value;
       if (within.isEmpty()) {
-        limit = (int) Math.max(0, othersLeft); // no artifact: the others' budget
+        value = otherValue(key.equals(SPEC_HASH));
       } else if (state) {
-        limit = Limits.MAX_ARTIFACT_BYTES; // a log: an artifact of its own
-      } else {
-        limit = (int) Math.max(0, left); // a member of the artifact: what it has left
-      }
-      JsonValue value = value(key.equals(SPEC_HASH), limit, within);
-      if (value instanceof JsonCanonical canonical) {
-        if (within.isEmpty()) {
-          othersLeft -= canonical.length();
-        } else if (artifact.isPresent()) {
+        value = value(false, Limits.MAX_ARTIFACT_BYTES, within); // a log: an artifact of its own
+      } else { // a member of the artifact: within what it has left
+        value = value(key.equals(SPEC_HASH), (int) Math.max(0, left), within);
+        if (value instanceof JsonCanonical canonical) {
           left -= canonical.length(); // a lower bound of the member's bytes: its key not counted
         }
       }
       object.put(key, value);
     }
     return object.build();
+  }
+
+  /** A value that is no artifact's ({@link #othersLeft}): within what their budget has left. */
+  private JsonValue otherValue(boolean tree) {
+    JsonValue value = value(tree, (int) Math.max(0, othersLeft), Optional.empty());
+    if (value instanceof JsonCanonical canonical) {
+      othersLeft -= canonical.length();
+    }
+    return value;
   }
 
   /**
