@@ -50,12 +50,24 @@ class AnchorPolicyTest {
     assertEquals(8, offline.checkedFiles());
   }
 
+  @Test
+  void anAnchorValueThatIsJsonButNotCanonicalPasses() {
+    // Decision Gate parses anchor_value (FORMAT §3.5): whitespace and unsorted members are JSON
+    ExportResult result =
+        export(
+            ANCHOR.replace("\"2\"", "\"{ \\\"z\\\": 1.0, \\\"logical\\\": 2 }\""),
+            policy("trigger_time_logical", "logical"));
+
+    assertEquals(List.of(), result.report().get().errors());
+    assertEquals(List.of(), LocalRunpack.verify(temp.resolve("out")).errors());
+  }
+
   @ParameterizedTest(name = "{1}")
   @CsvSource(
       delimiter = '|',
       value = {
         "\"anchor_value\": \"2\"|anchor_value must be a JSON object",
-        "\"anchor_value\": \"{ \\\"logical\\\": 2 }\"|anchor_value must be canonical JSON",
+        "\"anchor_value\": \"{\\\"logical\\\":2,\\\"logical\\\":3}\"|anchor_value must be canonical JSON",
         "\"anchor_value\": \"{\\\"logical\\\":\"|anchor_value must be canonical JSON",
         "\"anchor_value\": 7|anchor_value must be canonical JSON",
         "\"anchor_value\": \"{}\"|anchor field logical missing",

@@ -2,6 +2,7 @@ package io.runpack.domain.service;
 
 import io.runpack.domain.json.RunpackJson;
 import io.runpack.domain.model.AnchorPolicy;
+import io.runpack.domain.model.Limits;
 import io.runpack.json.Canonicalizer;
 import io.runpack.json.JsonException;
 import io.runpack.json.JsonStream;
@@ -15,9 +16,12 @@ import java.util.Set;
 
 /**
  * One provider's anchor requirement, applied to evidence anchors read from a checked gate-eval log
- * (FORMAT §3.5): the anchor's type, then its value, a string that must hold canonical JSON of an
- * object whose required fields are strings or numbers. The first problem is reported with Decision
- * Gate's words; the work is linear in the anchor's bytes.
+ * (FORMAT §3.5): the anchor's type, then its value, a string that must parse as a JSON object whose
+ * required fields are strings or numbers. The value need not be canonical (whitespace, {@code 1.0}
+ * and unsorted members are JSON, and Decision Gate passes them); it is read strictly, as every JSON
+ * here: a repeated member name is not JSON (T3 of the threat model). The first problem is reported
+ * with Decision Gate's words ({@code anchor_value must be canonical JSON} is its message for a
+ * value that does not parse); the work is linear in the anchor's bytes.
  */
 final class AnchorRequirement {
 
@@ -50,8 +54,8 @@ final class AnchorRequirement {
     byte[] canonical =
         value == null || value.token() != Token.STRING
             ? null
-            : value.text().getBytes(StandardCharsets.UTF_8);
-    if (canonical == null || !isCanonical(canonical)) {
+            : canonicalOf(value.text().getBytes(StandardCharsets.UTF_8));
+    if (canonical == null) {
       return "anchor_value must be canonical JSON";
     }
     if (canonical[0] != '{') {
@@ -96,15 +100,16 @@ final class AnchorRequirement {
     };
   }
 
-  /** True when {@code bytes} are JSON text whose canonical form is themselves. */
-  private boolean isCanonical(byte[] bytes) {
-    if (bytes.length == 0) {
-      return false;
-    }
+  /**
+   * The canonical form of {@code bytes} when they are strict JSON text, else null. Canonical text
+   * may be longer than its source ({@code 1e20} is 21 digits), so it is bounded by the artifact
+   * limit, which the log holding the anchor already met.
+   */
+  private byte[] canonicalOf(byte[] bytes) {
     try {
-      return Arrays.equals(canonicalizer.canonicalize(bytes, bytes.length), bytes);
+      return canonicalizer.canonicalize(bytes, Limits.MAX_ARTIFACT_BYTES);
     } catch (JsonException e) {
-      return false;
+      return null;
     }
   }
 

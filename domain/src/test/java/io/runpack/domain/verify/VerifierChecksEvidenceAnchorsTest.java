@@ -66,7 +66,12 @@ class VerifierChecksEvidenceAnchorsTest {
       strings = {
         "\"{\\\"logical\\\":5}\"",
         "\"{\\\"logical\\\":\\\"5\\\"}\"",
-        "\"{\\\"logical\\\":-1.5,\\\"other\\\":true}\""
+        "\"{\\\"logical\\\":-1.5,\\\"other\\\":true}\"",
+        // JSON, not canonical: Decision Gate parses the value, and so does the verifier
+        "\"{\\\"logical\\\": 5}\"",
+        "\"{\\\"logical\\\":5.0}\"",
+        "\"{\\\"other\\\":1,\\\"logical\\\":1e21} \"",
+        "\" {\\\"logical\\\":\\\"\\\\u0035\\\"}\""
       })
   void anAnchorWithTheRequiredFieldsPasses(String anchorValue) {
     assertEquals(
@@ -80,8 +85,9 @@ class VerifierChecksEvidenceAnchorsTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "\"{\\\"logical\\\": 5}\"|anchor_value must be canonical JSON",
-        "\"{\\\"logical\\\":5.0}\"|anchor_value must be canonical JSON",
+        "\"{\\\"logical\\\":5,\\\"logical\\\":6}\"|anchor_value must be canonical JSON",
+        "\"{\\\"logical\\\":5\"|anchor_value must be canonical JSON",
+        "\"\"|anchor_value must be canonical JSON",
         "\"not json\"|anchor_value must be canonical JSON",
         "5|anchor_value must be canonical JSON",
         "{\"logical\":5}|anchor_value must be canonical JSON",
