@@ -52,4 +52,29 @@ class TextFormatSpoofingIT {
     }
     assertTrue(json.out().contains("report\u202enosj.exe\u200b"), "the JSON report is exact");
   }
+
+  @Test
+  void charactersDrawnAsNothingAreShownEscapedSoNoPathLooksLikeAnother() throws IOException {
+    Path runpack =
+        Fixtures.copyTree(Fixtures.golden("golden_visibility_packet"), temp.resolve("rp"));
+    Path manifest = runpack.resolve("manifest.json");
+    // a combining grapheme joiner, a variation selector and a Hangul filler: drawn as nothing
+    String lookalike = "artifacts/decisions.json\\u034f\\ufe0f\\u3164";
+    Files.writeString(
+        manifest,
+        Files.readString(manifest)
+            .replace("\"path\":\"artifacts/packets.json\"}", "\"path\":\"" + lookalike + "\"}"));
+
+    CliProcess.Result text = CliProcess.run(temp, "verify", runpack.toString(), "--format", "text");
+
+    assertEquals(1, text.exitCode(), text.stderr());
+    assertTrue(
+        text.out()
+            .contains(
+                "  - artifact read failed for artifacts/decisions.json\\u034f\\ufe0f\\u3164: "),
+        text.out());
+    for (int cp : new int[] {0x034f, 0xfe0f, 0x3164}) {
+      assertEquals(-1, text.out().indexOf(cp), "U+" + Integer.toHexString(cp) + " sent raw");
+    }
+  }
 }

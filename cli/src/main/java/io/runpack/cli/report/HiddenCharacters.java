@@ -3,8 +3,14 @@ package io.runpack.cli.report;
 /**
  * The characters that can hide or disguise text wherever a person reads it (a terminal, a markdown
  * report, an HTML page): controls (C0, DEL, C1), format characters (bidi embeddings, overrides and
- * isolates, directional marks, zero-width characters), line and paragraph separators and lone
- * surrogates. Every human view of a runpack shows them escaped, by this one rule.
+ * isolates, directional marks, zero-width characters), line and paragraph separators, spaces other
+ * than U+0020 (a no-break or em space reads as a space that is not one), lone surrogates, private
+ * use and unassigned code points (no glyph anyone agrees on), and the rest of Unicode's
+ * Default_Ignorable_Code_Point (DerivedCoreProperties.txt), which renderers draw as nothing: the
+ * combining grapheme joiner U+034F, the Hangul fillers U+115F, U+1160, U+3164 and U+FFA0, the Khmer
+ * inherent vowels U+17B4–17B5, the Mongolian variation selectors U+180B–180F and the variation
+ * selectors U+FE00–FE0F and U+E0100–E01EF. Every human view of a runpack shows them escaped, by
+ * this one rule, so that no path displays as another path.
  */
 public final class HiddenCharacters {
 
@@ -17,9 +23,26 @@ public final class HiddenCharacters {
           Character.FORMAT,
           Character.LINE_SEPARATOR,
           Character.PARAGRAPH_SEPARATOR,
-          Character.SURROGATE ->
+          Character.SURROGATE,
+          Character.PRIVATE_USE,
+          Character.UNASSIGNED ->
           true;
-      default -> false;
+      case Character.SPACE_SEPARATOR -> cp != ' ';
+      default -> isDefaultIgnorable(cp);
     };
+  }
+
+  /** The Default_Ignorable_Code_Points that are letters or marks (the others are caught above). */
+  private static boolean isDefaultIgnorable(int cp) {
+    return cp == 0x034F
+        || cp == 0x115F
+        || cp == 0x1160
+        || cp == 0x17B4
+        || cp == 0x17B5
+        || (cp >= 0x180B && cp <= 0x180F)
+        || cp == 0x3164
+        || (cp >= 0xFE00 && cp <= 0xFE0F)
+        || cp == 0xFFA0
+        || (cp >= 0xE0100 && cp <= 0xE01EF);
   }
 }

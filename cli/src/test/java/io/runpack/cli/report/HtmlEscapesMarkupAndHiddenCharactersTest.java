@@ -22,6 +22,17 @@ class HtmlEscapesMarkupAndHiddenCharactersTest {
   }
 
   @Test
+  void charactersDrawnAsNothingOrAsAnotherAreShownEscaped() {
+    // default-ignorable letters and marks (a path would display as artifacts/decisions.json),
+    // spaces that are not U+0020, private use and unassigned code points
+    assertEquals(
+        "a\\u034fb\\u115fc\\u3164d\\uffa0e\\u17b4f\\u180bg\\ufe0fh\\u00a0i\\u2003j\\ue000k\\u0378l",
+        Html.escape(
+            "a\u034fb\u115fc\u3164d\uffa0e\u17b4f\u180bg\ufe0fh\u00a0i\u2003j\ue000k\u0378l"));
+    assertEquals("x\\ue0100y", Html.escape("x\udb40\udd00y")); // U+E0100
+  }
+
+  @Test
   void aLoneSurrogateIsShownEscapedAndAPairIsKept() {
     assertEquals("\\ud800x😀", Html.escape("\ud800x\ud83d\ude00"));
   }
