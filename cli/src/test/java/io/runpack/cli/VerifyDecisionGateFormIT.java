@@ -1,6 +1,7 @@
 package io.runpack.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.runpack.testsupport.Fixtures;
 import java.io.IOException;
@@ -48,6 +49,20 @@ class VerifyDecisionGateFormIT {
     assertEquals(0, result.exitCode(), result.stderr());
     assertEquals(PASS_MARKDOWN, result.out());
     assertEquals("", result.stderr());
+  }
+
+  @Test
+  void aManifestPathThroughALinkAndDotDotIsTheFileTheFileSystemNames() throws IOException {
+    Path good =
+        Fixtures.copyTree(Fixtures.golden("golden_visibility_packet"), temp.resolve("good"));
+    Path bad = tampered();
+    Files.createSymbolicLink(good.resolve("ev"), bad.resolve("artifacts"));
+    String path = good.resolve("ev/../manifest.json").toString(); // the tampered manifest
+
+    CliProcess.Result result = CliProcess.run(temp, "verify", "--manifest", path);
+
+    assertEquals(1, result.exitCode(), "verified " + result.out() + result.stderr());
+    assertTrue(result.out().contains("\"status\":\"fail\""), result.out());
   }
 
   @Test
