@@ -8,10 +8,12 @@ import io.runpack.cli.report.RunpackReport;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.model.RunpackPath;
+import io.runpack.domain.model.VerificationKey;
 import io.runpack.domain.port.out.RunpackReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,14 +24,16 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code runpack report}: verifies a runpack (on disk or in S3, read as {@code runpack verify}
  * reads it) and writes one self-contained HTML page of it for a person: the verdict, the run, every
- * file with its check and the run as a timeline. Prints the verdict as {@code verify --format text}
- * does; exits as verify does (0 pass, 1 fail), and writes the page in both cases. A runpack whose
- * manifest cannot be read fails as verify fails, and writes nothing.
+ * file with its check and the run as a timeline; with {@code --public-key}, the manifest's
+ * signature checked as verify checks it. Prints the verdict as {@code verify --format text} does
+ * (its last line the signature's); exits as verify does (0 pass, 1 fail), and writes the page in
+ * both cases. A runpack whose manifest cannot be read fails as verify fails, and writes nothing.
  */
 @Command(
     name = "report",
     description = {
       "Verify a runpack and write a self-contained HTML page of it (verdict, run, files, timeline).",
+      "With --public-key, also check the manifest's signature (<manifest>.sig) with that key.",
       "Exit 0 when it passes, 1 when it fails; the page is written in both cases."
     })
 final class ReportCommand implements Callable<Integer> {
@@ -59,6 +63,14 @@ final class ReportCommand implements Callable<Integer> {
   String manifest;
 
   @Option(
+      names = "--public-key",
+      paramLabel = "FILE",
+      description =
+          "Trusted public key (as for verify): the manifest's signature must verify with it, and"
+              + " the page says so.")
+  String publicKey;
+
+  @Option(
       names = "--endpoint",
       paramLabel = "URL",
       description = "S3 endpoint, overriding the SDK's configuration (AWS_ENDPOINT_URL_S3).")
@@ -74,27 +86,33 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     AwsClients.requireS3For(location, endpoint, region);
     RunpackPath manifestName = Failures.manifestName(manifest);
+    Optional<VerificationKey> key =
+        Optional.ofNullable(publicKey).map(file -> KeyFiles.publicKey(file, parent.console));
     WholeFile page =
         WholeFile.at(html, "--html", location.startsWith("s3://") ? null : directory());
     RunpackReport report;
     if (location.startsWith("s3://")) {
       try (AwsClients aws = new AwsClients(endpoint, region)) {
-        report = report(S3RunpackReader.at(aws.s3(), location), manifestName);
+        report = report(S3RunpackReader.at(aws.s3(), location), manifestName, key);
       } catch (RunpackException e) {
         throw Failures.asInput(e);
       }
     } else {
       try (FileSystemRunpackReader reader = new FileSystemRunpackReader(directory())) {
-        report = report(reader, manifestName);
+        report = report(reader, manifestName, key);
       }
     }
     page.write(HtmlPage.render(report).getBytes(StandardCharsets.UTF_8));
-    parent.console.printText(TextReport.of(report.verification()));
+    parent.console.printText(
+        TextReport.of(report.verification())
+            + TextReport.signatureLine(
+                report.keyGiven() ? Optional.of(report.signature()) : Optional.empty()));
     return report.verification().passed() ? 0 : 1;
   }
 
-  private RunpackReport report(RunpackReader reader, RunpackPath manifestName) {
-    return RunpackReport.of(location, reader, manifestName, new JacksonJsonCodec());
+  private RunpackReport report(
+      RunpackReader reader, RunpackPath manifestName, Optional<VerificationKey> key) {
+    return RunpackReport.of(location, reader, manifestName, new JacksonJsonCodec(), key);
   }
 
   private Path directory() {

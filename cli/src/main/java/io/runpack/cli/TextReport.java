@@ -1,8 +1,10 @@
 package io.runpack.cli;
 
 import io.runpack.cli.report.HiddenCharacters;
+import io.runpack.domain.model.SignatureStatus;
 import io.runpack.domain.model.VerificationReport;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The human summary of a verification report. Messages may quote paths from a hostile manifest, so
@@ -18,6 +20,17 @@ final class TextReport {
   static final String SIGNATURE_NOT_CHECKED = "signature: not checked (no --public-key)\n";
 
   private TextReport() {}
+
+  /**
+   * The summary's last line: with a public key, the signature's state as the report's JSON names it
+   * ({@code signature: valid}, {@code signature: other_bytes}, …); without one, {@link
+   * #SIGNATURE_NOT_CHECKED}.
+   */
+  static String signatureLine(Optional<SignatureStatus> checked) {
+    return checked
+        .map(status -> "signature: " + status.state().wireName() + "\n")
+        .orElse(SIGNATURE_NOT_CHECKED);
+  }
 
   static String of(VerificationReport report) {
     StringBuilder text = new StringBuilder();

@@ -164,7 +164,7 @@ final class VerifyCommand implements Callable<Integer> {
           switch (format) {
             case json -> jsonLine(report.toJson());
             case markdown -> utf8(MarkdownReport.of(report));
-            case text -> utf8(TextReport.of(report) + TextReport.SIGNATURE_NOT_CHECKED);
+            case text -> utf8(TextReport.of(report) + TextReport.signatureLine(Optional.empty()));
           });
       return report.passed() ? 0 : 1;
     }
@@ -176,9 +176,7 @@ final class VerifyCommand implements Callable<Integer> {
       print(
           utf8(
               TextReport.of(result.report())
-                  + "signature: "
-                  + result.signature().state().wireName()
-                  + "\n"));
+                  + TextReport.signatureLine(Optional.of(result.signature()))));
     }
     return result.report().passed() ? 0 : 1;
   }

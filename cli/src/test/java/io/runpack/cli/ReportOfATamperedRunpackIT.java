@@ -37,7 +37,8 @@ class ReportOfATamperedRunpackIT {
 
     assertEquals(1, report.exitCode(), report.stderr());
     assertEquals(
-        "runpack FAILED: 8 files checked, 1 error\n  - hash mismatch for artifacts/triggers.json\n",
+        "runpack FAILED: 8 files checked, 1 error\n  - hash mismatch for artifacts/triggers.json\n"
+            + "signature: not checked (no --public-key)\n",
         report.out());
     assertEquals("verdict", dom.body().child(0).id());
     assertTrue(dom.body().child(0).hasClass("fail"));

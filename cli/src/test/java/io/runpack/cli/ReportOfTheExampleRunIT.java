@@ -41,7 +41,9 @@ class ReportOfTheExampleRunIT {
   @Test
   void theCommandPassesAndPrintsTheVerdict() {
     assertEquals(0, report.exitCode(), report.stderr());
-    assertEquals("runpack PASSED: 8 files checked, 0 errors\n", report.out());
+    assertEquals(
+        "runpack PASSED: 8 files checked, 0 errors\nsignature: not checked (no --public-key)\n",
+        report.out());
     assertEquals("", report.stderr());
   }
 
@@ -90,7 +92,7 @@ class ReportOfTheExampleRunIT {
         values);
     assertEquals(
         "As the manifest states them: the root hash covers the files' hashes, not these fields. A"
-            + " signature covers the whole manifest (runpack verify --public-key).",
+            + " signature covers the whole manifest (--public-key, above).",
         page.dom().select("#identity p.note").text());
   }
 

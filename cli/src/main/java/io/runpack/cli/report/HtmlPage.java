@@ -3,15 +3,16 @@ package io.runpack.cli.report;
 import io.runpack.domain.model.AnchorPolicy;
 import io.runpack.domain.model.Manifest;
 import io.runpack.domain.model.SecurityContext;
+import io.runpack.domain.model.SignatureStatus;
 import io.runpack.domain.model.Timestamp;
 import java.time.Instant;
 
 /**
- * Renders a {@link RunpackReport} as one self-contained HTML page: the verdict first, then the
- * run's identity, its files and its timeline ({@link HtmlTables}). Guarantees: every string from
- * the runpack goes through {@link Html#escape}; the page has no script, loads nothing (a
- * Content-Security-Policy forbids all but inline style) and names no URL; the same report gives the
- * same bytes (nothing is read from a clock or the machine).
+ * Renders a {@link RunpackReport} as one self-contained HTML page: the verdict first (with the
+ * signature's status), then the run's identity, its files and its timeline ({@link HtmlTables}).
+ * Guarantees: every string from the runpack goes through {@link Html#escape}; the page has no
+ * script, loads nothing (a Content-Security-Policy forbids all but inline style) and names no URL;
+ * the same report gives the same bytes (nothing is read from a clock or the machine).
  */
 public final class HtmlPage {
 
@@ -76,11 +77,28 @@ public final class HtmlPage {
       }
       out.append("</ul>\n");
     }
+    signature(report);
     if (report.manifest().isEmpty()) {
       out.append(
           "<p class=\"note\">The manifest is not a v1 manifest: nothing more is shown.</p>\n");
     }
     out.append("</header>\n");
+  }
+
+  /**
+   * The signature line: checked with the key given (its state, and what was found), or not checked
+   * — then what lies beside the manifest is named, never taken for a valid signature.
+   */
+  private void signature(RunpackReport report) {
+    SignatureStatus signature = report.signature();
+    out.append("<p id=\"signature\">Signature: <span class=\"signature-state\">");
+    if (report.keyGiven()) {
+      out.append(signature.state().wireName()).append("</span> — ");
+    } else {
+      out.append("not checked</span> (no <code>--public-key</code>) — ");
+    }
+    Html.append(out, signature.message());
+    out.append(".</p>\n");
   }
 
   private void identity(Manifest m) {
@@ -100,8 +118,8 @@ public final class HtmlPage {
     out.append("</dl>\n");
     out.append(
         "<p class=\"note\">As the manifest states them: the root hash covers the files' hashes,"
-            + " not these fields. A signature covers the whole manifest (<code>runpack verify"
-            + " --public-key</code>).</p>\n");
+            + " not these fields. A signature covers the whole manifest (<code>--public-key</code>,"
+            + " above).</p>\n");
     out.append("</section>\n");
   }
 

@@ -5,11 +5,16 @@ import io.runpack.domain.model.FileHash;
 import io.runpack.domain.model.Limits;
 import io.runpack.domain.model.Manifest;
 import io.runpack.domain.model.RunpackPath;
+import io.runpack.domain.model.SignatureStatus;
+import io.runpack.domain.model.VerificationKey;
 import io.runpack.domain.model.VerificationReport;
+import io.runpack.domain.port.in.SignedVerification;
 import io.runpack.domain.port.in.VerifyRunpackCommand;
 import io.runpack.domain.port.out.JsonDecoder;
 import io.runpack.domain.port.out.RunpackReader;
+import io.runpack.domain.service.SignatureChecker;
 import io.runpack.domain.service.VerifyRunpackService;
+import io.runpack.domain.service.VerifySignedRunpackService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +23,15 @@ import java.util.Optional;
 
 /**
  * What a report page shows of one runpack, from one verification: the verifier's verdict (exactly
- * {@code runpack verify}'s), the manifest when it is a v1 manifest, a row per file and the logs'
- * summaries, all from the bytes that verification read. Failures of the verification itself (no
- * readable manifest, storage) are the verifier's typed errors.
+ * {@code runpack verify}'s, with the same public key if any), the signature's status, the manifest
+ * when it is a v1 manifest, a row per file and the logs' summaries, all from the bytes that
+ * verification read. Failures of the verification itself (no readable manifest, storage) are the
+ * verifier's typed errors.
  *
+ * @param signature the manifest's detached signature as the key (if given) finds it; without a key,
+ *     what is there, unchecked
+ * @param keyGiven whether a trusted public key checked the signature (then a signature that is not
+ *     valid is one of the verification's errors)
  * @param files one row per distinct path, at most {@link Limits#MAX_REPORT_FILES}
  * @param filesOmitted distinct paths beyond that limit, counted
  */
@@ -29,6 +39,8 @@ public record RunpackReport(
     String location,
     String manifestName,
     VerificationReport verification,
+    SignatureStatus signature,
+    boolean keyGiven,
     Optional<Manifest> manifest,
     List<FileRow> files,
     long filesOmitted,
@@ -66,12 +78,28 @@ public record RunpackReport(
     logs = List.copyOf(logs);
   }
 
-  /** Verifies the runpack {@code source} holds and gathers what its page shows. */
+  /**
+   * Verifies the runpack {@code source} holds, and with {@code key} its manifest's signature, as
+   * {@code runpack verify} does, and gathers what its page shows.
+   */
   public static RunpackReport of(
-      String location, RunpackReader source, RunpackPath manifestName, JsonDecoder decoder) {
+      String location,
+      RunpackReader source,
+      RunpackPath manifestName,
+      JsonDecoder decoder,
+      Optional<VerificationKey> key) {
     RecordingReader recorder = new RecordingReader(source, manifestName.value(), decoder);
-    VerificationReport verification =
-        new VerifyRunpackService(decoder).verify(new VerifyRunpackCommand(recorder, manifestName));
+    VerifyRunpackCommand command = new VerifyRunpackCommand(recorder, manifestName);
+    VerificationReport verification;
+    SignatureStatus signature;
+    if (key.isPresent()) {
+      SignedVerification signed = new VerifySignedRunpackService(decoder).verify(command, key);
+      verification = signed.report();
+      signature = signed.signature();
+    } else {
+      verification = new VerifyRunpackService(decoder).verify(command);
+      signature = new SignatureChecker(decoder).status(recorder, manifestName, key);
+    }
     Optional<Manifest> manifest =
         RecordingReader.manifest(recorder.manifestBytes().orElse(null), decoder);
     Map<String, FileRow> rows = new LinkedHashMap<>();
@@ -109,6 +137,8 @@ public record RunpackReport(
         location,
         manifestName.value(),
         verification,
+        signature,
+        key.isPresent(),
         manifest,
         new ArrayList<>(rows.values()),
         omitted,

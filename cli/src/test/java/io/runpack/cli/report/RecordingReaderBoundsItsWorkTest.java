@@ -3,6 +3,8 @@ package io.runpack.cli.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.runpack.adapters.json.JacksonJsonCodec;
+import io.runpack.domain.error.ErrorCode;
+import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.model.ArtifactKind;
 import io.runpack.domain.model.ArtifactRecord;
 import io.runpack.domain.model.FileHash;
@@ -94,6 +96,9 @@ class RecordingReaderBoundsItsWorkTest {
         new RunpackReader() {
           @Override
           public byte[] read(String path, int maxBytes) {
+            if (!files.containsKey(path)) { // the unsigned runpack's manifest.json.sig
+              throw new RunpackException(ErrorCode.FILE_NOT_FOUND, path + ": no such file");
+            }
             return files.get(path).clone();
           }
 
@@ -102,6 +107,7 @@ class RecordingReaderBoundsItsWorkTest {
             return Sha256.of(files.get(path));
           }
         };
-    return RunpackReport.of("mem", reader, RunpackPath.of("manifest.json"), new JacksonJsonCodec());
+    return RunpackReport.of(
+        "mem", reader, RunpackPath.of("manifest.json"), new JacksonJsonCodec(), Optional.empty());
   }
 }
