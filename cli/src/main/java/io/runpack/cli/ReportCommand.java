@@ -9,7 +9,7 @@ import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.model.RunpackPath;
 import io.runpack.domain.model.VerificationKey;
-import io.runpack.domain.port.out.RunpackReader;
+import io.runpack.domain.port.in.VerifyRunpackCommand;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -93,13 +93,24 @@ final class ReportCommand implements Callable<Integer> {
     RunpackReport report;
     if (location.startsWith("s3://")) {
       try (AwsClients aws = new AwsClients(endpoint, region)) {
-        report = report(S3RunpackReader.at(aws.s3(), location), manifestName, key);
+        S3RunpackReader reader = S3RunpackReader.at(aws.s3(), location);
+        report =
+            RunpackReport.of(
+                location,
+                new VerifyRunpackCommand(reader, manifestName, reader.runNamedByPrefix()),
+                new JacksonJsonCodec(),
+                key);
       } catch (RunpackException e) {
         throw Failures.asInput(e);
       }
     } else {
       try (FileSystemRunpackReader reader = new FileSystemRunpackReader(directory())) {
-        report = report(reader, manifestName, key);
+        report =
+            RunpackReport.of(
+                location,
+                new VerifyRunpackCommand(reader, manifestName),
+                new JacksonJsonCodec(),
+                key);
       }
     }
     page.write(HtmlPage.render(report).getBytes(StandardCharsets.UTF_8));
@@ -108,11 +119,6 @@ final class ReportCommand implements Callable<Integer> {
             + TextReport.signatureLine(
                 report.keyGiven() ? Optional.of(report.signature()) : Optional.empty()));
     return report.verification().passed() ? 0 : 1;
-  }
-
-  private RunpackReport report(
-      RunpackReader reader, RunpackPath manifestName, Optional<VerificationKey> key) {
-    return RunpackReport.of(location, reader, manifestName, new JacksonJsonCodec(), key);
   }
 
   private Path directory() {

@@ -11,7 +11,6 @@ import io.runpack.domain.model.VerificationKey;
 import io.runpack.domain.model.VerificationReport;
 import io.runpack.domain.port.in.SignedVerification;
 import io.runpack.domain.port.in.VerifyRunpackCommand;
-import io.runpack.domain.port.out.RunpackReader;
 import io.runpack.domain.service.VerifyRunpackService;
 import io.runpack.domain.service.VerifySignedRunpackService;
 import io.runpack.json.JsonValue;
@@ -145,19 +144,19 @@ final class VerifyCommand implements Callable<Integer> {
         Optional.ofNullable(publicKey).map(file -> KeyFiles.publicKey(file, parent.console));
     if (where.location().startsWith("s3://")) {
       try (AwsClients aws = new AwsClients(endpoint, region)) {
-        return verify(S3RunpackReader.at(aws.s3(), where.location()), manifestName, key);
+        S3RunpackReader reader = S3RunpackReader.at(aws.s3(), where.location());
+        return verify(
+            new VerifyRunpackCommand(reader, manifestName, reader.runNamedByPrefix()), key);
       } catch (RunpackException e) {
         throw Failures.asInput(e);
       }
     }
     try (FileSystemRunpackReader reader = new FileSystemRunpackReader(where.directory())) {
-      return verify(reader, manifestName, key);
+      return verify(new VerifyRunpackCommand(reader, manifestName), key);
     }
   }
 
-  private int verify(
-      RunpackReader reader, RunpackPath manifestName, Optional<VerificationKey> key) {
-    VerifyRunpackCommand command = new VerifyRunpackCommand(reader, manifestName);
+  private int verify(VerifyRunpackCommand command, Optional<VerificationKey> key) {
     if (key.isEmpty()) {
       VerificationReport report = new VerifyRunpackService(new JacksonJsonCodec()).verify(command);
       print(

@@ -2,6 +2,7 @@ package io.runpack.adapters.s3;
 
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.model.HashDigest;
 import io.runpack.domain.model.RunpackPath;
 import io.runpack.domain.model.RunpackTarget;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,42 @@ public final class RunpackKeys {
   public static String key(String prefix, RunpackPath path) {
     return checkedLength(
         prefix + path.value(), "the key of " + RunpackPath.printable(path.value()));
+  }
+
+  /**
+   * The run a key prefix names, when it ends in the layout {@link #prefix} writes ({@code
+   * tenant/<t>/namespace/<n>/scenario/<s>/run/<r>/spec/sha256/<hex>/}, whatever root comes before);
+   * empty for any other prefix, which names no run.
+   */
+  public static Optional<RunpackTarget> runNamedBy(String prefix) {
+    String[] s = prefix.split("/", -1);
+    int n = s.length - 1; // the prefix ends with '/': the last element is empty
+    if (n < 11 || !s[n].isEmpty()) {
+      return Optional.empty();
+    }
+    int at = n - 11;
+    boolean layout =
+        s[at].equals("tenant")
+            && s[at + 2].equals("namespace")
+            && s[at + 4].equals("scenario")
+            && s[at + 6].equals("run")
+            && s[at + 8].equals("spec")
+            && s[at + 9].equals(HashDigest.SHA256);
+    if (!layout) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new RunpackTarget(
+              Long.parseUnsignedLong(s[at + 1]),
+              Long.parseUnsignedLong(s[at + 3]),
+              s[at + 5],
+              s[at + 7],
+              HashDigest.sha256(s[at + 10]),
+              Optional.empty()));
+    } catch (NumberFormatException e) {
+      return Optional.empty(); // not a tenant and namespace this layout writes
+    }
   }
 
   public static String storageUri(String bucket, String prefix) {

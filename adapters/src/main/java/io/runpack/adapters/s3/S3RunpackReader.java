@@ -4,11 +4,13 @@ import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.model.HashDigest;
 import io.runpack.domain.model.RunpackPath;
+import io.runpack.domain.model.RunpackTarget;
 import io.runpack.domain.model.Sha256;
 import io.runpack.domain.port.out.RunpackReader;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -74,6 +76,11 @@ public final class S3RunpackReader implements RunpackReader {
     this.prefix = prefix;
     this.maxRequests = maxRequests;
     this.maxBytesDownloaded = maxBytesDownloaded;
+  }
+
+  /** The run this runpack's prefix names ({@link RunpackKeys#runNamedBy}), if it names one. */
+  public Optional<RunpackTarget> runNamedByPrefix() {
+    return RunpackKeys.runNamedBy(prefix);
   }
 
   /**

@@ -11,7 +11,6 @@ import io.runpack.domain.model.VerificationReport;
 import io.runpack.domain.port.in.SignedVerification;
 import io.runpack.domain.port.in.VerifyRunpackCommand;
 import io.runpack.domain.port.out.JsonDecoder;
-import io.runpack.domain.port.out.RunpackReader;
 import io.runpack.domain.service.SignatureChecker;
 import io.runpack.domain.service.VerifyRunpackService;
 import io.runpack.domain.service.VerifySignedRunpackService;
@@ -79,25 +78,26 @@ public record RunpackReport(
   }
 
   /**
-   * Verifies the runpack {@code source} holds, and with {@code key} its manifest's signature, as
-   * {@code runpack verify} does, and gathers what its page shows.
+   * Makes {@code verification}, and with {@code key} checks the manifest's signature, as {@code
+   * runpack verify} does, and gathers what its page shows.
    */
   public static RunpackReport of(
       String location,
-      RunpackReader source,
-      RunpackPath manifestName,
+      VerifyRunpackCommand verification,
       JsonDecoder decoder,
       Optional<VerificationKey> key) {
-    RecordingReader recorder = new RecordingReader(source, manifestName.value(), decoder);
-    VerifyRunpackCommand command = new VerifyRunpackCommand(recorder, manifestName);
-    VerificationReport verification;
+    RunpackPath manifestName = verification.manifestName();
+    RecordingReader recorder =
+        new RecordingReader(verification.source(), manifestName.value(), decoder);
+    VerifyRunpackCommand command = verification.readingFrom(recorder);
+    VerificationReport report;
     SignatureStatus signature;
     if (key.isPresent()) {
       SignedVerification signed = new VerifySignedRunpackService(decoder).verify(command, key);
-      verification = signed.report();
+      report = signed.report();
       signature = signed.signature();
     } else {
-      verification = new VerifyRunpackService(decoder).verify(command);
+      report = new VerifyRunpackService(decoder).verify(command);
       signature = new SignatureChecker(decoder).status(recorder, manifestName, key);
     }
     Optional<Manifest> manifest =
@@ -136,7 +136,7 @@ public record RunpackReport(
     return new RunpackReport(
         location,
         manifestName.value(),
-        verification,
+        report,
         signature,
         key.isPresent(),
         manifest,

@@ -14,6 +14,7 @@ import io.runpack.domain.model.Manifest;
 import io.runpack.domain.model.RunpackPath;
 import io.runpack.domain.model.Sha256;
 import io.runpack.domain.model.Timestamp;
+import io.runpack.domain.port.in.VerifyRunpackCommand;
 import io.runpack.domain.port.out.RunpackReader;
 import io.runpack.json.CanonicalJson;
 import java.nio.charset.StandardCharsets;
@@ -108,6 +109,9 @@ class RecordingReaderBoundsItsWorkTest {
           }
         };
     return RunpackReport.of(
-        "mem", reader, RunpackPath.of("manifest.json"), new JacksonJsonCodec(), Optional.empty());
+        "mem",
+        new VerifyRunpackCommand(reader, RunpackPath.of("manifest.json")),
+        new JacksonJsonCodec(),
+        Optional.empty());
   }
 }

@@ -36,8 +36,7 @@ public final class SignRunpackService {
     String name = command.manifestName().value();
     ManifestSigning.signaturePath(command.manifestName());
     RememberingReader reader = new RememberingReader(command.source(), name);
-    VerificationReport report =
-        verifier.verify(new VerifyRunpackCommand(reader, command.manifestName()));
+    VerificationReport report = verifier.verify(command.readingFrom(reader));
     if (!report.passed()) {
       return new Outcome(report, Optional.empty());
     }

@@ -32,8 +32,7 @@ public final class VerifySignedRunpackService {
   public SignedVerification verify(VerifyRunpackCommand command, Optional<VerificationKey> key) {
     String name = command.manifestName().value();
     RememberingReader reader = new RememberingReader(command.source(), name);
-    VerificationReport report =
-        verifier.verify(new VerifyRunpackCommand(reader, command.manifestName()));
+    VerificationReport report = verifier.verify(command.readingFrom(reader));
     byte[] manifest =
         reader.remembered().orElseGet(() -> command.source().read(name, Limits.MAX_ARTIFACT_BYTES));
     SignatureStatus signature =
