@@ -94,7 +94,7 @@ public final class EndToEnd {
     RunpackFile[] capturedManifest = new RunpackFile[1];
     new ExportRunpackService(
             new DynamoDbRunStore(dynamoDb, table, codec),
-            (target, artifacts, manifestFile) -> {
+            (target, artifacts, manifestFile, storedSignature) -> {
               captured.addAll(artifacts);
               capturedManifest[0] = manifestFile;
               return Optional.empty();

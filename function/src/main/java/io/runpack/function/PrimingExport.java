@@ -9,6 +9,7 @@ import io.runpack.domain.model.RunpackTarget;
 import io.runpack.domain.port.in.ExportResult;
 import io.runpack.domain.port.out.LoadRunPort;
 import io.runpack.domain.port.out.PublishRunpackPort;
+import io.runpack.domain.port.out.PublishRunpackPort.StoredSignatureCheck;
 import io.runpack.domain.service.ExportRunpackService;
 import io.runpack.domain.service.ExportSettings;
 import java.io.IOException;
@@ -102,7 +103,10 @@ final class PrimingExport {
   private static final class MemorySink implements PublishRunpackPort {
     @Override
     public Optional<String> publish(
-        RunpackTarget target, List<RunpackFile> artifacts, RunpackFile manifest) {
+        RunpackTarget target,
+        List<RunpackFile> artifacts,
+        RunpackFile manifest,
+        StoredSignatureCheck storedSignature) {
       return Optional.of(STORAGE_URI);
     }
   }

@@ -9,6 +9,7 @@ import io.runpack.domain.model.RunpackFile;
 import io.runpack.domain.model.RunpackTarget;
 import io.runpack.domain.port.out.LoadRunPort;
 import io.runpack.domain.port.out.PublishRunpackPort;
+import io.runpack.domain.port.out.PublishRunpackPort.StoredSignatureCheck;
 import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -159,7 +160,10 @@ final class PrimingRequests {
   }
 
   private static Optional<String> discard(
-      RunpackTarget target, List<RunpackFile> artifacts, RunpackFile manifest) {
+      RunpackTarget target,
+      List<RunpackFile> artifacts,
+      RunpackFile manifest,
+      StoredSignatureCheck storedSignature) {
     return Optional.of(PrimingExport.STORAGE_URI);
   }
 

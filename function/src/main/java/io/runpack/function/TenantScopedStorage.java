@@ -8,6 +8,7 @@ import io.runpack.domain.model.RunpackFile;
 import io.runpack.domain.model.RunpackPath;
 import io.runpack.domain.model.RunpackTarget;
 import io.runpack.domain.port.out.PublishRunpackPort;
+import io.runpack.domain.port.out.PublishRunpackPort.StoredSignatureCheck;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -39,10 +40,14 @@ final class TenantScopedStorage implements PublishRunpackPort {
 
   @Override
   public Optional<String> publish(
-      RunpackTarget target, List<RunpackFile> artifacts, RunpackFile manifest) {
+      RunpackTarget target,
+      List<RunpackFile> artifacts,
+      RunpackFile manifest,
+      StoredSignatureCheck storedSignature) {
     checkOutputDir(target.outputDir());
     Path root = tenantRoot(target.tenantId(), target.namespaceId());
-    return new FileSystemRunpackStorage(Optional.of(root)).publish(target, artifacts, manifest);
+    return new FileSystemRunpackStorage(Optional.of(root))
+        .publish(target, artifacts, manifest, storedSignature);
   }
 
   /** Refuses an {@code output_dir} that is missing or not a plain relative path. */

@@ -25,7 +25,8 @@ import software.constructs.Construct;
  * in-memory exports, which touch no AWS service, and one export's requests sent to a loopback stub
  * with fake credentials, which reach no AWS service either), JSON logs with a set retention, X-Ray
  * tracing, and a role allowed exactly what an export needs (kms:Sign on the manifest signing key
- * only: every manifest is signed).
+ * only: every manifest is signed; and kms:Verify on it, by which a retried write-once export tells
+ * whether the signature an earlier attempt stored is one of the same manifest by that key).
  */
 final class RunpackFunction extends Construct {
 
@@ -82,7 +83,7 @@ final class RunpackFunction extends Construct {
     }
     role.addToPolicy(
         PolicyStatement.Builder.create()
-            .actions(List.of("kms:Sign"))
+            .actions(List.of("kms:Sign", "kms:Verify"))
             .resources(List.of(signing.key.getKeyArn()))
             .build());
 

@@ -12,9 +12,9 @@ import software.amazon.awscdk.assertions.Template;
 
 /**
  * IAM, least privilege first: the function may Query/GetItem its table, Put/Get/GetObjectAttributes
- * under its runpack prefix, Sign with the manifest signing key, write its own logs; no wildcard
- * anywhere but where AWS demands it (X-Ray has no resource-level permissions; the TLS-only bucket
- * policy denies s3:* to everyone).
+ * under its runpack prefix, Sign and Verify with the manifest signing key, write its own logs; no
+ * wildcard anywhere but where AWS demands it (X-Ray has no resource-level permissions; the TLS-only
+ * bucket policy denies s3:* to everyone).
  */
 class LeastPrivilegeTest {
 
@@ -98,7 +98,7 @@ class LeastPrivilegeTest {
                                         "/runpacks/tenant/*")))),
                         Map.of(
                             "Action",
-                            "kms:Sign",
+                            List.of("kms:Sign", "kms:Verify"),
                             "Effect",
                             "Allow",
                             "Resource",

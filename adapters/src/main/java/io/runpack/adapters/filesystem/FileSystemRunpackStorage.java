@@ -6,6 +6,7 @@ import io.runpack.domain.model.RunpackFile;
 import io.runpack.domain.model.RunpackPath;
 import io.runpack.domain.model.RunpackTarget;
 import io.runpack.domain.port.out.PublishRunpackPort;
+import io.runpack.domain.port.out.PublishRunpackPort.StoredSignatureCheck;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,9 +55,17 @@ public final class FileSystemRunpackStorage implements PublishRunpackPort {
     this.beforeCommit = Objects.requireNonNull(beforeCommit, "beforeCommit");
   }
 
+  /**
+   * {@code storedSignature} is not asked: the directory is committed whole, so no earlier attempt
+   * leaves its signature without its manifest; an existing runpack's signature is compared as all
+   * its files are.
+   */
   @Override
   public Optional<String> publish(
-      RunpackTarget target, List<RunpackFile> artifacts, RunpackFile manifest) {
+      RunpackTarget target,
+      List<RunpackFile> artifacts,
+      RunpackFile manifest,
+      StoredSignatureCheck storedSignature) {
     List<RunpackFile> files = new ArrayList<>(artifacts);
     files.add(manifest);
     write(target.outputDir(), files, Optional.of(manifest.path()));

@@ -163,7 +163,7 @@ public final class S3RunpackReader implements RunpackReader {
     return Sha256.of(readKey(key, maxBytes)); // written without a SHA-256 checksum: hash the bytes
   }
 
-  private byte[] readKey(String key, int maxBytes) {
+  byte[] readKey(String key, int maxBytes) {
     if (downloaded.get() > maxBytesDownloaded) {
       throw overBytes();
     }

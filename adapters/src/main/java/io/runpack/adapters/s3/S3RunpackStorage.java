@@ -8,6 +8,7 @@ import io.runpack.domain.model.ManifestSignature;
 import io.runpack.domain.model.RunpackFile;
 import io.runpack.domain.model.RunpackTarget;
 import io.runpack.domain.port.out.PublishRunpackPort;
+import io.runpack.domain.port.out.PublishRunpackPort.StoredSignatureCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -35,7 +36,10 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * the same key (S3's 409, or a 412 whose object is gone again) is tried again, a few times. A
  * signed write-once export first checks the manifest: other bytes there are a conflict before
  * anything is written, so a refused export never leaves its signature beside a manifest it does not
- * sign. Nothing is ever deleted, so a failed or concurrent export never undoes one that succeeded.
+ * sign. Where the signature goes, other bytes that the domain's check accepts (an earlier attempt's
+ * signature of the same manifest by the same key: KMS signs differently each time) stand, left as
+ * they are, and the export goes on; the adapter decides nothing about signatures itself. Nothing is
+ * ever deleted, so a failed or concurrent export never undoes one that succeeded.
  */
 public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable {
 
@@ -66,15 +70,19 @@ public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable
 
   @Override
   public Optional<String> publish(
-      RunpackTarget target, List<RunpackFile> artifacts, RunpackFile manifest) {
+      RunpackTarget target,
+      List<RunpackFile> artifacts,
+      RunpackFile manifest,
+      StoredSignatureCheck storedSignature) {
     String prefix = RunpackKeys.prefix(settings.rootPrefix(), target);
     List<String> keys = new ArrayList<>();
     artifacts.forEach(a -> keys.add(RunpackKeys.key(prefix, a.path())));
     String manifestKey = RunpackKeys.key(prefix, manifest.path());
     if (settings.writeOnce() && signs(artifacts, manifest)) {
       // Another manifest there is a conflict before the signature is written: it would sit beside
-      // that manifest for good, which it does not sign. (A new signature of the same manifest is a
-      // conflict of its own, at its PUT, and the manifest is then not written either.)
+      // that manifest for good, which it does not sign. (Another signature already there stands
+      // only if the domain's check accepts it, below; else it is a conflict at its PUT, and the
+      // manifest is then not written either.)
       requireNoOtherManifest(manifestKey, manifest);
     }
 
@@ -82,7 +90,11 @@ public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable
     for (int i = 0; i < artifacts.size(); i++) {
       RunpackFile artifact = artifacts.get(i);
       String key = keys.get(i);
-      writes.add(writers.submit(() -> put(key, artifact)));
+      StoredSignatureCheck otherBytes =
+          isSignatureOf(artifact, manifest)
+              ? storedSignature
+              : StoredSignatureCheck.SAME_BYTES_ONLY;
+      writes.add(writers.submit(() -> put(key, artifact, otherBytes)));
     }
     RunpackException failure = null;
     for (Future<?> write : writes) {
@@ -95,7 +107,7 @@ public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable
     if (failure != null) {
       throw failure; // the manifest is not written: the runpack never looks complete
     }
-    put(manifestKey, manifest);
+    put(manifestKey, manifest, StoredSignatureCheck.SAME_BYTES_ONLY);
     return Optional.of(RunpackKeys.storageUri(settings.bucket(), prefix));
   }
 
@@ -118,11 +130,18 @@ public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable
 
   /** True when {@code artifacts} hold the signature of {@code manifest}. */
   private static boolean signs(List<RunpackFile> artifacts, RunpackFile manifest) {
-    String signature = manifest.path().value() + ManifestSignature.SUFFIX;
-    return artifacts.stream().anyMatch(a -> a.path().value().equals(signature));
+    return artifacts.stream().anyMatch(a -> isSignatureOf(a, manifest));
   }
 
-  private void put(String key, RunpackFile file) {
+  private static boolean isSignatureOf(RunpackFile artifact, RunpackFile manifest) {
+    return artifact.path().value().equals(manifest.path().value() + ManifestSignature.SUFFIX);
+  }
+
+  /**
+   * Writes {@code file} under {@code key}. Write-once: a key that already holds other bytes is a
+   * conflict, unless {@code otherBytes} accepts them (then they stand, and nothing is written).
+   */
+  private void put(String key, RunpackFile file, StoredSignatureCheck otherBytes) {
     PutObjectRequest.Builder request =
         PutObjectRequest.builder()
             .bucket(settings.bucket())
@@ -147,7 +166,8 @@ public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable
         }
         // 412: an object is there, fine if it holds these bytes. 409: another conditional write
         // of the key is under way, its outcome unknown; and a 412's object may be gone again.
-        if (S3Failures.isStatus(e, PRECONDITION_FAILED) && holdsSameBytes(key, file)) {
+        if (S3Failures.isStatus(e, PRECONDITION_FAILED)
+            && holdsSameOrAcceptedBytes(key, file, otherBytes)) {
           return;
         }
         if (attempt == CONDITIONAL_ATTEMPTS) {
@@ -155,6 +175,39 @@ public final class S3RunpackStorage implements PublishRunpackPort, AutoCloseable
         }
         backOff(attempt);
       }
+    }
+  }
+
+  /**
+   * Write-once: true if the object holds exactly these bytes, or other bytes (of at most {@link
+   * Limits#MAX_SIGNATURE_BYTES}) that {@code otherBytes} accepts; false if it is gone; any other
+   * bytes are a {@link ErrorCode#CONFLICT}.
+   */
+  private boolean holdsSameOrAcceptedBytes(
+      String key, RunpackFile file, StoredSignatureCheck otherBytes) {
+    try {
+      return holdsSameBytes(key, file);
+    } catch (RunpackException e) {
+      if (e.code() != ErrorCode.CONFLICT || otherBytes == StoredSignatureCheck.SAME_BYTES_ONLY) {
+        throw e;
+      }
+      byte[] stored;
+      try {
+        stored =
+            new S3RunpackReader(s3, settings.bucket(), "").readKey(key, Limits.MAX_SIGNATURE_BYTES);
+      } catch (RunpackException read) {
+        if (read.code() == ErrorCode.FILE_NOT_FOUND) {
+          return false; // gone again: the PUT is tried again
+        }
+        if (read.code() == ErrorCode.LIMIT_EXCEEDED) {
+          throw e; // larger than any signature
+        }
+        throw read;
+      }
+      if (!otherBytes.accepts(stored)) {
+        throw e;
+      }
+      return true;
     }
   }
 

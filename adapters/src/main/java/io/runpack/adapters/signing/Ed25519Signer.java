@@ -9,8 +9,10 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.SignatureException;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -27,11 +29,13 @@ public final class Ed25519Signer implements SignManifestPort {
   private static final int SPKI_PREFIX_BYTES = 12;
 
   private final PrivateKey privateKey;
+  private final PublicKey publicKey;
   private final byte[] publicKeySpki;
   private final String keyId;
 
   private Ed25519Signer(KeyPair keys) {
     this.privateKey = keys.getPrivate();
+    this.publicKey = keys.getPublic();
     this.publicKeySpki = keys.getPublic().getEncoded();
     this.keyId =
         Base64.getEncoder()
@@ -95,6 +99,22 @@ public final class Ed25519Signer implements SignManifestPort {
     } catch (GeneralSecurityException e) {
       throw new RunpackException(
           ErrorCode.INTERNAL_ERROR, "Ed25519 signing failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Verifies with the public key of this signer's key, locally (as any verifier would). */
+  @Override
+  public boolean verifies(byte[] manifestBytes, byte[] signature) {
+    try {
+      Signature verifier = Signature.getInstance("Ed25519");
+      verifier.initVerify(publicKey);
+      verifier.update(manifestBytes);
+      return verifier.verify(signature);
+    } catch (SignatureException e) {
+      return false; // not an Ed25519 signature at all
+    } catch (GeneralSecurityException e) {
+      throw new RunpackException(
+          ErrorCode.INTERNAL_ERROR, "Ed25519 verification failed: " + e.getMessage(), e);
     }
   }
 

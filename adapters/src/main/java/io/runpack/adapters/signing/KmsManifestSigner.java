@@ -12,9 +12,11 @@ import java.util.Objects;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.KmsInvalidSignatureException;
 import software.amazon.awssdk.services.kms.model.MessageType;
 import software.amazon.awssdk.services.kms.model.SignResponse;
 import software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;
+import software.amazon.awssdk.services.kms.model.VerifyResponse;
 
 /**
  * Signs manifests with an asymmetric AWS KMS key (key spec {@code ECC_NIST_P256}, algorithm {@code
@@ -24,7 +26,10 @@ import software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;
  * signature of SHA-256(manifest), which {@code SHA256withECDSA} and openssl verify.
  *
  * <p>Any KMS failure (throttling, access denied, a disabled key, the network) is {@link
- * ErrorCode#STORAGE_ERROR}, which the export's callers retry; no signature is made partially.
+ * ErrorCode#STORAGE_ERROR}, which the export's callers retry; no signature is made partially. KMS's
+ * ECDSA signatures are randomized (each Sign gives other bytes), so a retried export asks {@link
+ * #verifies} (KMS {@code Verify}, {@code kms:Verify} on the key) whether an earlier attempt's
+ * stored signature may stand.
  */
 public final class KmsManifestSigner implements SignManifestPort {
 
@@ -73,6 +78,40 @@ public final class KmsManifestSigner implements SignManifestPort {
     }
     return new Signed(
         SignatureScheme.ECDSA_P256_SHA256, response.keyId(), response.signature().asByteArray());
+  }
+
+  /**
+   * Asks KMS ({@code Verify}, with the same key and the same {@code RAW}/{@code DIGEST} rule as
+   * {@link #sign}) whether {@code signature} is the key's signature of {@code manifestBytes}. KMS
+   * answers an invalid signature with {@code KMSInvalidSignatureException} (some implementations
+   * with {@code SignatureValid: false}): both are false. Any other KMS failure is {@link
+   * ErrorCode#STORAGE_ERROR}, as a failed Sign is.
+   */
+  @Override
+  public boolean verifies(byte[] manifestBytes, byte[] signature) {
+    boolean raw = manifestBytes.length <= MAX_RAW_MESSAGE_BYTES;
+    VerifyResponse response;
+    try {
+      response =
+          kms.verify(
+              b ->
+                  b.keyId(keyId)
+                      .signingAlgorithm(SigningAlgorithmSpec.ECDSA_SHA_256)
+                      .messageType(raw ? MessageType.RAW : MessageType.DIGEST)
+                      .message(SdkBytes.fromByteArray(raw ? manifestBytes : sha256(manifestBytes)))
+                      .signature(SdkBytes.fromByteArray(signature)));
+    } catch (KmsInvalidSignatureException e) {
+      return false;
+    } catch (SdkException e) {
+      throw new RunpackException(
+          ErrorCode.STORAGE_ERROR,
+          "KMS Verify with key "
+              + RunpackPath.printable(keyId)
+              + " failed: "
+              + RunpackPath.printable(SdkMessages.of(e)),
+          e);
+    }
+    return Boolean.TRUE.equals(response.signatureValid());
   }
 
   private static byte[] sha256(byte[] bytes) {

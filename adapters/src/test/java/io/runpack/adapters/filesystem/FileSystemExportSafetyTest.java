@@ -1,5 +1,6 @@
 package io.runpack.adapters.filesystem;
 
+import static io.runpack.domain.port.out.PublishRunpackPort.StoredSignatureCheck.SAME_BYTES_ONLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -152,12 +153,13 @@ class FileSystemExportSafetyTest {
         List.of("../elsewhere", temp.resolve("elsewhere").toString(), "a/../../elsewhere")) {
       RunpackException e =
           assertThrows(
-              RunpackException.class, () -> storage.publish(target(dir), List.of(), manifest));
+              RunpackException.class,
+              () -> storage.publish(target(dir), List.of(), manifest, SAME_BYTES_ONLY));
       assertEquals(ErrorCode.INVALID_REQUEST, e.code());
       assertTrue(e.getMessage().startsWith("output_dir must lie inside "), e.getMessage());
     }
     assertFalse(Files.exists(temp.resolve("elsewhere")));
-    storage.publish(target("inside/run"), List.of(), manifest);
+    storage.publish(target("inside/run"), List.of(), manifest, SAME_BYTES_ONLY);
     assertTrue(Files.isRegularFile(temp.resolve("base/inside/run/manifest.json")));
   }
 
@@ -186,7 +188,9 @@ class FileSystemExportSafetyTest {
     RunpackException e =
         assertThrows(
             RunpackException.class,
-            () -> storage.publish(target(dir.toString()), List.of(first, second), manifest));
+            () ->
+                storage.publish(
+                    target(dir.toString()), List.of(first, second), manifest, SAME_BYTES_ONLY));
 
     assertEquals(ErrorCode.STORAGE_ERROR, e.code());
     assertFalse(Files.exists(dir), "every file and directory the export created is removed");
@@ -211,7 +215,8 @@ class FileSystemExportSafetyTest {
                 storage.publish(
                     target(dir.toString()),
                     List.of(first, second),
-                    RunpackFile.of("m.json", new byte[0])));
+                    RunpackFile.of("m.json", new byte[0]),
+                    SAME_BYTES_ONLY));
 
     assertEquals(ErrorCode.CONFLICT, e.code());
     assertEquals(

@@ -11,6 +11,7 @@ import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.model.RunpackFile;
 import io.runpack.domain.model.RunpackTarget;
 import io.runpack.domain.model.Sha256;
+import io.runpack.domain.port.out.PublishRunpackPort.StoredSignatureCheck;
 import io.runpack.testsupport.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -157,7 +158,8 @@ class OutputConfinementTest {
     storage.publish(
         new RunpackTarget(1, 1, "s", "r", Sha256.of(new byte[0]), Optional.of(outputDir)),
         List.of(ARTIFACT),
-        MANIFEST);
+        MANIFEST,
+        StoredSignatureCheck.SAME_BYTES_ONLY);
   }
 
   /** Every file, directory or link below {@code dir}. */

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.runpack.adapters.dynamodb.DynamoDbRunStore;
 import io.runpack.adapters.dynamodb.RunLogTable;
 import io.runpack.adapters.signing.Ed25519Signer;
+import io.runpack.adapters.signing.KmsManifestSigner;
 import io.runpack.adapters.support.LocalRunpack;
 import io.runpack.domain.error.ErrorCode;
 import io.runpack.domain.error.RunpackException;
+import io.runpack.domain.model.ManifestSignature;
 import io.runpack.domain.port.in.ExportRunpackCommand;
 import io.runpack.domain.port.out.SignManifestPort;
 import io.runpack.domain.service.ExportRunpackService;
@@ -29,8 +31,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectAttributesRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -38,19 +42,23 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 /**
  * A signed export to S3 writes the signature with the artifacts, before the manifest, so a visible
  * manifest always has its signature; write-once covers the signature (same key: accepted, another
- * key: conflict, manifest untouched).
+ * key: conflict, manifest untouched). KMS signs differently each time: a retry that meets an
+ * earlier attempt's signature of the same manifest by the same key keeps it and writes the
+ * manifest; anything else there is a conflict and no manifest is written.
  */
 class S3SignedExportTest {
 
   static final String LABEL = "golden_visibility_packet";
 
   static DynamoDbClient dynamoDb;
+  static KmsClient kms;
   static String table;
   String bucket;
 
   @BeforeAll
   static void connect() {
     dynamoDb = LocalAws.dynamoDb();
+    kms = LocalAws.kms();
     table = LocalAws.newTable(dynamoDb, RunLogTable::create);
     AwsExport.importRun(dynamoDb, table, Fixtures.read(Fixtures.runBundle(LABEL)));
   }
@@ -99,6 +107,53 @@ class S3SignedExportTest {
         e.getMessage());
     Map<String, byte[]> after = AwsExport.objects(s3, bucket, S3ExportTest.PREFIX);
     before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
+  }
+
+  @Test
+  void writeOnceRetryKeepsAnEarlierAttemptsKmsSignatureAndWritesTheManifest() {
+    S3Client s3 = LocalAws.s3();
+    S3Settings writeOnce = new S3Settings(bucket, Optional.empty(), true, 8);
+    KmsManifestSigner signer = new KmsManifestSigner(kms, LocalAws.newSigningKey(kms));
+    export(s3, writeOnce, signer);
+    Map<String, byte[]> first = AwsExport.objects(s3, bucket, S3ExportTest.PREFIX);
+    // the earlier attempt failed after its signature's PUT, before the manifest's
+    s3.deleteObject(b -> b.bucket(bucket).key(S3ExportTest.PREFIX + "manifest.json"));
+
+    export(s3, writeOnce, signer); // signs anew: KMS gives other bytes, which meet the stored ones
+
+    Map<String, byte[]> after = AwsExport.objects(s3, bucket, S3ExportTest.PREFIX);
+    assertEquals(first.keySet(), after.keySet());
+    first.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
+    export(s3, writeOnce, signer); // and with the manifest there too
+    Map<String, byte[]> again = AwsExport.objects(s3, bucket, S3ExportTest.PREFIX);
+    first.forEach((path, bytes) -> assertArrayEquals(bytes, again.get(path), path));
+  }
+
+  @Test
+  void writeOnceRetryMeetingASignatureByTheSameKmsKeyOfOtherBytesIsAConflict() {
+    S3Client s3 = LocalAws.s3();
+    S3Settings writeOnce = new S3Settings(bucket, Optional.empty(), true, 8);
+    KmsManifestSigner signer = new KmsManifestSigner(kms, LocalAws.newSigningKey(kms));
+    export(s3, writeOnce, signer);
+    String sigKey = S3ExportTest.PREFIX + "manifest.json.sig";
+    s3.deleteObject(b -> b.bucket(bucket).key(S3ExportTest.PREFIX + "manifest.json"));
+    s3.deleteObject(b -> b.bucket(bucket).key(sigKey));
+    byte[] manifest = Fixtures.readTree(Fixtures.golden(LABEL)).get("manifest.json");
+    SignManifestPort.Signed signed = signer.sign("other bytes".getBytes(StandardCharsets.UTF_8));
+    byte[] forged =
+        ManifestSignature.of(manifest, signed.scheme(), signed.keyId(), signed.signature())
+            .toBytes(); // this manifest's hash, the key's id and scheme, a signature of other bytes
+    s3.putObject(b -> b.bucket(bucket).key(sigKey), RequestBody.fromBytes(forged));
+
+    RunpackException e = assertThrows(RunpackException.class, () -> export(s3, writeOnce, signer));
+
+    assertEquals(ErrorCode.CONFLICT, e.code());
+    assertEquals(
+        "s3://" + bucket + "/" + sigKey + " already holds different bytes (write-once storage)",
+        e.getMessage());
+    Map<String, byte[]> after = AwsExport.objects(s3, bucket, S3ExportTest.PREFIX);
+    assertEquals(false, after.containsKey("manifest.json"), "no manifest beside it");
+    assertArrayEquals(forged, after.get("manifest.json.sig"));
   }
 
   @Test

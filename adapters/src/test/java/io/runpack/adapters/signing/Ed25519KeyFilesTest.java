@@ -73,6 +73,21 @@ class Ed25519KeyFilesTest {
   }
 
   @Test
+  void verifiesItsOwnSignatureOfTheseBytesOnly() {
+    Ed25519Signer signer = Ed25519Signer.generate();
+    byte[] signature = signer.sign(MESSAGE).signature();
+    byte[] flipped = signature.clone();
+    flipped[10] ^= 1;
+
+    assertEquals(true, signer.verifies(MESSAGE, signature));
+    assertEquals(false, signer.verifies("{}".getBytes(StandardCharsets.UTF_8), signature));
+    assertEquals(false, signer.verifies(MESSAGE, flipped));
+    assertEquals(
+        false, signer.verifies(MESSAGE, Ed25519Signer.generate().sign(MESSAGE).signature()));
+    assertEquals(false, signer.verifies(MESSAGE, new byte[3]), "malformed: false, no exception");
+  }
+
+  @Test
   void publicKeyAsDecisionGatesBase64IsAccepted() {
     Ed25519Signer signer = Ed25519Signer.generate();
 

@@ -27,6 +27,7 @@ import io.runpack.domain.service.ExportSettings;
 import io.runpack.domain.service.VerifySignedRunpackService;
 import io.runpack.testsupport.Fixtures;
 import io.runpack.testsupport.LocalAws;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The KMS signer against a real KMS API (moto's server), keys made through the SDK: an export to S3
  * signed by an ECC_NIST_P256 key verifies offline with the key's public key from GetPublicKey
- * alone; a KMS failure is {@code storage_error} and leaves no manifest.
+ * alone; KMS Verify tells the key's signatures of the manifest (each signing's own bytes) from any
+ * other; a KMS failure is {@code storage_error} and leaves no manifest.
  */
 class KmsSignerTest {
 
@@ -78,6 +80,41 @@ class KmsSignerTest {
         VerificationKey.fromSpki(
             kms.getPublicKey(b -> b.keyId(otherArn)).publicKey().asByteArray());
     assertEquals(State.BAD_SIGNATURE, verify(result, Optional.of(other)).signature().state());
+  }
+
+  @Test
+  void kmsVerifiesItsKeysSignaturesOfTheseBytesOnly() {
+    String arn = LocalAws.newSigningKey(kms);
+    KmsManifestSigner signer = new KmsManifestSigner(kms, arn);
+    byte[] manifest = Fixtures.readTree(Fixtures.golden(LABEL)).get("manifest.json");
+    byte[] first = signer.sign(manifest).signature();
+    byte[] second = signer.sign(manifest).signature();
+    byte[] flipped = first.clone();
+    flipped[flipped.length - 1] ^= 1;
+    byte[] otherKeys =
+        new KmsManifestSigner(kms, LocalAws.newSigningKey(kms)).sign(manifest).signature();
+
+    assertEquals(false, java.util.Arrays.equals(first, second), "KMS signs differently each time");
+    assertEquals(true, signer.verifies(manifest, first));
+    assertEquals(true, signer.verifies(manifest, second));
+    assertEquals(false, signer.verifies("{}".getBytes(StandardCharsets.UTF_8), first));
+    assertEquals(false, signer.verifies(manifest, flipped));
+    assertEquals(false, signer.verifies(manifest, otherKeys));
+  }
+
+  @Test
+  void kmsVerifyFailureIsAStorageError() {
+    String missing = "arn:aws:kms:us-east-1:123456789012:key/00000000-0000-0000-0000-000000000000";
+
+    RunpackException e =
+        assertThrows(
+            RunpackException.class,
+            () ->
+                new KmsManifestSigner(kms, missing).verifies(new byte[] {'{', '}'}, new byte[70]));
+
+    assertEquals(ErrorCode.STORAGE_ERROR, e.code());
+    assertTrue(
+        e.getMessage().startsWith("KMS Verify with key " + missing + " failed: "), e.getMessage());
   }
 
   @Test

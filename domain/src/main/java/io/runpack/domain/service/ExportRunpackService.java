@@ -24,6 +24,7 @@ import io.runpack.domain.port.in.ExportRunpackUseCase;
 import io.runpack.domain.port.out.JsonDecoder;
 import io.runpack.domain.port.out.LoadRunPort;
 import io.runpack.domain.port.out.PublishRunpackPort;
+import io.runpack.domain.port.out.PublishRunpackPort.StoredSignatureCheck;
 import io.runpack.domain.port.out.SignManifestPort;
 import io.runpack.json.JsonValue;
 import java.util.ArrayList;
@@ -44,13 +45,16 @@ import java.util.Optional;
  * <p>With a signer, the manifest's exact bytes are signed and the detached signature ({@code
  * <manifest_name>.sig}, not listed in the manifest) is handed to storage with the artifacts, so it
  * is written before the manifest: a signing failure writes nothing, and a visible manifest has its
- * signature beside it.
+ * signature beside it. Write-once storage that already holds another signature of this manifest by
+ * the same key (an earlier attempt's, which failed before its manifest was written) keeps it, and
+ * the export goes on: {@link ManifestSigning#storedSignatureCheck} says which.
  */
 public final class ExportRunpackService implements ExportRunpackUseCase {
 
   private final LoadRunPort runs;
   private final PublishRunpackPort storage;
   private final RunpackVerifier verifier;
+  private final JsonDecoder decoder;
   private final ExportSettings settings;
   private final Optional<SignManifestPort> signer;
 
@@ -69,6 +73,7 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
     this.runs = Objects.requireNonNull(runs, "runs");
     this.storage = Objects.requireNonNull(storage, "storage");
     this.verifier = new RunpackVerifier();
+    this.decoder = Objects.requireNonNull(decoder, "decoder");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.signer = Objects.requireNonNull(signer, "signer");
   }
@@ -101,11 +106,17 @@ public final class ExportRunpackService implements ExportRunpackUseCase {
     } catch (RunpackException e) {
       throw e.withContext(command.manifestName().value());
     }
+    StoredSignatureCheck storedSignature = StoredSignatureCheck.SAME_BYTES_ONLY;
     if (signer.isPresent()) {
-      files.add(ManifestSigning.sign(signer.get(), command.manifestName(), manifestFile.bytes()));
+      ManifestSignature signature =
+          ManifestSigning.signature(signer.get(), command.manifestName(), manifestFile.bytes());
+      files.add(ManifestSigning.file(command.manifestName(), signature));
+      storedSignature =
+          ManifestSigning.storedSignatureCheck(
+              signer.get(), decoder, manifestFile.bytes(), signature);
     }
     Optional<String> storageUri =
-        storage.publish(prepared.target(), List.copyOf(files), manifestFile);
+        storage.publish(prepared.target(), List.copyOf(files), manifestFile, storedSignature);
     long bytes = manifestFile.bytes().length;
     for (RunpackFile file : files) {
       bytes += file.bytes().length;

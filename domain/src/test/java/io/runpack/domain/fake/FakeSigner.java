@@ -8,6 +8,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.SignatureException;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.NamedParameterSpec;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.List;
 /**
  * The {@link SignManifestPort} port with JDK keys made in the test: Ed25519 from a fixed seed (the
  * key id is the base64 of its public key), or a fresh ECDSA P-256 key named like a KMS key ARN.
- * Records what it was asked to sign; can fail, or claim another key id than its own.
+ * Records what it was asked to sign and to verify; can fail, or claim another key id than its own.
  */
 public final class FakeSigner implements SignManifestPort {
 
@@ -29,8 +30,10 @@ public final class FakeSigner implements SignManifestPort {
   private final SignatureScheme scheme;
   private final KeyPair keys;
   private final List<byte[]> signed = new ArrayList<>();
+  private final List<byte[]> verified = new ArrayList<>();
   private String claimedKeyId;
   private RunpackException failure;
+  private RunpackException verifyFailure;
 
   private FakeSigner(SignatureScheme scheme, KeyPair keys) {
     this.scheme = scheme;
@@ -76,6 +79,12 @@ public final class FakeSigner implements SignManifestPort {
     return this;
   }
 
+  /** Every later verification fails with {@code error}. */
+  public FakeSigner verifyFailingWith(RunpackException error) {
+    this.verifyFailure = error;
+    return this;
+  }
+
   /** Every later signature names {@code keyId} instead of this key's own. */
   public FakeSigner claiming(String keyId) {
     this.claimedKeyId = keyId;
@@ -116,6 +125,29 @@ public final class FakeSigner implements SignManifestPort {
     }
     return new Signed(
         scheme, claimedKeyId == null ? keyId() : claimedKeyId, signatureOf(manifestBytes));
+  }
+
+  @Override
+  public boolean verifies(byte[] manifestBytes, byte[] signature) {
+    verified.add(manifestBytes.clone());
+    if (verifyFailure != null) {
+      throw verifyFailure;
+    }
+    try {
+      Signature verifier = Signature.getInstance(scheme.jdkAlgorithm());
+      verifier.initVerify(keys.getPublic());
+      verifier.update(manifestBytes);
+      return verifier.verify(signature);
+    } catch (SignatureException e) {
+      return false; // malformed
+    } catch (GeneralSecurityException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The messages it was asked to verify a signature of, in order. */
+  public List<byte[]> verified() {
+    return List.copyOf(verified);
   }
 
   /** The messages it was asked to sign, in order. */

@@ -4,6 +4,7 @@ import io.runpack.domain.error.RunpackException;
 import io.runpack.domain.model.RunpackFile;
 import io.runpack.domain.model.RunpackTarget;
 import io.runpack.domain.port.out.PublishRunpackPort;
+import io.runpack.domain.port.out.PublishRunpackPort.StoredSignatureCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,13 +14,17 @@ import java.util.Optional;
 /**
  * The {@link PublishRunpackPort} port in memory, keeping the port's contract: it writes every
  * artifact it is handed, in order, then the manifest; a configured failure fails the call before
- * anything is written. Records every call and every write, so tests can see what storage saw.
+ * anything is written. Records every call and every write, so tests can see what storage saw (the
+ * stored-signature check included, for tests to ask as write-once storage would).
  */
 public final class FakeStorage implements PublishRunpackPort {
 
   /** One call of {@link #publish}, as storage received it. */
   public record Publication(
-      RunpackTarget target, List<RunpackFile> artifacts, RunpackFile manifest) {}
+      RunpackTarget target,
+      List<RunpackFile> artifacts,
+      RunpackFile manifest,
+      StoredSignatureCheck storedSignature) {}
 
   private final Optional<String> storageUri;
   private final List<Publication> publications = new ArrayList<>();
@@ -48,8 +53,11 @@ public final class FakeStorage implements PublishRunpackPort {
 
   @Override
   public Optional<String> publish(
-      RunpackTarget target, List<RunpackFile> artifacts, RunpackFile manifest) {
-    publications.add(new Publication(target, List.copyOf(artifacts), manifest));
+      RunpackTarget target,
+      List<RunpackFile> artifacts,
+      RunpackFile manifest,
+      StoredSignatureCheck storedSignature) {
+    publications.add(new Publication(target, List.copyOf(artifacts), manifest, storedSignature));
     if (failure != null) {
       throw failure;
     }
