@@ -25,6 +25,7 @@ public final class RunpackStack extends Stack {
     SigningKey signing = new SigningKey(this, "ManifestSigning");
     RunpackFunction function =
         new RunpackFunction(this, "Export", options, storage, parameters, signing, functionZip);
+    signing.signOnlyBy(function.role);
     Api api = new Api(this, "Api", function, parameters);
     Workflow workflow = new Workflow(this, "Workflow", function);
     new Alarms(this, "Alarms", function, api, options);
