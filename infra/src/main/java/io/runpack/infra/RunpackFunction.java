@@ -107,7 +107,7 @@ final class RunpackFunction extends Construct {
                     Map.entry("RUNPACK_TABLE", storage.table.getTableName()),
                     Map.entry("RUNPACK_BUCKET", storage.bucket.getBucketName()),
                     Map.entry("RUNPACK_ROOT_PREFIX", options.rootPrefix()),
-                    Map.entry("RUNPACK_WRITE_ONCE", Boolean.toString(options.objectLock())),
+                    Map.entry("RUNPACK_WRITE_ONCE", Boolean.toString(options.writeOnce())),
                     Map.entry(
                         "RUNPACK_SECURITY_NAMESPACE_AUTHORITY",
                         parameters.namespaceAuthority.getValueAsString()),

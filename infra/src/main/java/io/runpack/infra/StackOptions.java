@@ -4,8 +4,14 @@ import software.constructs.Construct;
 
 /**
  * The structural choices of a deployment, read from the CDK context ({@code -c key=value} or
- * cdk.json): S3 Object Lock (compliance mode; the function then writes once), SSE-KMS with a
- * customer key instead of SSE-S3, the function's memory, timeout and log retention.
+ * cdk.json): S3 Object Lock (compliance mode), write-once, SSE-KMS with a customer key instead of
+ * SSE-S3, the function's memory, timeout and log retention.
+ *
+ * <p>Write-once (conditional PUTs, {@code If-None-Match: *}; no Object Lock needed) is on unless
+ * {@code runpack:writeOnce=false}: without it any API caller of a tenant can re-export one of its
+ * runs with another {@code generated_at} and replace the stored runpack in place, signed by the
+ * deployment's own key. Turning it off is unsafe for audit evidence; Object Lock implies it (the
+ * two together are refused).
  *
  * <p>Memory and timeout, from a measured export of the largest run the 16 MiB artifact limit allows
  * (six logs of 15.5 MiB each: a 97 MB run bundle, a 93 MB runpack): it completes in 2.5 s on 2
@@ -16,6 +22,7 @@ import software.constructs.Construct;
 public record StackOptions(
     boolean objectLock,
     int objectLockDays,
+    boolean writeOnce,
     boolean kms,
     int memoryMb,
     int timeoutSeconds,
@@ -23,13 +30,17 @@ public record StackOptions(
     String rootPrefix) {
 
   public static final StackOptions DEFAULTS =
-      new StackOptions(false, 365, false, 2048, 120, 90, "runpacks");
+      new StackOptions(false, 365, true, false, 2048, 120, 90, "runpacks");
 
   public StackOptions {
     if (!rootPrefix.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*")
         || rootPrefix.matches("(.*/)?\\.{1,2}(/.*)?")) {
       throw new IllegalArgumentException(
           "runpack:rootPrefix must be key segments like runpacks or audit/runpacks");
+    }
+    if (objectLock && !writeOnce) {
+      throw new IllegalArgumentException(
+          "runpack:writeOnce=false contradicts runpack:objectLock=true: Object Lock writes once");
     }
     if (objectLockDays < 1) {
       throw new IllegalArgumentException("runpack:objectLockDays must be at least 1");
@@ -44,22 +55,43 @@ public record StackOptions(
 
   public StackOptions withObjectLock(int days) {
     return new StackOptions(
-        true, days, kms, memoryMb, timeoutSeconds, logRetentionDays, rootPrefix);
+        true, days, true, kms, memoryMb, timeoutSeconds, logRetentionDays, rootPrefix);
+  }
+
+  /** Overwriting storage: unsafe for audit evidence (see the class comment). */
+  public StackOptions withoutWriteOnce() {
+    return new StackOptions(
+        objectLock,
+        objectLockDays,
+        false,
+        kms,
+        memoryMb,
+        timeoutSeconds,
+        logRetentionDays,
+        rootPrefix);
   }
 
   public StackOptions withKms() {
     return new StackOptions(
-        objectLock, objectLockDays, true, memoryMb, timeoutSeconds, logRetentionDays, rootPrefix);
+        objectLock,
+        objectLockDays,
+        writeOnce,
+        true,
+        memoryMb,
+        timeoutSeconds,
+        logRetentionDays,
+        rootPrefix);
   }
 
   /**
    * The options from the context keys {@code runpack:objectLock}, {@code runpack:objectLockDays},
-   * {@code runpack:kms}, ...
+   * {@code runpack:writeOnce}, {@code runpack:kms}, ...
    */
   public static StackOptions fromContext(Construct scope) {
     return new StackOptions(
         bool(scope, "runpack:objectLock", DEFAULTS.objectLock()),
         number(scope, "runpack:objectLockDays", DEFAULTS.objectLockDays()),
+        bool(scope, "runpack:writeOnce", DEFAULTS.writeOnce()),
         bool(scope, "runpack:kms", DEFAULTS.kms()),
         number(scope, "runpack:memoryMb", DEFAULTS.memoryMb()),
         number(scope, "runpack:timeoutSeconds", DEFAULTS.timeoutSeconds()),

@@ -1,10 +1,13 @@
 package io.runpack.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -75,7 +78,7 @@ class FunctionAndStorageTest {
                             "RUNPACK_BUCKET",
                                 Map.of("Ref", Match.stringLikeRegexp("StorageRunpackBucket.*")),
                             "RUNPACK_ROOT_PREFIX", "runpacks",
-                            "RUNPACK_WRITE_ONCE", "false",
+                            "RUNPACK_WRITE_ONCE", "true",
                             "RUNPACK_SECURITY_NAMESPACE_AUTHORITY",
                                 Map.of("Ref", "NamespaceAuthority"),
                             "RUNPACK_API_TENANT_CLAIM", Map.of("Ref", "TenantClaim")))))));
@@ -184,6 +187,34 @@ class FunctionAndStorageTest {
                                             Map.of(
                                                 "Bool",
                                                 Map.of("aws:SecureTransport", "false")))))))))));
+  }
+
+  @Test
+  void writeOnceIsTheDefaultAndOnlyAnExplicitOptionTurnsItOff() {
+    assertEquals("true", writeOnceVariable(DEFAULT));
+    assertEquals("true", writeOnceVariable(StackFixture.template(StackOptions.DEFAULTS.withKms())));
+    assertEquals(
+        "false",
+        writeOnceVariable(StackFixture.template(StackOptions.DEFAULTS.withoutWriteOnce())));
+
+    assertEquals(true, StackOptions.fromContext(new App()).writeOnce());
+    App off = new App(AppProps.builder().context(Map.of("runpack:writeOnce", "false")).build());
+    assertEquals(false, StackOptions.fromContext(off).writeOnce());
+    App lockedOff =
+        new App(
+            AppProps.builder()
+                .context(Map.of("runpack:writeOnce", "false", "runpack:objectLock", "true"))
+                .build());
+    assertThrows(IllegalArgumentException.class, () -> StackOptions.fromContext(lockedOff));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String writeOnceVariable(Template template) {
+    Map<String, Object> function =
+        template.findResources("AWS::Lambda::Function").values().iterator().next();
+    Map<String, Object> properties = (Map<String, Object>) function.get("Properties");
+    Map<String, Object> environment = (Map<String, Object>) properties.get("Environment");
+    return (String) ((Map<String, Object>) environment.get("Variables")).get("RUNPACK_WRITE_ONCE");
   }
 
   @Test
