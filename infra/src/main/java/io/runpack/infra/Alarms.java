@@ -10,7 +10,8 @@ import software.constructs.Construct;
 
 /**
  * Alarms on what needs an operator: function errors and throttles, p99 duration near the timeout,
- * API 5xx.
+ * API 5xx, p99 API integration latency near the integration's timeout (an API export cut off there
+ * is a 503 to its caller while the function goes on).
  */
 final class Alarms extends Construct {
 
@@ -34,6 +35,13 @@ final class Alarms extends Construct {
         function.alias.metricDuration(
             MetricOptions.builder().period(Duration.minutes(5)).statistic("p99").build()),
         options.timeoutSeconds() * 1000 * 0.8,
+        ComparisonOperator.GREATER_THAN_THRESHOLD);
+    alarm(
+        "ApiIntegrationLatencyNearTimeout",
+        "Runpack API p99 integration latency above 80% of the API's integration timeout",
+        api.api.metricIntegrationLatency(
+            MetricOptions.builder().period(Duration.minutes(5)).statistic("p99").build()),
+        Api.INTEGRATION_TIMEOUT.toMilliseconds().doubleValue() * 0.8,
         ComparisonOperator.GREATER_THAN_THRESHOLD);
   }
 

@@ -1,6 +1,7 @@
 package io.runpack.infra;
 
 import java.util.List;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
@@ -17,6 +18,12 @@ import software.constructs.Construct;
  * The HTTP API: {@code POST /runpacks} to the function's alias behind a JWT authorizer (issuer and
  * audience are parameters; the function checks the tenant claim), with throttling and JSON access
  * logs.
+ *
+ * <p>The integration's timeout is set, not left to API Gateway's default: an HTTP API waits at most
+ * 30 s for its integration (CDK accepts up to 29 s), far less than the function's timeout (120 s by
+ * default). An API export that takes longer is answered 503 while the function goes on, and may
+ * still write the runpack; workflows and direct invocations have the function's full timeout. The
+ * alarm {@code ApiIntegrationLatencyNearTimeout} watches for exports nearing this limit.
  */
 final class Api extends Construct {
 
@@ -24,6 +31,9 @@ final class Api extends Construct {
   static final int RATE_LIMIT = 50;
 
   static final int BURST_LIMIT = 100;
+
+  /** How long API Gateway waits for the function: the most CDK allows for an HTTP API. */
+  static final Duration INTEGRATION_TIMEOUT = Duration.seconds(29);
 
   final HttpApi api;
   final HttpStage stage;
@@ -44,7 +54,10 @@ final class Api extends Construct {
         AddRoutesOptions.builder()
             .path("/runpacks")
             .methods(List.of(HttpMethod.POST))
-            .integration(new HttpLambdaIntegration("Export", function.alias))
+            .integration(
+                HttpLambdaIntegration.Builder.create("Export", function.alias)
+                    .timeout(INTEGRATION_TIMEOUT)
+                    .build())
             .authorizer(authorizer)
             .build());
     this.stage =

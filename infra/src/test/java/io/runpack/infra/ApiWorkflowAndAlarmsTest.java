@@ -58,6 +58,40 @@ class ApiWorkflowAndAlarmsTest {
   }
 
   @Test
+  void apiWaitsForTheFunctionAnExplicitTimeoutShorterThanTheFunctions() {
+    DEFAULT.hasResourceProperties(
+        "AWS::ApiGatewayV2::Integration",
+        Match.objectLike(
+            Map.of(
+                "IntegrationUri",
+                Map.of("Ref", Match.stringLikeRegexp("ExportLive.*")),
+                "TimeoutInMillis",
+                29000)));
+    assertTrue(29 < StackOptions.DEFAULTS.timeoutSeconds());
+    DEFAULT.hasResourceProperties(
+        "AWS::CloudWatch::Alarm",
+        Match.objectLike(
+            Map.of(
+                "MetricName",
+                "IntegrationLatency",
+                "Namespace",
+                "AWS/ApiGateway",
+                "Dimensions",
+                List.of(
+                    Map.of(
+                        "Name",
+                        "ApiId",
+                        "Value",
+                        Map.of("Ref", Match.stringLikeRegexp("ApiHttpApi.*")))),
+                "ExtendedStatistic",
+                "p99",
+                "Threshold",
+                23200,
+                "ComparisonOperator",
+                "GreaterThanThreshold")));
+  }
+
+  @Test
   void stageThrottlesAndWritesJsonAccessLogs() {
     DEFAULT.hasResourceProperties(
         "AWS::ApiGatewayV2::Stage",
@@ -103,8 +137,8 @@ class ApiWorkflowAndAlarmsTest {
   }
 
   @Test
-  void alarmsWatchErrorsThrottlesDurationAndApi5xx() {
-    DEFAULT.resourceCountIs("AWS::CloudWatch::Alarm", 4);
+  void alarmsWatchErrorsThrottlesDurationApi5xxAndApiLatency() {
+    DEFAULT.resourceCountIs("AWS::CloudWatch::Alarm", 5);
     DEFAULT.hasResourceProperties(
         "AWS::CloudWatch::Alarm",
         Match.objectLike(Map.of("MetricName", "Errors", "Namespace", "AWS/Lambda")));
