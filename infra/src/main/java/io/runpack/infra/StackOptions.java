@@ -5,7 +5,8 @@ import software.constructs.Construct;
 /**
  * The structural choices of a deployment, read from the CDK context ({@code -c key=value} or
  * cdk.json): S3 Object Lock (compliance mode), write-once, SSE-KMS with a customer key instead of
- * SSE-S3, the function's memory, timeout and log retention.
+ * SSE-S3, the function's memory, timeout and log retention, the e-mail address the alarms' topic
+ * notifies (none by default: subscribe to the topic {@code AlarmTopicArn} yourself).
  *
  * <p>Write-once (conditional PUTs, {@code If-None-Match: *}; no Object Lock needed) is on unless
  * {@code runpack:writeOnce=false}: without it any API caller of a tenant can re-export one of its
@@ -27,16 +28,20 @@ public record StackOptions(
     int memoryMb,
     int timeoutSeconds,
     int logRetentionDays,
-    String rootPrefix) {
+    String rootPrefix,
+    String alarmEmail) {
 
   public static final StackOptions DEFAULTS =
-      new StackOptions(false, 365, true, false, 2048, 120, 90, "runpacks");
+      new StackOptions(false, 365, true, false, 2048, 120, 90, "runpacks", "");
 
   public StackOptions {
     if (!rootPrefix.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*")
         || rootPrefix.matches("(.*/)?\\.{1,2}(/.*)?")) {
       throw new IllegalArgumentException(
           "runpack:rootPrefix must be key segments like runpacks or audit/runpacks");
+    }
+    if (!alarmEmail.isEmpty() && !alarmEmail.matches("[^@\\s]+@[^@\\s]+")) {
+      throw new IllegalArgumentException("runpack:alarmEmail must be an e-mail address");
     }
     if (objectLock && !writeOnce) {
       throw new IllegalArgumentException(
@@ -55,7 +60,21 @@ public record StackOptions(
 
   public StackOptions withObjectLock(int days) {
     return new StackOptions(
-        true, days, true, kms, memoryMb, timeoutSeconds, logRetentionDays, rootPrefix);
+        true, days, true, kms, memoryMb, timeoutSeconds, logRetentionDays, rootPrefix, alarmEmail);
+  }
+
+  /** Alarms notify {@code email} too (through the alarms' topic). */
+  public StackOptions withAlarmEmail(String email) {
+    return new StackOptions(
+        objectLock,
+        objectLockDays,
+        writeOnce,
+        kms,
+        memoryMb,
+        timeoutSeconds,
+        logRetentionDays,
+        rootPrefix,
+        email);
   }
 
   /** Overwriting storage: unsafe for audit evidence (see the class comment). */
@@ -68,7 +87,8 @@ public record StackOptions(
         memoryMb,
         timeoutSeconds,
         logRetentionDays,
-        rootPrefix);
+        rootPrefix,
+        alarmEmail);
   }
 
   public StackOptions withKms() {
@@ -80,7 +100,8 @@ public record StackOptions(
         memoryMb,
         timeoutSeconds,
         logRetentionDays,
-        rootPrefix);
+        rootPrefix,
+        alarmEmail);
   }
 
   /**
@@ -96,7 +117,8 @@ public record StackOptions(
         number(scope, "runpack:memoryMb", DEFAULTS.memoryMb()),
         number(scope, "runpack:timeoutSeconds", DEFAULTS.timeoutSeconds()),
         number(scope, "runpack:logRetentionDays", DEFAULTS.logRetentionDays()),
-        text(scope, "runpack:rootPrefix", DEFAULTS.rootPrefix()));
+        text(scope, "runpack:rootPrefix", DEFAULTS.rootPrefix()),
+        text(scope, "runpack:alarmEmail", DEFAULTS.alarmEmail()));
   }
 
   private static boolean bool(Construct scope, String key, boolean fallback) {

@@ -1,6 +1,7 @@
 package io.runpack.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -163,9 +164,50 @@ class ApiWorkflowAndAlarmsTest {
   }
 
   @Test
+  void everyAlarmNotifiesTheStacksTopicWhichNoOneIsSubscribedToUnlessAnEmailIsGiven() {
+    DEFAULT.resourceCountIs("AWS::SNS::Topic", 1);
+    String topic = DEFAULT.findResources("AWS::SNS::Topic").keySet().iterator().next();
+    Map<String, Map<String, Object>> alarms = DEFAULT.findResources("AWS::CloudWatch::Alarm");
+    assertEquals(5, alarms.size());
+    for (Map.Entry<String, Map<String, Object>> alarm : alarms.entrySet()) {
+      Map<?, ?> properties = (Map<?, ?>) alarm.getValue().get("Properties");
+      assertEquals(List.of(Map.of("Ref", topic)), properties.get("AlarmActions"), alarm.getKey());
+    }
+    DEFAULT.resourceCountIs("AWS::SNS::Subscription", 0);
+    DEFAULT.hasOutput(
+        "AlarmTopicArn", Map.of("Value", Map.of("Ref", topic), "Description", Match.anyValue()));
+
+    Template mailed =
+        StackFixture.template(StackOptions.DEFAULTS.withAlarmEmail("ops@example.com"));
+    mailed.resourceCountIs("AWS::SNS::Subscription", 1);
+    mailed.hasResourceProperties(
+        "AWS::SNS::Subscription",
+        Map.of(
+            "Protocol",
+            "email",
+            "Endpoint",
+            "ops@example.com",
+            "TopicArn",
+            Map.of("Ref", Match.stringLikeRegexp("AlarmsTopic.*"))));
+    App app =
+        new App(
+            AppProps.builder().context(Map.of("runpack:alarmEmail", "ops@example.com")).build());
+    assertEquals("ops@example.com", StackOptions.fromContext(app).alarmEmail());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> StackOptions.DEFAULTS.withAlarmEmail("not an address"));
+  }
+
+  @Test
   void outputsNameWhatUsersNeed() {
     for (String output :
-        List.of("ApiUrl", "BucketName", "TableName", "FunctionAliasArn", "StateMachineArn")) {
+        List.of(
+            "ApiUrl",
+            "BucketName",
+            "TableName",
+            "FunctionAliasArn",
+            "StateMachineArn",
+            "AlarmTopicArn")) {
       DEFAULT.hasOutput(output, Match.anyValue());
     }
     DEFAULT.hasOutput(
