@@ -11,7 +11,6 @@ import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
@@ -38,7 +37,12 @@ final class Api extends Construct {
   final HttpApi api;
   final HttpStage stage;
 
-  Api(Construct scope, String id, RunpackFunction function, Parameters parameters) {
+  Api(
+      Construct scope,
+      String id,
+      RunpackFunction function,
+      Parameters parameters,
+      StackOptions options) {
     super(scope, id);
     this.api =
         HttpApi.Builder.create(this, "HttpApi")
@@ -69,7 +73,7 @@ final class Api extends Construct {
                 ThrottleSettings.builder().rateLimit(RATE_LIMIT).burstLimit(BURST_LIMIT).build())
             .build();
     LogGroup accessLogs =
-        LogGroup.Builder.create(this, "AccessLogs").retention(RetentionDays.THREE_MONTHS).build();
+        LogGroup.Builder.create(this, "AccessLogs").retention(options.auditLogRetention()).build();
     ((CfnStage) stage.getNode().getDefaultChild())
         .setAccessLogSettings(
             CfnStage.AccessLogSettingsProperty.builder()

@@ -26,7 +26,7 @@ public final class RunpackStack extends Stack {
     RunpackFunction function =
         new RunpackFunction(this, "Export", options, storage, parameters, signing, functionZip);
     signing.signOnlyBy(function.role);
-    Api api = new Api(this, "Api", function, parameters);
+    Api api = new Api(this, "Api", function, parameters, options);
     Workflow workflow = new Workflow(this, "Workflow", function);
     Alarms alarms = new Alarms(this, "Alarms", function, api, options);
 

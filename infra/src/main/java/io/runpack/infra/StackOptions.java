@@ -1,12 +1,17 @@
 package io.runpack.infra;
 
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
  * The structural choices of a deployment, read from the CDK context ({@code -c key=value} or
  * cdk.json): S3 Object Lock (compliance mode), write-once, SSE-KMS with a customer key instead of
- * SSE-S3, the function's memory, timeout and log retention, the e-mail address the alarms' topic
- * notifies (none by default: subscribe to the topic {@code AlarmTopicArn} yourself).
+ * SSE-S3, the function's memory, timeout and log retention (see {@link #auditLogRetention}), the
+ * e-mail address the alarms' topic notifies (none by default: subscribe to the topic {@code
+ * AlarmTopicArn} yourself).
  *
  * <p>Write-once (conditional PUTs, {@code If-None-Match: *}; no Object Lock needed) is on unless
  * {@code runpack:writeOnce=false}: without it any API caller of a tenant can re-export one of its
@@ -31,6 +36,33 @@ public record StackOptions(
     String rootPrefix,
     String alarmEmail) {
 
+  /** The retention periods CloudWatch Logs offers, in days (before DEFAULTS, which checks one). */
+  private static final NavigableMap<Integer, RetentionDays> RETENTIONS =
+      new TreeMap<>(
+          Map.ofEntries(
+              Map.entry(1, RetentionDays.ONE_DAY),
+              Map.entry(3, RetentionDays.THREE_DAYS),
+              Map.entry(5, RetentionDays.FIVE_DAYS),
+              Map.entry(7, RetentionDays.ONE_WEEK),
+              Map.entry(14, RetentionDays.TWO_WEEKS),
+              Map.entry(30, RetentionDays.ONE_MONTH),
+              Map.entry(60, RetentionDays.TWO_MONTHS),
+              Map.entry(90, RetentionDays.THREE_MONTHS),
+              Map.entry(120, RetentionDays.FOUR_MONTHS),
+              Map.entry(150, RetentionDays.FIVE_MONTHS),
+              Map.entry(180, RetentionDays.SIX_MONTHS),
+              Map.entry(365, RetentionDays.ONE_YEAR),
+              Map.entry(400, RetentionDays.THIRTEEN_MONTHS),
+              Map.entry(545, RetentionDays.EIGHTEEN_MONTHS),
+              Map.entry(731, RetentionDays.TWO_YEARS),
+              Map.entry(1096, RetentionDays.THREE_YEARS),
+              Map.entry(1827, RetentionDays.FIVE_YEARS),
+              Map.entry(2192, RetentionDays.SIX_YEARS),
+              Map.entry(2557, RetentionDays.SEVEN_YEARS),
+              Map.entry(2922, RetentionDays.EIGHT_YEARS),
+              Map.entry(3288, RetentionDays.NINE_YEARS),
+              Map.entry(3653, RetentionDays.TEN_YEARS)));
+
   public static final StackOptions DEFAULTS =
       new StackOptions(false, 365, true, false, 2048, 120, 90, "runpacks", "");
 
@@ -42,6 +74,10 @@ public record StackOptions(
     }
     if (!alarmEmail.isEmpty() && !alarmEmail.matches("[^@\\s]+@[^@\\s]+")) {
       throw new IllegalArgumentException("runpack:alarmEmail must be an e-mail address");
+    }
+    if (!RETENTIONS.containsKey(logRetentionDays)) {
+      throw new IllegalArgumentException(
+          "runpack:logRetentionDays must be one of " + RETENTIONS.keySet());
     }
     if (objectLock && !writeOnce) {
       throw new IllegalArgumentException(
@@ -102,6 +138,18 @@ public record StackOptions(
         logRetentionDays,
         rootPrefix,
         alarmEmail);
+  }
+
+  /**
+   * How long the audit records (the function's log group, one audit record per invocation) and the
+   * API's access logs are kept: {@code runpack:logRetentionDays}, and never less than the runpacks
+   * are kept ({@code runpack:objectLockDays}, Object Lock's retention when it is on): the shortest
+   * period CloudWatch Logs offers that covers both, or forever beyond ten years.
+   */
+  public RetentionDays auditLogRetention() {
+    Map.Entry<Integer, RetentionDays> covering =
+        RETENTIONS.ceilingEntry(Math.max(logRetentionDays, objectLockDays));
+    return covering == null ? RetentionDays.INFINITE : covering.getValue();
   }
 
   /**

@@ -101,8 +101,22 @@ class FunctionAndStorageTest {
   }
 
   @Test
-  void logsHaveASetRetention() {
-    DEFAULT.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90));
+  void auditRecordsAndAccessLogsAreKeptAtLeastAsLongAsTheRunpacks() {
+    // runpack:logRetentionDays 90, runpack:objectLockDays 365: a year, both log groups.
+    DEFAULT.resourceCountIs("AWS::Logs::LogGroup", 2);
+    DEFAULT.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 365));
+    // Seven years of Object Lock (2,555 days): CloudWatch's seven years (2,557).
+    StackFixture.template(StackOptions.DEFAULTS.withObjectLock(2555))
+        .allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 2557));
+    // A short lock: runpack:logRetentionDays still holds.
+    StackFixture.template(StackOptions.DEFAULTS.withObjectLock(30))
+        .allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90));
+    // Beyond CloudWatch's ten years: kept forever.
+    StackFixture.template(StackOptions.DEFAULTS.withObjectLock(4000))
+        .allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", Match.absent()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new StackOptions(false, 365, true, false, 2048, 120, 100, "runpacks", ""));
   }
 
   @Test
