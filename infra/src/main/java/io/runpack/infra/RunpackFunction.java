@@ -91,6 +91,8 @@ final class RunpackFunction extends Construct {
             .code(Code.fromAsset(zip.toString()))
             .memorySize(options.memoryMb())
             .timeout(Duration.seconds(options.timeoutSeconds()))
+            .reservedConcurrentExecutions(
+                options.reservedConcurrency() > 0 ? options.reservedConcurrency() : null)
             .role(role)
             .logGroup(logs)
             .loggingFormat(LoggingFormat.JSON)

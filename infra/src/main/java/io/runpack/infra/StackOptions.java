@@ -11,7 +11,11 @@ import software.constructs.Construct;
  * cdk.json): S3 Object Lock (compliance mode), write-once, SSE-KMS with a customer key instead of
  * SSE-S3, the function's memory, timeout and log retention (see {@link #auditLogRetention}), the
  * e-mail address the alarms' topic notifies (none by default: subscribe to the topic {@code
- * AlarmTopicArn} yourself).
+ * AlarmTopicArn} yourself), and the function's reserved concurrency ({@code
+ * runpack:reservedConcurrency}; 0, the default, reserves none: the function shares the account's
+ * unreserved pool. Set, it both guarantees the function that many concurrent exports and caps it
+ * there, the rest throttled, which the throttles alarm reports; Lambda refuses a value that leaves
+ * the account less than 100 unreserved).
  *
  * <p>Write-once (conditional PUTs, {@code If-None-Match: *}; no Object Lock needed) is on unless
  * {@code runpack:writeOnce=false}: without it any API caller of a tenant can re-export one of its
@@ -34,7 +38,8 @@ public record StackOptions(
     int timeoutSeconds,
     int logRetentionDays,
     String rootPrefix,
-    String alarmEmail) {
+    String alarmEmail,
+    int reservedConcurrency) {
 
   /** The retention periods CloudWatch Logs offers, in days (before DEFAULTS, which checks one). */
   private static final NavigableMap<Integer, RetentionDays> RETENTIONS =
@@ -64,7 +69,7 @@ public record StackOptions(
               Map.entry(3653, RetentionDays.TEN_YEARS)));
 
   public static final StackOptions DEFAULTS =
-      new StackOptions(false, 365, true, false, 2048, 120, 90, "runpacks", "");
+      new StackOptions(false, 365, true, false, 2048, 120, 90, "runpacks", "", 0);
 
   public StackOptions {
     if (!rootPrefix.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*")
@@ -74,6 +79,10 @@ public record StackOptions(
     }
     if (!alarmEmail.isEmpty() && !alarmEmail.matches("[^@\\s]+@[^@\\s]+")) {
       throw new IllegalArgumentException("runpack:alarmEmail must be an e-mail address");
+    }
+    if (reservedConcurrency < 0) {
+      throw new IllegalArgumentException(
+          "runpack:reservedConcurrency must be at least 1 (0, the default: none reserved)");
     }
     if (!RETENTIONS.containsKey(logRetentionDays)) {
       throw new IllegalArgumentException(
@@ -96,7 +105,31 @@ public record StackOptions(
 
   public StackOptions withObjectLock(int days) {
     return new StackOptions(
-        true, days, true, kms, memoryMb, timeoutSeconds, logRetentionDays, rootPrefix, alarmEmail);
+        true,
+        days,
+        true,
+        kms,
+        memoryMb,
+        timeoutSeconds,
+        logRetentionDays,
+        rootPrefix,
+        alarmEmail,
+        reservedConcurrency);
+  }
+
+  /** The function may run at most {@code executions} at once, and always that many. */
+  public StackOptions withReservedConcurrency(int executions) {
+    return new StackOptions(
+        objectLock,
+        objectLockDays,
+        writeOnce,
+        kms,
+        memoryMb,
+        timeoutSeconds,
+        logRetentionDays,
+        rootPrefix,
+        alarmEmail,
+        executions);
   }
 
   /** Alarms notify {@code email} too (through the alarms' topic). */
@@ -110,7 +143,8 @@ public record StackOptions(
         timeoutSeconds,
         logRetentionDays,
         rootPrefix,
-        email);
+        email,
+        reservedConcurrency);
   }
 
   /** Overwriting storage: unsafe for audit evidence (see the class comment). */
@@ -124,7 +158,8 @@ public record StackOptions(
         timeoutSeconds,
         logRetentionDays,
         rootPrefix,
-        alarmEmail);
+        alarmEmail,
+        reservedConcurrency);
   }
 
   public StackOptions withKms() {
@@ -137,7 +172,8 @@ public record StackOptions(
         timeoutSeconds,
         logRetentionDays,
         rootPrefix,
-        alarmEmail);
+        alarmEmail,
+        reservedConcurrency);
   }
 
   /**
@@ -166,7 +202,8 @@ public record StackOptions(
         number(scope, "runpack:timeoutSeconds", DEFAULTS.timeoutSeconds()),
         number(scope, "runpack:logRetentionDays", DEFAULTS.logRetentionDays()),
         text(scope, "runpack:rootPrefix", DEFAULTS.rootPrefix()),
-        text(scope, "runpack:alarmEmail", DEFAULTS.alarmEmail()));
+        text(scope, "runpack:alarmEmail", DEFAULTS.alarmEmail()),
+        number(scope, "runpack:reservedConcurrency", DEFAULTS.reservedConcurrency()));
   }
 
   private static boolean bool(Construct scope, String key, boolean fallback) {

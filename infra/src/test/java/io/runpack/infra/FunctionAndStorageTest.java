@@ -85,6 +85,21 @@ class FunctionAndStorageTest {
   }
 
   @Test
+  void reservedConcurrencyIsAnOptionUnsetByDefault() {
+    DEFAULT.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Match.objectLike(Map.of("ReservedConcurrentExecutions", Match.absent())));
+    StackFixture.template(StackOptions.DEFAULTS.withReservedConcurrency(20))
+        .hasResourceProperties(
+            "AWS::Lambda::Function", Match.objectLike(Map.of("ReservedConcurrentExecutions", 20)));
+    App app =
+        new App(AppProps.builder().context(Map.of("runpack:reservedConcurrency", "20")).build());
+    assertEquals(20, StackOptions.fromContext(app).reservedConcurrency());
+    assertThrows(
+        IllegalArgumentException.class, () -> StackOptions.DEFAULTS.withReservedConcurrency(-1));
+  }
+
+  @Test
   void aPublishedVersionSitsBehindTheLiveAlias() {
     DEFAULT.resourceCountIs("AWS::Lambda::Version", 1);
     DEFAULT.hasResourceProperties(
@@ -116,7 +131,7 @@ class FunctionAndStorageTest {
         .allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", Match.absent()));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new StackOptions(false, 365, true, false, 2048, 120, 100, "runpacks", ""));
+        () -> new StackOptions(false, 365, true, false, 2048, 120, 100, "runpacks", "", 0));
   }
 
   @Test
