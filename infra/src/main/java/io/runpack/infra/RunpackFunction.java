@@ -15,7 +15,6 @@ import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
@@ -50,9 +49,7 @@ final class RunpackFunction extends Construct {
       Path zip) {
     super(scope, id);
     LogGroup logs =
-        LogGroup.Builder.create(this, "Logs")
-            .retention(retention(options.logRetentionDays()))
-            .build();
+        LogGroup.Builder.create(this, "Logs").retention(options.auditLogRetention()).build();
     // No managed policy: AWSLambdaBasicExecutionRole grants logs:* on every log group.
     this.role =
         Role.Builder.create(this, "Role")
@@ -95,6 +92,8 @@ final class RunpackFunction extends Construct {
             .code(Code.fromAsset(zip.toString()))
             .memorySize(options.memoryMb())
             .timeout(Duration.seconds(options.timeoutSeconds()))
+            .reservedConcurrentExecutions(
+                options.reservedConcurrency() > 0 ? options.reservedConcurrency() : null)
             .role(role)
             .logGroup(logs)
             .loggingFormat(LoggingFormat.JSON)
@@ -108,7 +107,7 @@ final class RunpackFunction extends Construct {
                     Map.entry("RUNPACK_TABLE", storage.table.getTableName()),
                     Map.entry("RUNPACK_BUCKET", storage.bucket.getBucketName()),
                     Map.entry("RUNPACK_ROOT_PREFIX", options.rootPrefix()),
-                    Map.entry("RUNPACK_WRITE_ONCE", Boolean.toString(options.objectLock())),
+                    Map.entry("RUNPACK_WRITE_ONCE", Boolean.toString(options.writeOnce())),
                     Map.entry(
                         "RUNPACK_SECURITY_NAMESPACE_AUTHORITY",
                         parameters.namespaceAuthority.getValueAsString()),
@@ -127,35 +126,5 @@ final class RunpackFunction extends Construct {
             .aliasName("live")
             .version(function.getCurrentVersion())
             .build();
-  }
-
-  private static final Map<Integer, RetentionDays> RETENTIONS =
-      Map.ofEntries(
-          Map.entry(1, RetentionDays.ONE_DAY),
-          Map.entry(3, RetentionDays.THREE_DAYS),
-          Map.entry(5, RetentionDays.FIVE_DAYS),
-          Map.entry(7, RetentionDays.ONE_WEEK),
-          Map.entry(14, RetentionDays.TWO_WEEKS),
-          Map.entry(30, RetentionDays.ONE_MONTH),
-          Map.entry(60, RetentionDays.TWO_MONTHS),
-          Map.entry(90, RetentionDays.THREE_MONTHS),
-          Map.entry(120, RetentionDays.FOUR_MONTHS),
-          Map.entry(150, RetentionDays.FIVE_MONTHS),
-          Map.entry(180, RetentionDays.SIX_MONTHS),
-          Map.entry(365, RetentionDays.ONE_YEAR),
-          Map.entry(400, RetentionDays.THIRTEEN_MONTHS),
-          Map.entry(545, RetentionDays.EIGHTEEN_MONTHS),
-          Map.entry(731, RetentionDays.TWO_YEARS),
-          Map.entry(1827, RetentionDays.FIVE_YEARS),
-          Map.entry(3653, RetentionDays.TEN_YEARS));
-
-  private static RetentionDays retention(int days) {
-    RetentionDays retention = RETENTIONS.get(days);
-    if (retention == null) {
-      throw new IllegalArgumentException(
-          "runpack:logRetentionDays must be one of "
-              + new java.util.TreeSet<>(RETENTIONS.keySet()));
-    }
-    return retention;
   }
 }

@@ -25,9 +25,10 @@ public final class RunpackStack extends Stack {
     SigningKey signing = new SigningKey(this, "ManifestSigning");
     RunpackFunction function =
         new RunpackFunction(this, "Export", options, storage, parameters, signing, functionZip);
-    Api api = new Api(this, "Api", function, parameters);
+    signing.signOnlyBy(function.role);
+    Api api = new Api(this, "Api", function, parameters, options);
     Workflow workflow = new Workflow(this, "Workflow", function);
-    new Alarms(this, "Alarms", function, api, options);
+    Alarms alarms = new Alarms(this, "Alarms", function, api, options);
 
     CfnOutput.Builder.create(this, "ApiUrl")
         .value(api.api.getApiEndpoint() + "/runpacks")
@@ -44,6 +45,10 @@ public final class RunpackStack extends Stack {
         .description(
             "The KMS key that signs every manifest; auditors verify with its public key"
                 + " (aws kms get-public-key)")
+        .build();
+    CfnOutput.Builder.create(this, "AlarmTopicArn")
+        .value(alarms.topic.getTopicArn())
+        .description("Every alarm notifies this SNS topic: subscribe whoever operates Runpack")
         .build();
     CfnOutput.Builder.create(this, "StateMachineArn")
         .value(workflow.stateMachine.getStateMachineArn())

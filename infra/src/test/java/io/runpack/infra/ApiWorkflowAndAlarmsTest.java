@@ -1,6 +1,7 @@
 package io.runpack.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,6 +59,40 @@ class ApiWorkflowAndAlarmsTest {
   }
 
   @Test
+  void apiWaitsForTheFunctionAnExplicitTimeoutShorterThanTheFunctions() {
+    DEFAULT.hasResourceProperties(
+        "AWS::ApiGatewayV2::Integration",
+        Match.objectLike(
+            Map.of(
+                "IntegrationUri",
+                Map.of("Ref", Match.stringLikeRegexp("ExportLive.*")),
+                "TimeoutInMillis",
+                29000)));
+    assertTrue(29 < StackOptions.DEFAULTS.timeoutSeconds());
+    DEFAULT.hasResourceProperties(
+        "AWS::CloudWatch::Alarm",
+        Match.objectLike(
+            Map.of(
+                "MetricName",
+                "IntegrationLatency",
+                "Namespace",
+                "AWS/ApiGateway",
+                "Dimensions",
+                List.of(
+                    Map.of(
+                        "Name",
+                        "ApiId",
+                        "Value",
+                        Map.of("Ref", Match.stringLikeRegexp("ApiHttpApi.*")))),
+                "ExtendedStatistic",
+                "p99",
+                "Threshold",
+                23200,
+                "ComparisonOperator",
+                "GreaterThanThreshold")));
+  }
+
+  @Test
   void stageThrottlesAndWritesJsonAccessLogs() {
     DEFAULT.hasResourceProperties(
         "AWS::ApiGatewayV2::Stage",
@@ -103,8 +138,8 @@ class ApiWorkflowAndAlarmsTest {
   }
 
   @Test
-  void alarmsWatchErrorsThrottlesDurationAndApi5xx() {
-    DEFAULT.resourceCountIs("AWS::CloudWatch::Alarm", 4);
+  void alarmsWatchErrorsThrottlesDurationApi5xxAndApiLatency() {
+    DEFAULT.resourceCountIs("AWS::CloudWatch::Alarm", 5);
     DEFAULT.hasResourceProperties(
         "AWS::CloudWatch::Alarm",
         Match.objectLike(Map.of("MetricName", "Errors", "Namespace", "AWS/Lambda")));
@@ -129,9 +164,50 @@ class ApiWorkflowAndAlarmsTest {
   }
 
   @Test
+  void everyAlarmNotifiesTheStacksTopicWhichNoOneIsSubscribedToUnlessAnEmailIsGiven() {
+    DEFAULT.resourceCountIs("AWS::SNS::Topic", 1);
+    String topic = DEFAULT.findResources("AWS::SNS::Topic").keySet().iterator().next();
+    Map<String, Map<String, Object>> alarms = DEFAULT.findResources("AWS::CloudWatch::Alarm");
+    assertEquals(5, alarms.size());
+    for (Map.Entry<String, Map<String, Object>> alarm : alarms.entrySet()) {
+      Map<?, ?> properties = (Map<?, ?>) alarm.getValue().get("Properties");
+      assertEquals(List.of(Map.of("Ref", topic)), properties.get("AlarmActions"), alarm.getKey());
+    }
+    DEFAULT.resourceCountIs("AWS::SNS::Subscription", 0);
+    DEFAULT.hasOutput(
+        "AlarmTopicArn", Map.of("Value", Map.of("Ref", topic), "Description", Match.anyValue()));
+
+    Template mailed =
+        StackFixture.template(StackOptions.DEFAULTS.withAlarmEmail("ops@example.com"));
+    mailed.resourceCountIs("AWS::SNS::Subscription", 1);
+    mailed.hasResourceProperties(
+        "AWS::SNS::Subscription",
+        Map.of(
+            "Protocol",
+            "email",
+            "Endpoint",
+            "ops@example.com",
+            "TopicArn",
+            Map.of("Ref", Match.stringLikeRegexp("AlarmsTopic.*"))));
+    App app =
+        new App(
+            AppProps.builder().context(Map.of("runpack:alarmEmail", "ops@example.com")).build());
+    assertEquals("ops@example.com", StackOptions.fromContext(app).alarmEmail());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> StackOptions.DEFAULTS.withAlarmEmail("not an address"));
+  }
+
+  @Test
   void outputsNameWhatUsersNeed() {
     for (String output :
-        List.of("ApiUrl", "BucketName", "TableName", "FunctionAliasArn", "StateMachineArn")) {
+        List.of(
+            "ApiUrl",
+            "BucketName",
+            "TableName",
+            "FunctionAliasArn",
+            "StateMachineArn",
+            "AlarmTopicArn")) {
       DEFAULT.hasOutput(output, Match.anyValue());
     }
     DEFAULT.hasOutput(

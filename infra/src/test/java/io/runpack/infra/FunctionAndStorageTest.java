@@ -1,10 +1,13 @@
 package io.runpack.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -75,10 +78,25 @@ class FunctionAndStorageTest {
                             "RUNPACK_BUCKET",
                                 Map.of("Ref", Match.stringLikeRegexp("StorageRunpackBucket.*")),
                             "RUNPACK_ROOT_PREFIX", "runpacks",
-                            "RUNPACK_WRITE_ONCE", "false",
+                            "RUNPACK_WRITE_ONCE", "true",
                             "RUNPACK_SECURITY_NAMESPACE_AUTHORITY",
                                 Map.of("Ref", "NamespaceAuthority"),
                             "RUNPACK_API_TENANT_CLAIM", Map.of("Ref", "TenantClaim")))))));
+  }
+
+  @Test
+  void reservedConcurrencyIsAnOptionUnsetByDefault() {
+    DEFAULT.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Match.objectLike(Map.of("ReservedConcurrentExecutions", Match.absent())));
+    StackFixture.template(StackOptions.DEFAULTS.withReservedConcurrency(20))
+        .hasResourceProperties(
+            "AWS::Lambda::Function", Match.objectLike(Map.of("ReservedConcurrentExecutions", 20)));
+    App app =
+        new App(AppProps.builder().context(Map.of("runpack:reservedConcurrency", "20")).build());
+    assertEquals(20, StackOptions.fromContext(app).reservedConcurrency());
+    assertThrows(
+        IllegalArgumentException.class, () -> StackOptions.DEFAULTS.withReservedConcurrency(-1));
   }
 
   @Test
@@ -98,8 +116,22 @@ class FunctionAndStorageTest {
   }
 
   @Test
-  void logsHaveASetRetention() {
-    DEFAULT.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90));
+  void auditRecordsAndAccessLogsAreKeptAtLeastAsLongAsTheRunpacks() {
+    // runpack:logRetentionDays 90, runpack:objectLockDays 365: a year, both log groups.
+    DEFAULT.resourceCountIs("AWS::Logs::LogGroup", 2);
+    DEFAULT.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 365));
+    // Seven years of Object Lock (2,555 days): CloudWatch's seven years (2,557).
+    StackFixture.template(StackOptions.DEFAULTS.withObjectLock(2555))
+        .allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 2557));
+    // A short lock: runpack:logRetentionDays still holds.
+    StackFixture.template(StackOptions.DEFAULTS.withObjectLock(30))
+        .allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90));
+    // Beyond CloudWatch's ten years: kept forever.
+    StackFixture.template(StackOptions.DEFAULTS.withObjectLock(4000))
+        .allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", Match.absent()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new StackOptions(false, 365, true, false, 2048, 120, 100, "runpacks", "", 0));
   }
 
   @Test
@@ -184,6 +216,34 @@ class FunctionAndStorageTest {
                                             Map.of(
                                                 "Bool",
                                                 Map.of("aws:SecureTransport", "false")))))))))));
+  }
+
+  @Test
+  void writeOnceIsTheDefaultAndOnlyAnExplicitOptionTurnsItOff() {
+    assertEquals("true", writeOnceVariable(DEFAULT));
+    assertEquals("true", writeOnceVariable(StackFixture.template(StackOptions.DEFAULTS.withKms())));
+    assertEquals(
+        "false",
+        writeOnceVariable(StackFixture.template(StackOptions.DEFAULTS.withoutWriteOnce())));
+
+    assertEquals(true, StackOptions.fromContext(new App()).writeOnce());
+    App off = new App(AppProps.builder().context(Map.of("runpack:writeOnce", "false")).build());
+    assertEquals(false, StackOptions.fromContext(off).writeOnce());
+    App lockedOff =
+        new App(
+            AppProps.builder()
+                .context(Map.of("runpack:writeOnce", "false", "runpack:objectLock", "true"))
+                .build());
+    assertThrows(IllegalArgumentException.class, () -> StackOptions.fromContext(lockedOff));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String writeOnceVariable(Template template) {
+    Map<String, Object> function =
+        template.findResources("AWS::Lambda::Function").values().iterator().next();
+    Map<String, Object> properties = (Map<String, Object>) function.get("Properties");
+    Map<String, Object> environment = (Map<String, Object>) properties.get("Environment");
+    return (String) ((Map<String, Object>) environment.get("Variables")).get("RUNPACK_WRITE_ONCE");
   }
 
   @Test
