@@ -41,9 +41,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * or claimed by an import of another bundle (in progress, or stopped unfinished), is refused
  * ({@link ErrorCode#CONFLICT}) before it writes any record, naming what holds the run. An import of
  * the same bundle (the same digest: the same items, byte for byte) takes an unfinished claim over,
- * since its records are the ones already written: that is how a stopped import is finished. The
- * import whose claim was taken over by another import of the same bundle succeeds if the run ends
- * up as this bundle's run item, else it is a conflict naming the import that holds it.
+ * since its records are the ones already written: that is how a stopped import is finished. Two
+ * imports of the same bundle at once both succeed: whichever has written every record first
+ * completes the run, on the other's claim if that one took it over (the same records, the same run
+ * item), and the other finds it complete.
  *
  * <p>Guarantees: the spec must hash to the run state's spec hash (specs are stored under their
  * hash, so a wrong one would shadow the right one); every item is checked against DynamoDB's 400 KB
@@ -70,12 +71,13 @@ public final class DynamoDbRunImporter {
 
   /**
    * The items a run is stored as: its scenario spec's, its records' (in each log's order) and its
-   * run item, the last one written.
+   * run item, the last one written; and their {@code digest}, which the run item carries too.
    */
   public record Items(
       Map<String, AttributeValue> spec,
       List<Map<String, AttributeValue>> records,
-      Map<String, AttributeValue> run) {
+      Map<String, AttributeValue> run,
+      String digest) {
 
     public Items {
       spec = Map.copyOf(spec);
@@ -84,10 +86,14 @@ public final class DynamoDbRunImporter {
     }
 
     /**
-     * SHA-256 (hex) of every item, in the order they are written, each attribute by name: two
-     * imports have the same digest exactly when they write the same items.
+     * SHA-256 (hex) of every item, in the order they are written, each attribute by name (the run
+     * item without its digest): two imports have the same digest exactly when they write the same
+     * items.
      */
-    public String digest() {
+    static String digestOf(
+        Map<String, AttributeValue> spec,
+        List<Map<String, AttributeValue>> records,
+        Map<String, AttributeValue> run) {
       MessageDigest sha256 = Sha256.newDigest();
       update(sha256, spec);
       records.forEach(record -> update(sha256, record));
@@ -136,22 +142,7 @@ public final class DynamoDbRunImporter {
     for (int from = 0; from < batches.size(); from += BATCH_SIZE) {
       writeBatch(batches.subList(from, Math.min(from + BATCH_SIZE, batches.size())));
     }
-    try {
-      dynamoDb.putItem(
-          r ->
-              r.tableName(table)
-                  .item(items.run())
-                  .conditionExpression("#id = :id")
-                  .expressionAttributeNames(Map.of("#id", RunLogTable.IMPORT_ID))
-                  .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(importId))));
-    } catch (ConditionalCheckFailedException e) {
-      Optional<Map<String, AttributeValue>> now = runItem(pk);
-      if (now.isEmpty() || !now.get().equals(items.run())) { // else: this bundle's run, complete
-        throw lostClaim(pk, now);
-      }
-    } catch (SdkException e) {
-      throw DynamoDbFailures.storageError("PutItem", table, "pk " + pk, e);
-    }
+    complete(pk, items, importId);
     return new Summary(pk, items.records().size(), batches.size() + 1);
   }
 
@@ -212,15 +203,7 @@ public final class DynamoDbRunImporter {
       }
       holder = id; // an unfinished import of these very items: take it over
     }
-    throw new RunpackException(
-        ErrorCode.CONFLICT,
-        "run "
-            + pk
-            + " in table "
-            + table
-            + " changed hands "
-            + MAX_ATTEMPTS
-            + " times while this import tried to claim it; nothing written");
+    throw changedHands(pk, "claim it; nothing written");
   }
 
   /** The run's item as it is now (a run item, an import claim, or nothing). */
@@ -272,29 +255,76 @@ public final class DynamoDbRunImporter {
             + " finish it, or delete the run's items once no import of it is running");
   }
 
-  /** This import's claim is gone by the time its run item was to replace it. */
-  private RunpackException lostClaim(String pk, Optional<Map<String, AttributeValue>> now) {
-    if (now.isEmpty()) {
-      return new RunpackException(
-          ErrorCode.CONFLICT,
-          "run "
-              + pk
-              + ": this import's claim was removed from table "
-              + table
-              + " while the run was being imported; its run item not written");
+  /**
+   * Replaces the claim with the run item, every record written: this import's claim, or the claim
+   * of an import of the same items that took it over meanwhile (its records are the ones just
+   * written, and its run item this one, byte for byte). A run already holding this very run item is
+   * complete: an import of the same items finished it, or a retried request had succeeded.
+   */
+  private void complete(String pk, Items items, String importId) {
+    Optional<String> digest = Optional.of(items.digest());
+    String holder = importId;
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      String claimed = holder;
+      try {
+        dynamoDb.putItem(
+            r ->
+                r.tableName(table)
+                    .item(items.run())
+                    .conditionExpression("#id = :id")
+                    .expressionAttributeNames(Map.of("#id", RunLogTable.IMPORT_ID))
+                    .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(claimed))));
+        return;
+      } catch (ConditionalCheckFailedException e) {
+        // taken over, completed or removed meanwhile: look
+      } catch (SdkException e) {
+        throw DynamoDbFailures.storageError("PutItem", table, "pk " + pk, e);
+      }
+      Optional<Map<String, AttributeValue>> now = runItem(pk);
+      if (now.isPresent() && now.get().equals(items.run())) {
+        return;
+      }
+      if (now.isEmpty()) {
+        throw new RunpackException(
+            ErrorCode.CONFLICT,
+            "run "
+                + pk
+                + " in table "
+                + table
+                + ": this import's claim was removed while its records were written; its run item"
+                + " is not written: import the bundle again");
+      }
+      Optional<String> id = attribute(now.get(), RunLogTable.IMPORT_ID);
+      if (id.isEmpty() || !attribute(now.get(), RunLogTable.IMPORT_DIGEST).equals(digest)) {
+        throw new RunpackException(
+            ErrorCode.CONFLICT,
+            "run "
+                + pk
+                + " in table "
+                + table
+                + ": this import's claim was removed while its records were written, and "
+                + (id.isEmpty()
+                    ? "another run item"
+                    : "an import of another bundle (" + describeClaim(now.get()) + ")")
+                + " took its place; the run's records may be mixed with this import's: delete the"
+                + " run's items once no import of it is running, and import again");
+      }
+      holder = id.get(); // an import of the same items holds it now
     }
-    if (attribute(now.get(), RunLogTable.IMPORT_ID).isEmpty()) {
-      return alreadyImported(pk);
-    }
+    throw changedHands(pk, "complete it");
+  }
+
+  private RunpackException changedHands(String pk, String what) {
     return new RunpackException(
         ErrorCode.CONFLICT,
         "run "
             + pk
             + " in table "
             + table
-            + " was taken over by another import of the same bundle ("
-            + describeClaim(now.get())
-            + "), which writes the same items; its run item is that import's to write");
+            + " changed hands "
+            + MAX_ATTEMPTS
+            + " times while this import tried to "
+            + what);
   }
 
   /**
@@ -349,8 +379,10 @@ public final class DynamoDbRunImporter {
     runItem.put(RunLogTable.SCENARIO_ID, AttributeValue.fromS(state.scenarioId()));
     runItem.put(RunLogTable.SPEC_HASH, AttributeValue.fromS(state.specHash().value()));
     runItem.put(RunLogTable.LOG_COUNTS, AttributeValue.fromM(counts));
+    String digest = Items.digestOf(specItem, recordItems, runItem);
+    runItem.put(RunLogTable.IMPORT_DIGEST, AttributeValue.fromS(digest));
     checkSize(runItem, "the run item");
-    return new Items(specItem, recordItems, runItem);
+    return new Items(specItem, recordItems, runItem, digest);
   }
 
   private void writeBatch(List<Map<String, AttributeValue>> items) {

@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * <ul>
  *   <li>run item: {@code pk = TENANT#<t>#NAMESPACE#<n>#RUN#<run_id>}, {@code sk = RUN}, with {@code
  *       scenario_id}, {@code spec_hash} (hex), {@code state} (the state's other members as
- *       canonical JSON) and {@code log_counts} (records per log);
+ *       canonical JSON), {@code log_counts} (records per log) and {@code import_digest} (its
+ *       import's digest, below; not read by the store);
  *   <li>one item per log record, same {@code pk}, {@code sk = LOG#<log>#<index, 10 digits>}, the
  *       record as canonical JSON in {@code record};
  *   <li>scenario spec: {@code pk = TENANT#<t>#NAMESPACE#<n>#SCENARIO#<scenario_id>}, {@code sk =

@@ -144,6 +144,55 @@ class DynamoDbImportRaceTest {
     assertEquals(canonical(A), canonical(store().loadRun(A.state().key())));
   }
 
+  /**
+   * Interleaving: A has written every record and is held before its run item; B, of the same
+   * bundle, takes the claim over and is held before its records. A completes the run on B's claim
+   * (the same records, the same run item): the run is there while B still waits, and B then finds
+   * it complete.
+   */
+  @Test
+  void anImportOfTheSameBundleCompletesTheRunOnTheClaimTakenOverFromIt() throws Exception {
+    Writer a = new Writer(isRunItemPut());
+    Writer b = new Writer(isRecordBatch());
+
+    Future<Outcome> first = threads.submit(() -> a.importRun(A));
+    assertTrue(a.held.await(30, TimeUnit.SECONDS), "A reached its run item");
+    Future<Outcome> second = threads.submit(() -> b.importRun(A));
+    assertTrue(b.held.await(30, TimeUnit.SECONDS), "B took the claim over");
+    a.release.countDown();
+
+    assertEquals(null, first.get(60, TimeUnit.SECONDS).failure(), "A completes the run");
+    assertEquals(canonical(A), canonical(store().loadRun(A.state().key())));
+    b.release.countDown();
+    assertEquals(null, second.get(60, TimeUnit.SECONDS).failure(), "B finds it complete");
+    assertEquals(canonical(A), canonical(store().loadRun(A.state().key())));
+  }
+
+  /** A claim removed by hand while its import writes: that import fails closed, saying so. */
+  @Test
+  void anImportWhoseClaimWasRemovedAndTakenByAnotherBundleIsAConflictSayingRecordsMayBeMixed()
+      throws Exception {
+    Writer a = new Writer(isRunItemPut());
+
+    Future<Outcome> first = threads.submit(() -> a.importRun(A));
+    assertTrue(a.held.await(30, TimeUnit.SECONDS), "A reached its run item");
+    plain.deleteItem(r -> r.tableName(table).key(key(PK, "RUN")));
+    assertEquals(null, new Writer(request -> false).importRun(B).failure());
+    a.release.countDown();
+
+    RunpackException e = first.get(60, TimeUnit.SECONDS).failure();
+    assertEquals(ErrorCode.CONFLICT, e.code(), e.getMessage());
+    assertEquals(
+        "run "
+            + PK
+            + " in table "
+            + table
+            + ": this import's claim was removed while its records were written, and another run"
+            + " item took its place; the run's records may be mixed with this import's: delete the"
+            + " run's items once no import of it is running, and import again",
+        e.getMessage());
+  }
+
   @Test
   void aStoppedImportLeavesAClaimTheReaderCallsNotThereYetAndOnlyItsBundleFinishes() {
     Writer killed = new Writer(request -> false);
