@@ -21,7 +21,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
     name = "import",
     description = {
       "Write run bundles {\"spec\":…,\"state\":…} into the DynamoDB run-log table.",
-      "Prints one JSON line per bundle with what was written. A run already in the table is refused.",
+      "Prints one JSON line per bundle with what was written. A run already in the table is refused,"
+          + " and so is a run an import of another bundle holds (in progress, or stopped unfinished):"
+          + " importing a stopped import's own bundle again finishes it.",
       "AWS endpoint, region and credentials come from the AWS SDK's standard configuration"
           + " (AWS_ENDPOINT_URL_DYNAMODB, AWS_REGION, profiles) unless --endpoint/--region say otherwise."
     })

@@ -172,7 +172,7 @@ class AwsCommandsIT {
 
     verify.assertFailureStartingWith(
         3, "storage_error", "cannot read manifest manifest.json: S3 GetObject failed: ");
-    imported.assertFailureStartingWith(3, "storage_error", "DynamoDB GetItem on table t");
+    imported.assertFailureStartingWith(3, "storage_error", "DynamoDB PutItem on table t");
   }
 
   private CliProcess.Result runpack(String... args) {

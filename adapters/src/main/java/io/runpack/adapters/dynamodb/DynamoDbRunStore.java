@@ -33,10 +33,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  *
  * <p>Guarantees: records come back in append order whatever the page size and the concurrency;
  * every record the run item counts must be there, and nothing else; a missing run or spec is {@link
- * ErrorCode#RUN_NOT_FOUND}, a malformed item {@link ErrorCode#INVALID_RUN_DATA}, a failing service
- * {@link ErrorCode#STORAGE_ERROR}, each naming the key — the same error, whatever the concurrency,
- * as the item a sequential read meets first. A log is read only up to the export's artifact limit:
- * the record that takes its canonical bytes past {@link
+ * ErrorCode#RUN_NOT_FOUND}, and so is a run whose item is an import's claim (an import in progress
+ * or stopped unfinished: the run is not there yet), naming the import, even when the records it has
+ * written so far do not make a run; a malformed item {@link ErrorCode#INVALID_RUN_DATA}, a failing
+ * service {@link ErrorCode#STORAGE_ERROR}, each naming the key — the same error, whatever the
+ * concurrency, as the item a sequential read meets first. A log is read only up to the export's
+ * artifact limit: the record that takes its canonical bytes past {@link
  * io.runpack.domain.model.Limits#MAX_ARTIFACT_BYTES} is {@link ErrorCode#LIMIT_EXCEEDED} naming the
  * artifact, as the export says it, and no later page of that range is asked for (memory: at most
  * one artifact's bytes per log, not the partition's). A load leaves no thread behind.
@@ -101,6 +103,39 @@ public final class DynamoDbRunStore implements LoadRunPort {
     for (RunLog log : RunLog.values()) {
       logs.put(log, new CanonicalArray());
     }
+    Optional<Map<String, AttributeValue>> runItem;
+    try {
+      runItem = partition(pk, logs);
+    } catch (RunpackException e) {
+      if (e.code() == ErrorCode.INVALID_RUN_DATA) { // records of an import under way, say
+        Optional<Map<String, AttributeValue>> claim = claim(pk);
+        if (claim.isPresent()) {
+          throw pendingImport(key, pk, claim.get());
+        }
+      }
+      throw e;
+    }
+    if (runItem.isEmpty()) {
+      throw new RunpackException(
+          ErrorCode.RUN_NOT_FOUND, "no run for " + key + " in table " + table + " (pk " + pk + ")");
+    }
+    if (runItem.get().containsKey(RunLogTable.IMPORT_ID)) {
+      throw pendingImport(key, pk, runItem.get());
+    }
+    RunState state = state(pk, runItem.get(), logs);
+    if (!state.key().equals(key)) { // before its tenant's spec is looked up: never another's
+      throw DynamoDbFailures.corrupt(
+          table,
+          pk,
+          RunLogTable.RUN_SK,
+          "the state is of " + state.key() + ", not of this partition's " + key);
+    }
+    return new LoadedRun(spec(state), state);
+  }
+
+  /** Reads the run's partition: its records into {@code logs}, its run item returned. */
+  private Optional<Map<String, AttributeValue>> partition(
+      String pk, Map<RunLog, CanonicalArray> logs) {
     PartitionStretch first = PartitionStretch.fromStart(reader, pk);
     QueryRequest request = RunPartitionRanges.partition(table, pk, pageSize);
     QueryResponse page = query(pk, request);
@@ -117,19 +152,45 @@ public final class DynamoDbRunStore implements LoadRunPort {
     } else if (hasMore(page)) {
       runItem = rest(pk, page.lastEvaluatedKey(), first, logs).or(() -> first.runItem());
     }
-    if (runItem.isEmpty()) {
-      throw new RunpackException(
-          ErrorCode.RUN_NOT_FOUND, "no run for " + key + " in table " + table + " (pk " + pk + ")");
+    return runItem;
+  }
+
+  /** The run's item if it is an import claim (an import not completed), read on its own. */
+  private Optional<Map<String, AttributeValue>> claim(String pk) {
+    GetItemResponse response;
+    try {
+      response =
+          dynamoDb.getItem(
+              r ->
+                  r.tableName(table)
+                      .consistentRead(true)
+                      .key(
+                          Map.of(
+                              RunLogTable.PK,
+                              AttributeValue.fromS(pk),
+                              RunLogTable.SK,
+                              AttributeValue.fromS(RunLogTable.RUN_SK))));
+    } catch (SdkException e) {
+      throw DynamoDbFailures.storageError("GetItem", table, "pk " + pk + ", sk RUN", e);
     }
-    RunState state = state(pk, runItem.get(), logs);
-    if (!state.key().equals(key)) { // before its tenant's spec is looked up: never another's
-      throw DynamoDbFailures.corrupt(
-          table,
-          pk,
-          RunLogTable.RUN_SK,
-          "the state is of " + state.key() + ", not of this partition's " + key);
-    }
-    return new LoadedRun(spec(state), state);
+    return response.hasItem() && response.item().containsKey(RunLogTable.IMPORT_ID)
+        ? Optional.of(response.item())
+        : Optional.empty();
+  }
+
+  /** A run whose item is an import's claim: not there yet (its records may be partly written). */
+  private RunpackException pendingImport(RunKey key, String pk, Map<String, AttributeValue> claim) {
+    return new RunpackException(
+        ErrorCode.RUN_NOT_FOUND,
+        "no run for "
+            + key
+            + " in table "
+            + table
+            + " (pk "
+            + pk
+            + "): an import of it has not completed ("
+            + DynamoDbRunImporter.describeClaim(claim)
+            + "), in progress or stopped unfinished");
   }
 
   /** The partition after {@code lastEvaluatedKey}, range by range; its run item if it holds it. */

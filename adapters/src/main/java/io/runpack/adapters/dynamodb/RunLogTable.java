@@ -21,14 +21,21 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * <ul>
  *   <li>run item: {@code pk = TENANT#<t>#NAMESPACE#<n>#RUN#<run_id>}, {@code sk = RUN}, with {@code
  *       scenario_id}, {@code spec_hash} (hex), {@code state} (the state's other members as
- *       canonical JSON) and {@code log_counts} (records per log);
+ *       canonical JSON), {@code log_counts} (records per log) and {@code import_digest} (its
+ *       import's digest, below; not read by the store);
  *   <li>one item per log record, same {@code pk}, {@code sk = LOG#<log>#<index, 10 digits>}, the
  *       record as canonical JSON in {@code record};
  *   <li>scenario spec: {@code pk = TENANT#<t>#NAMESPACE#<n>#SCENARIO#<scenario_id>}, {@code sk =
  *       SPEC#sha256#<hex>}, the spec as canonical JSON in {@code spec}.
  * </ul>
  *
- * The variable part of each key is its last part, so keys cannot collide. A run is loaded with
+ * While a run is being imported its run item is an <em>import claim</em> instead ({@link
+ * DynamoDbRunImporter}): same key, no {@code state}, but {@code import_id} (random, the claim's
+ * holder), {@code import_started} (ISO-8601 instant) and {@code import_digest} (SHA-256 of every
+ * item the import writes: the same bundle, the same digest). The importer replaces it with the run
+ * item last; a reader takes a claim for a run that is not there yet.
+ *
+ * <p>The variable part of each key is its last part, so keys cannot collide. A run is loaded with
  * Queries of its partition (records sort in append order; {@link RunPartitionRanges}) and one
  * GetItem of its spec. The table's key schema is defined here too: the deployment (infra/) builds
  * its table from {@link #PK} and {@link #SK}, and {@link #create} makes the same table where no
@@ -45,6 +52,9 @@ public final class RunLogTable {
   static final String STATE = "state";
   static final String LOG_COUNTS = "log_counts";
   static final String RECORD = "record";
+  static final String IMPORT_ID = "import_id";
+  static final String IMPORT_STARTED = "import_started";
+  static final String IMPORT_DIGEST = "import_digest";
 
   /** The attribute of a scenario spec item that holds the spec, as canonical JSON. */
   public static final String SPEC = "spec";

@@ -21,7 +21,15 @@ final class RunBuilder {
    * each.
    */
   static LoadedRun withTriggers(int count, int payloadBytes) {
-    return withLogs(List.of("triggers"), count, payloadBytes);
+    return withLogs(List.of("triggers"), count, filler(payloadBytes));
+  }
+
+  /**
+   * The visibility reference run with {@code count} tool-call records, each tagged with {@code
+   * writer}: two such runs are one run (same run id, same record count) of different content.
+   */
+  static LoadedRun withToolCallsBy(String writer, int count) {
+    return withLogs(List.of("tool_calls"), count, writer);
   }
 
   /**
@@ -32,15 +40,18 @@ final class RunBuilder {
     return withLogs(
         List.of("triggers", "gate_evals", "decisions", "packets", "submissions", "tool_calls"),
         count,
-        payloadBytes);
+        filler(payloadBytes));
   }
 
-  private static LoadedRun withLogs(List<String> logs, int count, int payloadBytes) {
+  private static String filler(int payloadBytes) {
+    return "p".repeat(Math.max(0, payloadBytes - 100));
+  }
+
+  private static LoadedRun withLogs(List<String> logs, int count, String filler) {
     LoadedRun reference =
         LoadedRun.fromBundle(
             LocalRunpack.json(Fixtures.read(Fixtures.runBundle("golden_visibility_packet"))));
     List<JsonValue> triggers = new ArrayList<>(count);
-    String filler = "p".repeat(Math.max(0, payloadBytes - 100));
     for (int i = 0; i < count; i++) {
       triggers.add(
           JsonObject.builder()
