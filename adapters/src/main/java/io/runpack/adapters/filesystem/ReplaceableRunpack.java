@@ -6,6 +6,7 @@ import io.runpack.domain.model.RunpackPath;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
@@ -34,25 +35,51 @@ final class ReplaceableRunpack {
 
   private final RunpackManifestFile manifest;
   private final ExportInputs inputs;
+  private final Runnable afterListing;
 
   /**
    * @param manifest the new runpack's manifest name, if known: tried first
    * @param inputs what the export reads
    */
   ReplaceableRunpack(Optional<RunpackPath> manifest, ExportInputs inputs) {
+    this(manifest, inputs, () -> {});
+  }
+
+  /**
+   * As above, with {@code afterListing} run between the listing and the manifest's read (tests).
+   */
+  ReplaceableRunpack(Optional<RunpackPath> manifest, ExportInputs inputs, Runnable afterListing) {
     this.manifest = new RunpackManifestFile(manifest);
     this.inputs = inputs;
+    this.afterListing = afterListing;
   }
 
   /** Refuses the target of {@code location} unless it is a runpack that may be replaced. */
   void require(OutputLocation location) throws IOException {
     Path target = location.target();
     inputs.requireNoneIn(target, location.shown());
+    Object listed = identity(target);
     new Listing(location.shown(), target).check(target);
+    afterListing.run();
     Optional<String> notAManifest = manifest.whyNotIn(target);
     if (notAManifest.isPresent()) {
+      if (!listed.equals(identity(target))) {
+        // Another export renamed the runpack away (or swapped its own in) while it was read:
+        // what was found missing is not this target's, so it is no reason to refuse it.
+        throw new NoSuchFileException(target.toString(), null, "replaced while it was read");
+      }
       throw refused(location.shown(), notAManifest.get());
     }
+  }
+
+  /** What tells one directory at {@code target} from another renamed there; fails when none is. */
+  private static Object identity(Path target) throws IOException {
+    BasicFileAttributes attributes = FileTrees.attributes(target);
+    if (attributes == null) {
+      throw new NoSuchFileException(target.toString(), null, "moved away while it was read");
+    }
+    Object key = attributes.fileKey();
+    return key != null ? key : attributes.creationTime();
   }
 
   /** One walk over the target, counting what it lists. */

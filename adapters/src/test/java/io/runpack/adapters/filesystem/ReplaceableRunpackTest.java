@@ -48,6 +48,28 @@ class ReplaceableRunpackTest {
   }
 
   @Test
+  void aRunpackRenamedAwayWhileItIsReadIsGoneNotRefused() throws IOException {
+    // another export's swap renames the target aside between the listing and the manifest's read
+    Path runpack = Fixtures.copyTree(Fixtures.golden(LABEL), out);
+    Path aside = temp.resolve("work/.aside");
+    OutputLocation location =
+        OutputLocation.resolve(Optional.of(runpack.toString()), Optional.empty());
+    ReplaceableRunpack guard =
+        new ReplaceableRunpack(
+            Optional.empty(),
+            new ExportInputs(List.of()),
+            () -> {
+              try {
+                Files.move(runpack, aside);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+
+    assertThrows(java.nio.file.NoSuchFileException.class, () -> guard.require(location));
+  }
+
+  @Test
   void aDirectoryOfJsonFilesWithoutAManifestIsNotReplaced() throws IOException {
     Files.createDirectories(out.resolve("sub"));
     Files.writeString(out.resolve("settings.json"), "{\"important\":true}");
