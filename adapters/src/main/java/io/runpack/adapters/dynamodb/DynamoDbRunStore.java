@@ -98,6 +98,16 @@ public final class DynamoDbRunStore implements LoadRunPort {
 
   @Override
   public LoadedRun loadRun(RunKey key) {
+    return loadRun(key, true);
+  }
+
+  /**
+   * Loads the run; {@code again}: a load whose records do not make a whole run is made once more
+   * when the run item is complete by then — an import finished between this load's reading of its
+   * records and of its run item (the run item sorts after the records), and an import's records are
+   * final once its run item replaced its claim.
+   */
+  private LoadedRun loadRun(RunKey key, boolean again) {
     String pk = RunLogTable.runPk(key);
     Map<RunLog, CanonicalArray> logs = new EnumMap<>(RunLog.class);
     for (RunLog log : RunLog.values()) {
@@ -108,9 +118,12 @@ public final class DynamoDbRunStore implements LoadRunPort {
       runItem = partition(pk, logs);
     } catch (RunpackException e) {
       if (e.code() == ErrorCode.INVALID_RUN_DATA) { // records of an import under way, say
-        Optional<Map<String, AttributeValue>> claim = claim(pk);
-        if (claim.isPresent()) {
-          throw pendingImport(key, pk, claim.get());
+        Optional<Map<String, AttributeValue>> now = runItemNow(pk);
+        if (now.isPresent() && now.get().containsKey(RunLogTable.IMPORT_ID)) {
+          throw pendingImport(key, pk, now.get());
+        }
+        if (now.isPresent() && again) {
+          return loadRun(key, false); // completed meanwhile: its records are final now
         }
       }
       throw e;
@@ -155,8 +168,8 @@ public final class DynamoDbRunStore implements LoadRunPort {
     return runItem;
   }
 
-  /** The run's item if it is an import claim (an import not completed), read on its own. */
-  private Optional<Map<String, AttributeValue>> claim(String pk) {
+  /** The run's item as it is now (a run item, or an import's claim), read on its own. */
+  private Optional<Map<String, AttributeValue>> runItemNow(String pk) {
     GetItemResponse response;
     try {
       response =
@@ -173,7 +186,7 @@ public final class DynamoDbRunStore implements LoadRunPort {
     } catch (SdkException e) {
       throw DynamoDbFailures.storageError("GetItem", table, "pk " + pk + ", sk RUN", e);
     }
-    return response.hasItem() && response.item().containsKey(RunLogTable.IMPORT_ID)
+    return response.hasItem() && !response.item().isEmpty()
         ? Optional.of(response.item())
         : Optional.empty();
   }

@@ -35,6 +35,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -238,6 +239,39 @@ class DynamoDbImportRaceTest {
     Outcome finished = again.importRun(A);
     assertEquals(null, finished.failure(), "the same bundle takes the claim over and finishes");
     assertEquals(canonical(A), canonical(store().loadRun(A.state().key())));
+  }
+
+  /**
+   * An export reads the records of an import under way (a gap among them), and the import completes
+   * before the export reads the run item on its own: the export loads the run again, whole, rather
+   * than calling it corrupt (invalid_run_data, which a workflow does not retry).
+   */
+  @Test
+  void anImportCompletingWhileItsRunIsLoadedIsLoadedWhole() {
+    Writer killed = new Writer(request -> false);
+    killed.killAtRecordBatch = 3;
+    assertTrue(killed.importRun(A).failure() != null, "the import was stopped");
+    plain.deleteItem(r -> r.tableName(table).key(key(PK, "LOG#tool_calls#0000000003")));
+    AtomicBoolean completed = new AtomicBoolean();
+    ExecutionInterceptor completeTheImport =
+        new ExecutionInterceptor() {
+          @Override
+          public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes a) {
+            if (context.request() instanceof GetItemRequest
+                && completed.compareAndSet(false, true)) {
+              assertEquals(null, new Writer(request -> false).importRun(A).failure());
+            }
+          }
+        };
+
+    try (DynamoDbClient client =
+        LocalAws.dynamoDb(LocalAws.stack().dynamoDbEndpoint(), List.of(completeTheImport))) {
+      LoadedRun loaded =
+          new DynamoDbRunStore(client, table, LocalRunpack.CODEC).loadRun(A.state().key());
+
+      assertTrue(completed.get(), "the import completed during the load");
+      assertEquals(canonical(A), canonical(loaded));
+    }
   }
 
   private void assertOneWinsAndTheOtherWroteNothing(List<Outcome> outcomes, List<Writer> writers) {
