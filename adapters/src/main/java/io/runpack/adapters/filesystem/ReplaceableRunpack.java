@@ -62,12 +62,13 @@ final class ReplaceableRunpack {
     new Listing(location.shown(), target).check(target);
     afterListing.run();
     Optional<String> notAManifest = manifest.whyNotIn(target);
+    if (!listed.equals(identity(target))) {
+      // Another export renamed the runpack away (or swapped its own in) while it was read: what
+      // was listed and what was read are not one directory, so neither decides; the commit
+      // looks again at whatever is there now.
+      throw new NoSuchFileException(target.toString(), null, "replaced while it was read");
+    }
     if (notAManifest.isPresent()) {
-      if (!listed.equals(identity(target))) {
-        // Another export renamed the runpack away (or swapped its own in) while it was read:
-        // what was found missing is not this target's, so it is no reason to refuse it.
-        throw new NoSuchFileException(target.toString(), null, "replaced while it was read");
-      }
       throw refused(location.shown(), notAManifest.get());
     }
   }
