@@ -3,7 +3,6 @@ package io.runpack.cli;
 import io.runpack.cli.report.HiddenCharacters;
 import io.runpack.domain.model.SignatureStatus;
 import io.runpack.domain.model.VerificationReport;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -64,7 +63,7 @@ final class TextReport {
         .forEach(
             cp -> {
               if (HiddenCharacters.hides(cp)) {
-                out.append(String.format(Locale.ROOT, "\\u%04x", cp));
+                out.append(HiddenCharacters.escape(cp));
               } else {
                 out.appendCodePoint(cp);
               }

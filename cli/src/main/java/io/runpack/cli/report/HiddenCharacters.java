@@ -1,16 +1,20 @@
 package io.runpack.cli.report;
 
+import java.util.Locale;
+
 /**
  * The characters that can hide or disguise text wherever a person reads it (a terminal, a markdown
  * report, an HTML page): controls (C0, DEL, C1), format characters (bidi embeddings, overrides and
  * isolates, directional marks, zero-width characters), line and paragraph separators, spaces other
  * than U+0020 (a no-break or em space reads as a space that is not one), lone surrogates, private
- * use and unassigned code points (no glyph anyone agrees on), and the rest of Unicode's
+ * use code points (no glyph anyone agrees on), and the rest of Unicode's
  * Default_Ignorable_Code_Point (DerivedCoreProperties.txt), which renderers draw as nothing: the
  * combining grapheme joiner U+034F, the Hangul fillers U+115F, U+1160, U+3164 and U+FFA0, the Khmer
  * inherent vowels U+17B4–17B5, the Mongolian variation selectors U+180B–180F and the variation
  * selectors U+FE00–FE0F and U+E0100–E01EF. Every human view of a runpack shows them escaped, by
- * this one rule, so that no path displays as another path.
+ * this one rule, so that no path displays as another path. Code points unassigned in the JDK's
+ * Unicode version are not among them: they are most of what changes from one JDK's Unicode version
+ * to the next, and the text shown should depend on the JDK as little as it can.
  */
 public final class HiddenCharacters {
 
@@ -24,12 +28,21 @@ public final class HiddenCharacters {
           Character.LINE_SEPARATOR,
           Character.PARAGRAPH_SEPARATOR,
           Character.SURROGATE,
-          Character.PRIVATE_USE,
-          Character.UNASSIGNED ->
+          Character.PRIVATE_USE ->
           true;
       case Character.SPACE_SEPARATOR -> cp != ' ';
       default -> isDefaultIgnorable(cp);
     };
+  }
+
+  /**
+   * How {@code cp} is shown when it {@link #hides}: {@code \\uXXXX}, or {@code \\u{XXXXX}} beyond
+   * U+FFFF (so that no escape reads as a shorter one followed by digits).
+   */
+  public static String escape(int cp) {
+    return cp > 0xFFFF
+        ? String.format(Locale.ROOT, "\\u{%x}", cp)
+        : String.format(Locale.ROOT, "\\u%04x", cp);
   }
 
   /** The Default_Ignorable_Code_Points that are letters or marks (the others are caught above). */

@@ -1,7 +1,5 @@
 package io.runpack.cli.report;
 
-import java.util.Locale;
-
 /**
  * Text from a runpack made safe for an HTML page, in element content and in quoted attribute values
  * alike: {@code & < > " '} become character references, and every character that could hide or
@@ -34,7 +32,7 @@ public final class Html {
         case '\'' -> out.append("&#39;");
         default -> {
           if (HiddenCharacters.hides(cp)) {
-            out.append(String.format(Locale.ROOT, "\\u%04x", cp));
+            out.append(HiddenCharacters.escape(cp));
           } else {
             out.appendCodePoint(cp);
           }
