@@ -25,7 +25,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -208,25 +207,7 @@ public final class DynamoDbRunImporter {
 
   /** The run's item as it is now (a run item, an import claim, or nothing). */
   private Optional<Map<String, AttributeValue>> runItem(String pk) {
-    GetItemResponse response;
-    try {
-      response =
-          dynamoDb.getItem(
-              r ->
-                  r.tableName(table)
-                      .consistentRead(true)
-                      .key(
-                          Map.of(
-                              RunLogTable.PK,
-                              AttributeValue.fromS(pk),
-                              RunLogTable.SK,
-                              AttributeValue.fromS(RunLogTable.RUN_SK))));
-    } catch (SdkException e) {
-      throw DynamoDbFailures.storageError("GetItem", table, "pk " + pk, e);
-    }
-    return response.hasItem() && !response.item().isEmpty()
-        ? Optional.of(response.item())
-        : Optional.empty();
+    return RunLogTable.itemNow(dynamoDb, table, pk, RunLogTable.RUN_SK);
   }
 
   private static Optional<String> attribute(Map<String, AttributeValue> item, String name) {

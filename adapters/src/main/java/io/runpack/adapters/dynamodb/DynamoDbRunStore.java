@@ -170,25 +170,7 @@ public final class DynamoDbRunStore implements LoadRunPort {
 
   /** The run's item as it is now (a run item, or an import's claim), read on its own. */
   private Optional<Map<String, AttributeValue>> runItemNow(String pk) {
-    GetItemResponse response;
-    try {
-      response =
-          dynamoDb.getItem(
-              r ->
-                  r.tableName(table)
-                      .consistentRead(true)
-                      .key(
-                          Map.of(
-                              RunLogTable.PK,
-                              AttributeValue.fromS(pk),
-                              RunLogTable.SK,
-                              AttributeValue.fromS(RunLogTable.RUN_SK))));
-    } catch (SdkException e) {
-      throw DynamoDbFailures.storageError("GetItem", table, "pk " + pk + ", sk RUN", e);
-    }
-    return response.hasItem() && !response.item().isEmpty()
-        ? Optional.of(response.item())
-        : Optional.empty();
+    return RunLogTable.itemNow(dynamoDb, table, pk, RunLogTable.RUN_SK);
   }
 
   /** A run whose item is an import's claim: not there yet (its records may be partly written). */

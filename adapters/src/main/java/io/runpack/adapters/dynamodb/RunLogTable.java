@@ -4,11 +4,15 @@ import io.runpack.domain.model.HashDigest;
 import io.runpack.domain.model.RunKey;
 import io.runpack.domain.model.RunLog;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -109,6 +113,28 @@ public final class RunLogTable {
 
   private static KeySchemaElement key(String name, KeyType type) {
     return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+  }
+
+  /**
+   * The item {@code (pk, sk)} as it is now (a strongly consistent GetItem), or empty; a failing
+   * request is a storage error naming the key.
+   */
+  static Optional<Map<String, AttributeValue>> itemNow(
+      DynamoDbClient dynamoDb, String table, String pk, String sk) {
+    GetItemResponse response;
+    try {
+      response =
+          dynamoDb.getItem(
+              r ->
+                  r.tableName(table)
+                      .consistentRead(true)
+                      .key(Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk))));
+    } catch (SdkException e) {
+      throw DynamoDbFailures.storageError("GetItem", table, "pk " + pk + ", sk " + sk, e);
+    }
+    return response.hasItem() && !response.item().isEmpty()
+        ? Optional.of(response.item())
+        : Optional.empty();
   }
 
   /** The partition of a run: its run item and its records. */
