@@ -102,10 +102,11 @@ public final class DynamoDbRunStore implements LoadRunPort {
   }
 
   /**
-   * Loads the run; {@code again}: a load whose records do not make a whole run is made once more
-   * when the run item is complete by then — an import finished between this load's reading of its
-   * records and of its run item (the run item sorts after the records), and an import's records are
-   * final once its run item replaced its claim.
+   * Loads the run; {@code again}: a load whose records do not make a whole run (a gap, or fewer
+   * records than the run item's log_counts) is made once more when the run item is complete by then
+   * — an import finished between this load's reading of its records and of its run item (the run
+   * item sorts after the records), and an import's records are final once its run item replaced its
+   * claim.
    */
   private LoadedRun loadRun(RunKey key, boolean again) {
     String pk = RunLogTable.runPk(key);
@@ -113,9 +114,18 @@ public final class DynamoDbRunStore implements LoadRunPort {
     for (RunLog log : RunLog.values()) {
       logs.put(log, new CanonicalArray());
     }
-    Optional<Map<String, AttributeValue>> runItem;
+    RunState state;
     try {
-      runItem = partition(pk, logs);
+      Optional<Map<String, AttributeValue>> runItem = partition(pk, logs);
+      if (runItem.isEmpty()) {
+        throw new RunpackException(
+            ErrorCode.RUN_NOT_FOUND,
+            "no run for " + key + " in table " + table + " (pk " + pk + ")");
+      }
+      if (runItem.get().containsKey(RunLogTable.IMPORT_ID)) {
+        throw pendingImport(key, pk, runItem.get());
+      }
+      state = state(pk, runItem.get(), logs);
     } catch (RunpackException e) {
       if (e.code() == ErrorCode.INVALID_RUN_DATA) { // records of an import under way, say
         Optional<Map<String, AttributeValue>> now = runItemNow(pk);
@@ -128,14 +138,6 @@ public final class DynamoDbRunStore implements LoadRunPort {
       }
       throw e;
     }
-    if (runItem.isEmpty()) {
-      throw new RunpackException(
-          ErrorCode.RUN_NOT_FOUND, "no run for " + key + " in table " + table + " (pk " + pk + ")");
-    }
-    if (runItem.get().containsKey(RunLogTable.IMPORT_ID)) {
-      throw pendingImport(key, pk, runItem.get());
-    }
-    RunState state = state(pk, runItem.get(), logs);
     if (!state.key().equals(key)) { // before its tenant's spec is looked up: never another's
       throw DynamoDbFailures.corrupt(
           table,

@@ -14,6 +14,7 @@ import io.runpack.testsupport.LocalAws;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -271,6 +273,40 @@ class DynamoDbImportRaceTest {
 
       assertTrue(completed.get(), "the import completed during the load");
       assertEquals(canonical(A), canonical(loaded));
+    }
+  }
+
+  /**
+   * The same, without a gap: the import's batches land in order, so a load beside it reads fewer
+   * records than the run item's log_counts once the import has completed (found by a review).
+   */
+  @Test
+  void anImportCompletingBeforeTheLoadReachesItsRunItemIsLoadedWhole() {
+    LoadedRun every = RunBuilder.withEveryLog(30, 10);
+    Writer killed = new Writer(request -> false);
+    killed.killAtRecordBatch = 3;
+    assertTrue(killed.importRun(every).failure() != null, "the import was stopped");
+    AtomicBoolean completed = new AtomicBoolean();
+    ExecutionInterceptor completeTheImport =
+        new ExecutionInterceptor() {
+          @Override
+          public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes a) {
+            if (context.request() instanceof QueryRequest query
+                && String.valueOf(query.exclusiveStartKey()).contains("LOG#triggers#0000000000")
+                && completed.compareAndSet(false, true)) {
+              assertEquals(null, new Writer(request -> false).importRun(every).failure());
+            }
+          }
+        };
+
+    try (DynamoDbClient client =
+        LocalAws.dynamoDb(LocalAws.stack().dynamoDbEndpoint(), List.of(completeTheImport))) {
+      LoadedRun loaded =
+          new DynamoDbRunStore(client, table, LocalRunpack.CODEC, Optional.of(5), 1)
+              .loadRun(every.state().key());
+
+      assertTrue(completed.get(), "the import completed during the load");
+      assertEquals(canonical(every), canonical(loaded));
     }
   }
 
