@@ -45,9 +45,16 @@ public final class HiddenCharacters {
         : String.format(Locale.ROOT, "\\u%04x", cp);
   }
 
-  /** The Default_Ignorable_Code_Points that are letters or marks (the others are caught above). */
+  /**
+   * The Default_Ignorable_Code_Points not caught above: the letters and marks, and the ranges
+   * Unicode reserves as default-ignorable whether assigned yet or not (U+2060–206F, U+FFF0–FFF8,
+   * U+E0000–E0FFF: a JDK whose Unicode does not know one yet still escapes it).
+   */
   private static boolean isDefaultIgnorable(int cp) {
-    return cp == 0x034F
+    return (cp >= 0x2060 && cp <= 0x206F)
+        || (cp >= 0xFFF0 && cp <= 0xFFF8)
+        || (cp >= 0xE0000 && cp <= 0xE0FFF)
+        || cp == 0x034F
         || cp == 0x115F
         || cp == 0x1160
         || cp == 0x17B4

@@ -31,6 +31,8 @@ class HtmlEscapesMarkupAndHiddenCharactersTest {
         Html.escape(
             "a\u034fb\u115fc\u3164d\uffa0e\u17b4f\u180bg\ufe0fh\u00a0i\u2003j\ue000k\u0378l"));
     assertEquals("x\\u{e0100}y", Html.escape("x\udb40\udd00y")); // U+E0100
+    // default-ignorable ranges, assigned or not in the JDK's Unicode: U+2065, U+FFF0, U+E0002
+    assertEquals("a\\u2065b\\ufff0c\\u{e0002}d", Html.escape("a\u2065b\ufff0c\udb40\udc02d"));
   }
 
   @Test
