@@ -49,7 +49,6 @@ public final class KmsManifestSigner implements SignManifestPort {
 
   @Override
   public Signed sign(byte[] manifestBytes) {
-    boolean raw = manifestBytes.length <= MAX_RAW_MESSAGE_BYTES;
     SignResponse response;
     try {
       response =
@@ -57,17 +56,10 @@ public final class KmsManifestSigner implements SignManifestPort {
               b ->
                   b.keyId(keyId)
                       .signingAlgorithm(SigningAlgorithmSpec.ECDSA_SHA_256)
-                      .messageType(raw ? MessageType.RAW : MessageType.DIGEST)
-                      .message(
-                          SdkBytes.fromByteArray(raw ? manifestBytes : sha256(manifestBytes))));
+                      .messageType(messageType(manifestBytes))
+                      .message(message(manifestBytes)));
     } catch (SdkException e) {
-      throw new RunpackException(
-          ErrorCode.STORAGE_ERROR,
-          "KMS Sign with key "
-              + RunpackPath.printable(keyId)
-              + " failed: "
-              + RunpackPath.printable(SdkMessages.of(e)),
-          e);
+      throw failed("Sign", e);
     }
     if (response.signingAlgorithm() != SigningAlgorithmSpec.ECDSA_SHA_256
         || response.keyId() == null
@@ -89,7 +81,6 @@ public final class KmsManifestSigner implements SignManifestPort {
    */
   @Override
   public boolean verifies(byte[] manifestBytes, byte[] signature) {
-    boolean raw = manifestBytes.length <= MAX_RAW_MESSAGE_BYTES;
     VerifyResponse response;
     try {
       response =
@@ -97,21 +88,39 @@ public final class KmsManifestSigner implements SignManifestPort {
               b ->
                   b.keyId(keyId)
                       .signingAlgorithm(SigningAlgorithmSpec.ECDSA_SHA_256)
-                      .messageType(raw ? MessageType.RAW : MessageType.DIGEST)
-                      .message(SdkBytes.fromByteArray(raw ? manifestBytes : sha256(manifestBytes)))
+                      .messageType(messageType(manifestBytes))
+                      .message(message(manifestBytes))
                       .signature(SdkBytes.fromByteArray(signature)));
     } catch (KmsInvalidSignatureException e) {
       return false;
     } catch (SdkException e) {
-      throw new RunpackException(
-          ErrorCode.STORAGE_ERROR,
-          "KMS Verify with key "
-              + RunpackPath.printable(keyId)
-              + " failed: "
-              + RunpackPath.printable(SdkMessages.of(e)),
-          e);
+      throw failed("Verify", e);
     }
     return Boolean.TRUE.equals(response.signatureValid());
+  }
+
+  /** {@code RAW} up to {@link #MAX_RAW_MESSAGE_BYTES} (KMS hashes it), else {@code DIGEST}. */
+  private static MessageType messageType(byte[] manifestBytes) {
+    return manifestBytes.length <= MAX_RAW_MESSAGE_BYTES ? MessageType.RAW : MessageType.DIGEST;
+  }
+
+  /** What is sent for {@link #messageType}: the manifest itself, or its SHA-256. */
+  private static SdkBytes message(byte[] manifestBytes) {
+    return SdkBytes.fromByteArray(
+        messageType(manifestBytes) == MessageType.RAW ? manifestBytes : sha256(manifestBytes));
+  }
+
+  /** A KMS {@code operation} that failed: a storage error, which the export's callers retry. */
+  private RunpackException failed(String operation, SdkException e) {
+    return new RunpackException(
+        ErrorCode.STORAGE_ERROR,
+        "KMS "
+            + operation
+            + " with key "
+            + RunpackPath.printable(keyId)
+            + " failed: "
+            + RunpackPath.printable(SdkMessages.of(e)),
+        e);
   }
 
   private static byte[] sha256(byte[] bytes) {
