@@ -32,9 +32,11 @@ class CoreRatioProbeTest {
     for (JsonNode line : lines) {
       assertEquals(1024, line.get("bytes").asInt());
       assertEquals(3, line.get("rounds").asInt());
-      for (String time : List.of("runpack_us", "a_us", "b_us", "floor_us")) {
+      for (String time :
+          List.of("runpack_us", "a_us", "b_us", "floor_us", "hash_us", "canonical_input_us")) {
         assertTrue(line.get(time).asDouble() > 0, line.toString());
       }
+      assertTrue(line.get("canonical_input_vs_b").asDouble() > 0, line.toString());
       for (String ratio : List.of("runpack_vs_a", "runpack_vs_b", "runpack_vs_floor")) {
         double median = line.get(ratio).asDouble();
         JsonNode range = line.get(ratio + "_range");
