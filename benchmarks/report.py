@@ -119,12 +119,13 @@ def cost_table(rows):
 
 
 def ratio_table(ratios):
-    out = ["| log | document | Runpack µs | A µs | B µs | Runpack ÷ A (lowest–highest round) | Runpack ÷ B (lowest–highest round) |",
-           "|---|---|---|---|---|---|---|"]
+    out = ["| log | document | Runpack µs | of which SHA-256 µs | canonical input µs | A µs | B µs | Runpack ÷ A (lowest–highest round) | Runpack ÷ B (lowest–highest round) | canonical input ÷ B |",
+           "|---|---|---|---|---|---|---|---|---|---|"]
     for r in ratios:
         a, b = r["runpack_vs_a_range"], r["runpack_vs_b_range"]
-        out.append(f"| {r['log'].lower()} | {human(r['document_bytes'])} | {r['runpack_us']:,.1f} | {r['a_us']:,.1f} | {r['b_us']:,.1f} "
-                   f"| **{r['runpack_vs_a']:.2f}×** ({a[0]:.2f}–{a[1]:.2f}) | **{r['runpack_vs_b']:.2f}×** ({b[0]:.2f}–{b[1]:.2f}) |")
+        out.append(f"| {r['log'].lower()} | {human(r['document_bytes'])} | {r['runpack_us']:,.1f} | {r['hash_us']:,.1f} | {r['canonical_input_us']:,.1f} "
+                   f"| {r['a_us']:,.1f} | {r['b_us']:,.1f} "
+                   f"| **{r['runpack_vs_a']:.2f}×** ({a[0]:.2f}–{a[1]:.2f}) | **{r['runpack_vs_b']:.2f}×** ({b[0]:.2f}–{b[1]:.2f}) | {r['canonical_input_vs_b']:.2f}× |")
     return "\n".join(out)
 
 
