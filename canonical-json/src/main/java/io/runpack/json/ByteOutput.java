@@ -1,5 +1,8 @@
 package io.runpack.json;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -8,6 +11,11 @@ import java.util.Arrays;
  * are written, so no output over it is ever held. Not thread-safe.
  */
 final class ByteOutput {
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INTS =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final int limit;
   private byte[] bytes;
@@ -47,7 +55,7 @@ final class ByteOutput {
     if (length > capacity - size) {
       grow(length);
     }
-    System.arraycopy(b, offset, bytes, size, length);
+    copy(b, offset, bytes, size, length);
     size += length;
   }
 
@@ -96,6 +104,23 @@ final class ByteOutput {
   /** The output, without a copy when the buffer is exactly full. */
   byte[] toByteArray() {
     return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
+  }
+
+  /**
+   * Copies {@code length} bytes from {@code from[at]} to {@code to[into]} (different arrays): most
+   * members are a few words long, copied as overlapping words instead of by a call to the copy
+   * routine, whose fixed cost is many times theirs.
+   */
+  static void copy(byte[] from, int at, byte[] to, int into, int length) {
+    if (length >= 8 && length <= 16) {
+      LONGS.set(to, into, (long) LONGS.get(from, at));
+      LONGS.set(to, into + length - 8, (long) LONGS.get(from, at + length - 8));
+    } else if (length >= 4 && length < 8) {
+      INTS.set(to, into, (int) INTS.get(from, at));
+      INTS.set(to, into + length - 4, (int) INTS.get(from, at + length - 4));
+    } else {
+      System.arraycopy(from, at, to, into, length);
+    }
   }
 
   private void grow(int more) {

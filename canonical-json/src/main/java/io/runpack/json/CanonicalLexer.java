@@ -86,7 +86,29 @@ abstract class CanonicalLexer extends JsonCursor {
    * U+10FFFF) and moves past it; the caller copies it with the run it belongs to.
    */
   private void utf8Sequence() {
-    int lead = in[pos] & 0xff;
+    int length = utf8Length(pos);
+    if (length == BAD_LEAD) {
+      throw invalid("invalid UTF-8 lead byte 0x" + Integer.toHexString(in[pos] & 0xff));
+    }
+    if (length == TRUNCATED) {
+      throw invalid("truncated UTF-8 sequence");
+    }
+    if (length < 0) {
+      throw invalid("invalid UTF-8 sequence (overlong, surrogate, above U+10FFFF or cut)");
+    }
+    pos += length;
+  }
+
+  private static final int BAD_LEAD = -1;
+  private static final int TRUNCATED = -2;
+  private static final int BAD_SEQUENCE = -3;
+
+  /**
+   * The length of the strict UTF-8 sequence at {@code in[at]} (a byte above 0x7F), or why there is
+   * none: {@link #BAD_LEAD}, {@link #TRUNCATED} or {@link #BAD_SEQUENCE}.
+   */
+  private int utf8Length(int at) {
+    int lead = in[at] & 0xff;
     int length;
     int low = 0x80;
     int high = 0xbf;
@@ -101,18 +123,55 @@ abstract class CanonicalLexer extends JsonCursor {
       low = lead == 0xf0 ? 0x90 : 0x80;
       high = lead == 0xf4 ? 0x8f : 0xbf;
     } else {
-      throw invalid("invalid UTF-8 lead byte 0x" + Integer.toHexString(lead));
+      return BAD_LEAD;
     }
-    if (pos + length > end) {
-      throw invalid("truncated UTF-8 sequence");
+    if (at + length > end) {
+      return TRUNCATED;
     }
     for (int k = 1; k < length; k++) {
-      int c = in[pos + k] & 0xff;
+      int c = in[at + k] & 0xff;
       if (c < (k == 1 ? low : 0x80) || c > (k == 1 ? high : 0xbf)) {
-        throw invalid("invalid UTF-8 sequence (overlong, surrogate, above U+10FFFF or cut)");
+        return BAD_SEQUENCE;
       }
     }
-    pos += length;
+    return length;
+  }
+
+  /**
+   * Where the string whose opening quote is at {@code in[at]} ends (past its closing quote) when it
+   * is canonical as written: no escape, no control character, strict UTF-8; otherwise -1, and the
+   * general way ({@link #string}) reads it, refusal included.
+   */
+  final int plainStringEnd(int at) {
+    int p = at + 1;
+    while (true) {
+      while (p + 8 <= end) {
+        long special = specialBytes((long) LONGS.get(in, p));
+        if (special != 0) {
+          p += Long.numberOfTrailingZeros(special) >>> 3;
+          break;
+        }
+        p += 8;
+      }
+      while (p < end && in[p] >= 0x20 && in[p] != '"' && in[p] != '\\') {
+        p++;
+      }
+      if (p >= end) {
+        return -1;
+      }
+      byte b = in[p];
+      if (b == '"') {
+        return p + 1;
+      }
+      if (b >= 0) { // a backslash or a control character
+        return -1;
+      }
+      int length = utf8Length(p);
+      if (length < 0) {
+        return -1;
+      }
+      p += length;
+    }
   }
 
   private void escape() {

@@ -17,7 +17,7 @@ package io.runpack.json;
  * memory (open containers, member spans, the output buffer) comes from the {@link Canonicalizer}
  * that calls it.
  */
-final class CanonicalTranscoder extends CanonicalLexer {
+final class CanonicalTranscoder extends KnownObjectReader {
 
   /** What comes next: a value (the document, a member's, an element). */
   private static final int VALUE = 0;
@@ -28,14 +28,12 @@ final class CanonicalTranscoder extends CanonicalLexer {
   /** What comes next: whatever follows a value that has ended. */
   private static final int AFTER_VALUE = 2;
 
-  private final ObjectMembers members;
-  private final OpenContainers open;
+  /** The known shape found by the first name of the object opened last ({@link #knownName}). */
+  private int firstShape;
 
   private CanonicalTranscoder(
       byte[] in, ByteOutput out, ObjectMembers members, OpenContainers open) {
-    super(in, out);
-    this.members = members;
-    this.open = open;
+    super(in, out, members, open);
   }
 
   /**
@@ -94,8 +92,7 @@ final class CanonicalTranscoder extends CanonicalLexer {
         if (empty('}')) {
           return AFTER_VALUE;
         }
-        open.openObject(members.open());
-        return MEMBER;
+        return object();
       }
       case '[' -> {
         open.enter(pos);
@@ -118,6 +115,25 @@ final class CanonicalTranscoder extends CanonicalLexer {
       }
     }
     return AFTER_VALUE;
+  }
+
+  /**
+   * Past a non-empty object's '{': an object whose first name is that of a known shape is read
+   * whole if it can be ({@link KnownObjectReader}); another is opened for the general way. Returns
+   * what comes next.
+   */
+  private int object() {
+    KnownShapes shapes = members.shapes();
+    if (shapes != null && in[pos] == '"') {
+      firstShape = shapes.next(KnownShapes.NOT_FOUND, 0, in, pos);
+      if (firstShape >= 0
+          && in[pos - 1] == '{'
+          && wholeObject(shapes, firstShape, shapes.memory())) {
+        return AFTER_VALUE;
+      }
+    }
+    open.openObject(members.open());
+    return MEMBER;
   }
 
   /** A member's name and its colon; its key is checked against the one before it. */
@@ -173,7 +189,7 @@ final class CanonicalTranscoder extends CanonicalLexer {
     if (i > 0 && open.shape() < 0) {
       return false; // the object is not of a known shape
     }
-    int shape = shapes.next(open.shape(), i, in, pos);
+    int shape = i == 0 ? firstShape : shapes.next(open.shape(), i, in, pos);
     open.shape(shape);
     if (shape < 0) {
       return false;

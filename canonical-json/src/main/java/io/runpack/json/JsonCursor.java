@@ -107,16 +107,25 @@ abstract class JsonCursor {
 
   /** Moves past {@code word} (a literal, RFC 8259 §3), refusing anything else. */
   final void skipLiteral(String word) {
-    int n = word.length();
-    if (pos + n > end) {
+    int literalEnd = literalEnd(pos, word);
+    if (literalEnd < 0) {
       throw invalid(unexpected("a JSON value"));
     }
+    pos = literalEnd;
+  }
+
+  /** Where {@code word} ends when the text spells it from {@code at}, or -1. */
+  final int literalEnd(int at, String word) {
+    int n = word.length();
+    if (at + n > end) {
+      return -1;
+    }
     for (int k = 0; k < n; k++) {
-      if (in[pos + k] != word.charAt(k)) {
-        throw invalid(unexpected("a JSON value"));
+      if (in[at + k] != word.charAt(k)) {
+        return -1;
       }
     }
-    pos += n;
+    return at + n;
   }
 
   /**

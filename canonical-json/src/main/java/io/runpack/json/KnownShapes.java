@@ -56,6 +56,7 @@ final class KnownShapes {
   private int learnings;
   private int evictions;
   private final ShapeCredit credit = new ShapeCredit();
+  private final KnownObjectMemory memory = new KnownObjectMemory();
 
   /** Per slot and member, its name (slot · MAX_MEMBERS + member). */
   private final ShapeNames names = new ShapeNames(SLOTS * MAX_MEMBERS);
@@ -109,6 +110,17 @@ final class KnownShapes {
   }
 
   /**
+   * {@link #next} for member {@code i > 0} of an object read while nothing is learned (so {@code
+   * shape} still holds): its own next name, most often, found without a search.
+   */
+  int following(int shape, int i, byte[] text, int at) {
+    int slot = shape & (SLOTS - 1);
+    return i < sizes[slot] && matches(slot, i, text, at)
+        ? recognized(slot, i)
+        : next(shape, i, text, at);
+  }
+
+  /**
    * A shape other than that in {@code slot} with its first {@code i} names and then the one written
    * at {@code text[at]}, or -1: shapes that begin alike (records whose optional members differ) are
    * told apart where their names part.
@@ -147,6 +159,16 @@ final class KnownShapes {
     }
   }
 
+  /** Working memory for reading objects of these shapes whole ({@link KnownObjectReader}). */
+  KnownObjectMemory memory() {
+    return memory;
+  }
+
+  /** Bytes of working memory held. */
+  long retainedBytes() {
+    return RETAINED_BYTES + memory.retainedBytes();
+  }
+
   /** True when {@code shape} (negative: none) is still the one in its slot. */
   boolean holds(int shape) {
     return shape >= 0 && shapes[shape & (SLOTS - 1)] == shape;
@@ -172,12 +194,22 @@ final class KnownShapes {
    * general way compares them in full, which writes the output out first.
    */
   boolean ties(int shape, int i) {
-    return (ties[shape & (SLOTS - 1)] & (1 << i)) != 0;
+    return (ties(shape) & (1 << i)) != 0;
   }
 
   /** True when member {@code i}'s name sorts before member {@code i - 1}'s. */
   boolean descends(int shape, int i) {
-    return (descents[shape & (SLOTS - 1)] & (1 << i)) != 0;
+    return (descents(shape) & (1 << i)) != 0;
+  }
+
+  /** Bit i set when member {@code i}'s name sorts before member {@code i - 1}'s. */
+  int descents(int shape) {
+    return descents[shape & (SLOTS - 1)];
+  }
+
+  /** Bit i set when member {@code i}'s name shares its first eight bytes with member i - 1's. */
+  int ties(int shape) {
+    return ties[shape & (SLOTS - 1)];
   }
 
   /**

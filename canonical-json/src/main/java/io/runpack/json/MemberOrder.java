@@ -1,9 +1,5 @@
 package io.runpack.json;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Puts a finished object's members in canonical order (FORMAT §1, "Objects": by their keys' escaped
  * UTF-8 bytes and closing quote) and finds a key given twice, in O(n log n) for n members: a stable
@@ -15,11 +11,6 @@ import java.nio.ByteOrder;
 final class MemberOrder {
 
   private static final int INSERTION_SORT_MAX = 12;
-
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INTS =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final ObjectMembers members;
   private final boolean rememberShapes;
@@ -48,7 +39,7 @@ final class MemberOrder {
   long retainedBytes() {
     return 4L * (order.length + mergeScratch.length)
         + bytesScratch.length
-        + (shapes == null ? 0 : KnownShapes.RETAINED_BYTES);
+        + (shapes == null ? 0 : shapes.retainedBytes());
   }
 
   /** The shapes remembered so far, or null. */
@@ -133,28 +124,11 @@ final class MemberOrder {
       int member = order[i];
       int from = members.keyStart(member);
       int size = members.valueEnd(member) - from;
-      copy(bytesScratch, from - base, buffer, to, size);
+      ByteOutput.copy(bytesScratch, from - base, buffer, to, size);
       to += size;
       if (i + 1 < n) {
         buffer[to++] = ',';
       }
-    }
-  }
-
-  /**
-   * Copies {@code length} bytes from {@code from[at]} to {@code to[into]} (different arrays): most
-   * members are a few words long, copied as overlapping words instead of by a call to the copy
-   * routine, whose fixed cost is many times theirs.
-   */
-  private static void copy(byte[] from, int at, byte[] to, int into, int length) {
-    if (length >= 8 && length <= 16) {
-      LONGS.set(to, into, (long) LONGS.get(from, at));
-      LONGS.set(to, into + length - 8, (long) LONGS.get(from, at + length - 8));
-    } else if (length >= 4 && length < 8) {
-      INTS.set(to, into, (int) INTS.get(from, at));
-      INTS.set(to, into + length - 4, (int) INTS.get(from, at + length - 4));
-    } else {
-      System.arraycopy(from, at, to, into, length);
     }
   }
 

@@ -44,6 +44,11 @@ final class OpenContainers {
     maxDepth = Math.max(maxDepth, size + 1);
   }
 
+  /** Counts a nesting {@code depth} levels deep as entered (checked already). */
+  void reached(int depth) {
+    maxDepth = Math.max(maxDepth, depth);
+  }
+
   /** The deepest nesting entered since {@link #clear()}: 0 for a scalar. */
   int maxDepth() {
     return maxDepth;
