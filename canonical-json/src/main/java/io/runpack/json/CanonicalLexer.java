@@ -1,8 +1,5 @@
 package io.runpack.json;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Locale;
 
 /**
@@ -14,13 +11,6 @@ import java.util.Locale;
  * JsonCursor#pending}) unless an escape in it must be rewritten.
  */
 abstract class CanonicalLexer extends JsonCursor {
-
-  /** Eight bytes of the text at a time, for {@link #specialBytes}. */
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
 
   private static final byte[] HEX = {
     '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'
@@ -38,27 +28,7 @@ abstract class CanonicalLexer extends JsonCursor {
     int start = pos;
     pos++;
     while (true) {
-      int p = pos;
-      int stop = -1;
-      while (p + 8 <= end) {
-        long special = specialBytes((long) LONGS.get(in, p));
-        if (special != 0) {
-          stop = p + (Long.numberOfTrailingZeros(special) >>> 3); // the first one is exact
-          break;
-        }
-        p += 8;
-      }
-      if (stop < 0) {
-        while (p < end) {
-          byte b = in[p];
-          if (b < 0x20 || b == '"' || b == '\\') { // non-ASCII bytes are negative
-            break;
-          }
-          p++;
-        }
-        stop = p;
-      }
-      pos = stop;
+      pos = StringContent.plainRun(in, pos, end);
       if (pos >= end) {
         pos = start;
         throw invalid("unterminated string");
@@ -86,92 +56,17 @@ abstract class CanonicalLexer extends JsonCursor {
    * U+10FFFF) and moves past it; the caller copies it with the run it belongs to.
    */
   private void utf8Sequence() {
-    int length = utf8Length(pos);
-    if (length == BAD_LEAD) {
+    int length = StringContent.sequenceLength(in, pos, end);
+    if (length == StringContent.BAD_LEAD) {
       throw invalid("invalid UTF-8 lead byte 0x" + Integer.toHexString(in[pos] & 0xff));
     }
-    if (length == TRUNCATED) {
+    if (length == StringContent.TRUNCATED) {
       throw invalid("truncated UTF-8 sequence");
     }
     if (length < 0) {
       throw invalid("invalid UTF-8 sequence (overlong, surrogate, above U+10FFFF or cut)");
     }
     pos += length;
-  }
-
-  private static final int BAD_LEAD = -1;
-  private static final int TRUNCATED = -2;
-  private static final int BAD_SEQUENCE = -3;
-
-  /**
-   * The length of the strict UTF-8 sequence at {@code in[at]} (a byte above 0x7F), or why there is
-   * none: {@link #BAD_LEAD}, {@link #TRUNCATED} or {@link #BAD_SEQUENCE}.
-   */
-  private int utf8Length(int at) {
-    int lead = in[at] & 0xff;
-    int length;
-    int low = 0x80;
-    int high = 0xbf;
-    if (lead >= 0xc2 && lead <= 0xdf) {
-      length = 2;
-    } else if (lead >= 0xe0 && lead <= 0xef) {
-      length = 3;
-      low = lead == 0xe0 ? 0xa0 : 0x80;
-      high = lead == 0xed ? 0x9f : 0xbf;
-    } else if (lead >= 0xf0 && lead <= 0xf4) {
-      length = 4;
-      low = lead == 0xf0 ? 0x90 : 0x80;
-      high = lead == 0xf4 ? 0x8f : 0xbf;
-    } else {
-      return BAD_LEAD;
-    }
-    if (at + length > end) {
-      return TRUNCATED;
-    }
-    for (int k = 1; k < length; k++) {
-      int c = in[at + k] & 0xff;
-      if (c < (k == 1 ? low : 0x80) || c > (k == 1 ? high : 0xbf)) {
-        return BAD_SEQUENCE;
-      }
-    }
-    return length;
-  }
-
-  /**
-   * Where the string whose opening quote is at {@code in[at]} ends (past its closing quote) when it
-   * is canonical as written: no escape, no control character, strict UTF-8; otherwise -1, and the
-   * general way ({@link #string}) reads it, refusal included.
-   */
-  final int plainStringEnd(int at) {
-    int p = at + 1;
-    while (true) {
-      while (p + 8 <= end) {
-        long special = specialBytes((long) LONGS.get(in, p));
-        if (special != 0) {
-          p += Long.numberOfTrailingZeros(special) >>> 3;
-          break;
-        }
-        p += 8;
-      }
-      while (p < end && in[p] >= 0x20 && in[p] != '"' && in[p] != '\\') {
-        p++;
-      }
-      if (p >= end) {
-        return -1;
-      }
-      byte b = in[p];
-      if (b == '"') {
-        return p + 1;
-      }
-      if (b >= 0) { // a backslash or a control character
-        return -1;
-      }
-      int length = utf8Length(p);
-      if (length < 0) {
-        return -1;
-      }
-      p += length;
-    }
   }
 
   private void escape() {
@@ -279,22 +174,6 @@ abstract class CanonicalLexer extends JsonCursor {
       out.write(0x80 | ((cp >> 6) & 0x3f));
       out.write(0x80 | (cp & 0x3f));
     }
-  }
-
-  /**
-   * The high bit of each of eight bytes (little-endian) that ends a plain run of string content:
-   * non-ASCII, a control character, a quote or a backslash (the classic SWAR zero-byte tests). A
-   * borrow can only mark bytes after a marked one, so the lowest mark is always exact.
-   */
-  private static long specialBytes(long eight) {
-    long controls = (eight - 0x20 * ONES) & ~eight;
-    long quotes = hasZeroByte(eight ^ ('"' * ONES));
-    long backslashes = hasZeroByte(eight ^ ('\\' * ONES));
-    return (eight | controls | quotes | backslashes) & HIGHS;
-  }
-
-  private static long hasZeroByte(long v) {
-    return (v - ONES) & ~v;
   }
 
   private JsonException loneSurrogate(int unit) {

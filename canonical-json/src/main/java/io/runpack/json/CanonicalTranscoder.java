@@ -7,7 +7,7 @@ package io.runpack.json;
  * is, a run at a time ({@link JsonCursor#flush}); whitespace is dropped; escapes, other numbers and
  * member order are rewritten. An object whose keys arrive out of order is sorted in place once it
  * is complete; one shaped like an object read before is read and sorted by that shape ({@link
- * KnownShapes}). Input that is already canonical costs one copy.
+ * KnownShapes}), whole with what it holds when it can be ({@link KnownObjectReader}).
  *
  * <p>Gives exactly the bytes of {@link CanonicalJson#toBytes(JsonValue, int)} applied to the parsed
  * value, with the same refusals: invalid UTF-8 or grammar, duplicate keys, lone surrogates,
@@ -19,13 +19,10 @@ package io.runpack.json;
  */
 final class CanonicalTranscoder extends KnownObjectReader {
 
-  /** What comes next: a value (the document, a member's, an element). */
+  // What comes next: a value (the document, a member's, an element); a member name (after an
+  // object's '{' or a ','); whatever follows a value that has ended.
   private static final int VALUE = 0;
-
-  /** What comes next: a member name (after an object's '{' or a ','). */
   private static final int MEMBER = 1;
-
-  /** What comes next: whatever follows a value that has ended. */
   private static final int AFTER_VALUE = 2;
 
   /** The known shape found by the first name of the object opened last ({@link #knownName}). */
@@ -118,9 +115,8 @@ final class CanonicalTranscoder extends KnownObjectReader {
   }
 
   /**
-   * Past a non-empty object's '{': an object whose first name is that of a known shape is read
-   * whole if it can be ({@link KnownObjectReader}); another is opened for the general way. Returns
-   * what comes next.
+   * Past a non-empty object's '{': an object whose first name is a known shape's is read whole if
+   * it can be ({@link KnownObjectReader}), else opened for the general way; returns what is next.
    */
   private int object() {
     KnownShapes shapes = members.shapes();
@@ -128,7 +124,7 @@ final class CanonicalTranscoder extends KnownObjectReader {
       firstShape = shapes.next(KnownShapes.NOT_FOUND, 0, in, pos);
       if (firstShape >= 0
           && in[pos - 1] == '{'
-          && wholeObject(shapes, firstShape, shapes.memory())) {
+          && wholeObject(shapes, firstShape, members.knownObjects())) {
         return AFTER_VALUE;
       }
     }
@@ -197,7 +193,7 @@ final class CanonicalTranscoder extends KnownObjectReader {
     int keyStart = outputPosition();
     int length = shapes.nameLength(shape, i);
     members.addKey(keyStart, keyStart + length, pos, shapes.prefix(shape, i));
-    if (shapes.descends(shape, i)) {
+    if ((shapes.descents(shape) & (1 << i)) != 0) {
       open.unsorted();
     }
     pos += length;

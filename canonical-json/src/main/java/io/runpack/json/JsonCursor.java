@@ -116,16 +116,12 @@ abstract class JsonCursor {
 
   /** Where {@code word} ends when the text spells it from {@code at}, or -1. */
   final int literalEnd(int at, String word) {
-    int n = word.length();
-    if (at + n > end) {
-      return -1;
-    }
-    for (int k = 0; k < n; k++) {
-      if (in[at + k] != word.charAt(k)) {
+    for (int k = 0; k < word.length(); k++) {
+      if (at + k >= end || in[at + k] != word.charAt(k)) {
         return -1;
       }
     }
-    return at + n;
+    return at + word.length();
   }
 
   /**

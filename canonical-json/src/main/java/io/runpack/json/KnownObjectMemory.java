@@ -8,15 +8,22 @@ import java.util.Arrays;
  * its rewrites; the rewrites themselves, in text order: spans of the text whose canonical form
  * differs (a number, FORMAT §1 "Numbers"; an object whose members are to be put in order, FORMAT §1
  * "Objects"), each with its canonical bytes, written aside until the outermost object is read; and
- * which shapes' objects were last found not to be readable so. Kept by a {@link Canonicalizer} with
- * its shapes; at most {@link #MAX_ASIDE_BYTES} set aside, past which the general way reads on.
+ * how the objects of each shape fared lately. Kept by a {@link Canonicalizer} with its shapes; at
+ * most {@link #MAX_ASIDE_BYTES} set aside, past which the general way reads on.
  */
 final class KnownObjectMemory {
 
   /** Most canonical bytes set aside for one outermost object. */
   static final int MAX_ASIDE_BYTES = 1 << 16;
 
-  /** Of the objects whose last reading failed, one in this many is read so again. */
+  /**
+   * A failed reading costs the text read before the failure, a successful one saves a part of the
+   * general way's time: objects of a shape are read whole unless about one in three of the last
+   * failed ({@link #skips}), and then one in {@link #RETRY}, to see whether they still do.
+   */
+  private static final int FAILURE_WEIGHT = 3;
+
+  private static final int SKIP_AT = 8;
   private static final int RETRY = 16;
 
   private int[] names = new int[64];
@@ -33,24 +40,31 @@ final class KnownObjectMemory {
   private final ByteOutput aside = new ByteOutput(Integer.MAX_VALUE - 8);
   private final int[] order = new int[KnownShapes.MAX_MEMBERS];
 
-  /** Slots of {@link KnownShapes} whose last object failed to be read whole, a bit each. */
-  private int failed;
+  /**
+   * Per slot of {@link KnownShapes}, how its objects fared lately: up by {@link #FAILURE_WEIGHT} at
+   * a failure, down by one at a success.
+   */
+  private final int[] failures = new int[KnownShapes.SLOTS];
 
   private int retries;
 
   /** Outermost objects read whole so far. */
   private long readWhole;
 
-  /** True when an object of {@code shape} is not to be read whole (its last one failed). */
+  /** True when an object of {@code shape} is not to be read whole: too many of late failed. */
   boolean skips(int shape) {
-    return (failed & (1 << (shape & 31))) != 0 && ++retries % RETRY != 0;
+    return failures[shape & (KnownShapes.SLOTS - 1)] >= SKIP_AT && ++retries % RETRY != 0;
   }
 
   /** The outcome of reading an object of {@code shape} whole. */
   void read(int shape, boolean whole) {
-    int bit = 1 << (shape & 31);
-    failed = whole ? failed & ~bit : failed | bit;
-    readWhole += whole ? 1 : 0;
+    int slot = shape & (KnownShapes.SLOTS - 1);
+    if (whole) {
+      failures[slot] = Math.max(0, failures[slot] - 1);
+      readWhole++;
+    } else {
+      failures[slot] = Math.min(4 * SKIP_AT, failures[slot] + FAILURE_WEIGHT);
+    }
   }
 
   /** Outermost objects read whole so far. */

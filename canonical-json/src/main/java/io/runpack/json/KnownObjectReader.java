@@ -110,7 +110,7 @@ abstract class KnownObjectReader extends CanonicalLexer {
     byte b = in[at];
     switch (b) {
       case '"':
-        return plainStringEnd(at);
+        return stringEnd(at);
       case 't':
         return literalEnd(at, "true");
       case 'f':
@@ -153,6 +153,35 @@ abstract class KnownObjectReader extends CanonicalLexer {
         return -1;
       }
       element = elementEnd + 1;
+    }
+  }
+
+  /**
+   * Where the string at {@code at} ends when it is canonical as written, escapes included (the
+   * general way writes the output out at each escape); or -1.
+   */
+  private int stringEnd(int at) {
+    int p = at + 1;
+    while (true) {
+      p = StringContent.plainRun(in, p, end);
+      if (p >= end) {
+        return -1;
+      }
+      byte b = in[p];
+      if (b == '"') {
+        return p + 1;
+      }
+      int length =
+          b == '\\'
+              ? StringContent.canonicalEscapeLength(in, p, end)
+              : b < 0 ? StringContent.sequenceLength(in, p, end) : -1;
+      if (length <= 0) {
+        return -1;
+      }
+      p += length;
+      if (b == '\\') {
+        lastWrite = p;
+      }
     }
   }
 

@@ -11,14 +11,12 @@ import java.util.Arrays;
  * canonical, already checked — and sorts the object by the order it had, without reading the names
  * as strings, comparing them with each other or sorting them again.
  *
- * <p>A small table of fixed size (about 22 KB), a shape found by the first bytes of its first name
- * in one of four slots (a new shape takes an empty one, else the place of the others in turn;
- * shapes with the same first name are told apart where their names part), for objects of at most
- * {@link #MAX_MEMBERS} members whose names are at most {@link #MAX_NAME_BYTES} bytes long with
- * their quotes and colon. A shape is learned only from names that were canonical as written; an
- * object of a known shape with fewer members is recognized too (the order of the first names is the
- * shape's order without the others). Learning and looking up are paid for by the shapes recognized
- * ({@link ShapeCredit}).
+ * <p>A table of fixed size (about 22 KB): a shape is found by its first name's first bytes in one
+ * of four slots (a new one takes an empty slot, else another's in turn), told apart from shapes
+ * with the same first name where their names part; at most {@link #MAX_MEMBERS} names, each at most
+ * {@link #MAX_NAME_BYTES} bytes with quotes and colon, learned only as canonical as written. An
+ * object with a known shape's first names only is recognized too. Learning and looking up are paid
+ * for by the shapes recognized ({@link ShapeCredit}).
  */
 final class KnownShapes {
 
@@ -28,7 +26,7 @@ final class KnownShapes {
   static final int MAX_NAME_BYTES = 32;
 
   private static final int SLOT_BITS = 5; // a shape's token: its learning, then its slot
-  private static final int SLOTS = 1 << SLOT_BITS;
+  static final int SLOTS = 1 << SLOT_BITS;
 
   /** Slots a shape may take, from the one its first name hashes to. */
   private static final int PROBES = 4;
@@ -56,7 +54,6 @@ final class KnownShapes {
   private int learnings;
   private int evictions;
   private final ShapeCredit credit = new ShapeCredit();
-  private final KnownObjectMemory memory = new KnownObjectMemory();
 
   /** Per slot and member, its name (slot · MAX_MEMBERS + member). */
   private final ShapeNames names = new ShapeNames(SLOTS * MAX_MEMBERS);
@@ -109,10 +106,7 @@ final class KnownShapes {
     return sibling(slot, i, text, at);
   }
 
-  /**
-   * {@link #next} for member {@code i > 0} of an object read while nothing is learned (so {@code
-   * shape} still holds): its own next name, most often, found without a search.
-   */
+  /** {@link #next} for member {@code i > 0} while nothing is learned: {@code shape} holds. */
   int following(int shape, int i, byte[] text, int at) {
     int slot = shape & (SLOTS - 1);
     return i < sizes[slot] && matches(slot, i, text, at)
@@ -159,16 +153,6 @@ final class KnownShapes {
     }
   }
 
-  /** Working memory for reading objects of these shapes whole ({@link KnownObjectReader}). */
-  KnownObjectMemory memory() {
-    return memory;
-  }
-
-  /** Bytes of working memory held. */
-  long retainedBytes() {
-    return RETAINED_BYTES + memory.retainedBytes();
-  }
-
   /** True when {@code shape} (negative: none) is still the one in its slot. */
   boolean holds(int shape) {
     return shape >= 0 && shapes[shape & (SLOTS - 1)] == shape;
@@ -194,12 +178,7 @@ final class KnownShapes {
    * general way compares them in full, which writes the output out first.
    */
   boolean ties(int shape, int i) {
-    return (ties(shape) & (1 << i)) != 0;
-  }
-
-  /** True when member {@code i}'s name sorts before member {@code i - 1}'s. */
-  boolean descends(int shape, int i) {
-    return (descents(shape) & (1 << i)) != 0;
+    return (ties[shape & (SLOTS - 1)] & (1 << i)) != 0;
   }
 
   /** Bit i set when member {@code i}'s name sorts before member {@code i - 1}'s. */
@@ -207,15 +186,7 @@ final class KnownShapes {
     return descents[shape & (SLOTS - 1)];
   }
 
-  /** Bit i set when member {@code i}'s name shares its first eight bytes with member i - 1's. */
-  int ties(int shape) {
-    return ties[shape & (SLOTS - 1)];
-  }
-
-  /**
-   * Writes into {@code order[0, n)} the canonical order of the shape's first {@code n} members, as
-   * indexes from {@code first}.
-   */
+  /** Writes into {@code order[0, n)} the canonical order of the first n members, from first. */
   void order(int shape, int n, int first, int[] order) {
     int slot = shape & (SLOTS - 1);
     int at = slot * MAX_MEMBERS;

@@ -26,6 +26,9 @@ final class MemberOrder {
 
   private int objectsBeforeShapes;
 
+  /** Working memory for reading objects of known shapes whole; made with the shapes. */
+  private KnownObjectMemory memory;
+
   private int[] order = new int[0];
   private int[] mergeScratch = new int[0];
   private byte[] bytesScratch = new byte[0];
@@ -39,12 +42,19 @@ final class MemberOrder {
   long retainedBytes() {
     return 4L * (order.length + mergeScratch.length)
         + bytesScratch.length
-        + (shapes == null ? 0 : shapes.retainedBytes());
+        + (shapes == null ? 0 : KnownShapes.RETAINED_BYTES + memory.retainedBytes());
   }
 
   /** The shapes remembered so far, or null. */
   KnownShapes shapes() {
     return shapes;
+  }
+
+  /**
+   * Working memory for reading objects of those shapes whole ({@link KnownObjectReader}), or null.
+   */
+  KnownObjectMemory memory() {
+    return memory;
   }
 
   /** Before a document ({@link KnownShapes#newDocument}). */
@@ -89,6 +99,7 @@ final class MemberOrder {
       if (learn && (shapes != null || ++objectsBeforeShapes == SHAPES_AFTER)) {
         if (shapes == null) {
           shapes = new KnownShapes();
+          memory = new KnownObjectMemory();
         }
         shapes.learn(members, first, n, order, text);
       }

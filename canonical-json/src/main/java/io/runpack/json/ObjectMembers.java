@@ -42,6 +42,11 @@ final class ObjectMembers {
     return order.shapes();
   }
 
+  /** Working memory for reading objects of known shapes whole ({@link KnownObjectReader}). */
+  KnownObjectMemory knownObjects() {
+    return order.memory();
+  }
+
   /** Forgets every member, before a document. */
   void newDocument() {
     count = 0;

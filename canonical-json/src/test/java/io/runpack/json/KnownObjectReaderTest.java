@@ -34,6 +34,10 @@ class KnownObjectReaderTest {
         + "\"gamma\":6e0}]],\"id\":0}",
     // names in canonical order throughout: nothing to move, only numbers to rewrite
     "{\"a\":1.0,\"b\":{\"c\":[1e1,2],\"d\":\"x\"},\"e\":-0}",
+    // escapes as canonical text writes them (the general way writes the output out at each)
+    "{\"note\":\"deliver to \\\"door 2\\\"\\n\",\"ctl\":\"\\u001f\\t\\\\\",\"id\":1.0}",
+    // in canonical order, nothing to rewrite but an escape written out
+    "{\"a\":\"say \\\"hi\\\"\",\"b\":[\"x\"]}",
     // in canonical order, nothing to rewrite, but names whose first eight bytes tie
     "{\"evidence_anchor\":\"a\",\"evidence_hash\":{\"algorithm\":\"sha256\"},\"z\":[true]}"
   };
@@ -42,7 +46,7 @@ class KnownObjectReaderTest {
   void recordsReadWholeComeOutAsTheGeneralWayWritesThem() {
     for (String record : RECORDS) {
       ObjectMembers kept = warmed(record);
-      KnownObjectMemory memory = kept.shapes().memory();
+      KnownObjectMemory memory = kept.knownObjects();
       long before = memory.readWhole();
       assertEquals(fresh(record, LIMIT), outcome(kept, record, LIMIT), record);
       assertEquals(before + 1, memory.readWhole(), "read whole: " + record);
@@ -92,6 +96,11 @@ class KnownObjectReaderTest {
     return kept;
   }
 
+  /** Escapes as canonical text writes them, and not. */
+  private static final String[] ESCAPES = {
+    "\\u00e9", "\\u001F", "\\u001f", "\\u0008", "\\/", "\\n", "\\\"", "\\ud83d\\ude00"
+  };
+
   private static final String REPLACEMENTS = "{}[]\",:0-.eE\\x1";
 
   private static String mutated(String record, Random random) {
@@ -102,7 +111,7 @@ class KnownObjectReaderTest {
       case 1 -> text.setCharAt(at, REPLACEMENTS.charAt(random.nextInt(REPLACEMENTS.length())));
       case 2 -> text.deleteCharAt(at);
       case 3 -> text.setLength(at);
-      case 4 -> text.insert(at, "\\u00e9");
+      case 4 -> text.insert(at, ESCAPES[random.nextInt(ESCAPES.length)]);
       case 5 -> text.insert(at, random.nextBoolean() ? "1e400" : "123456789012345678901");
       default -> text.insert(at, "\"x\":1,");
     }
