@@ -116,12 +116,16 @@ abstract class JsonCursor {
 
   /** Where {@code word} ends when the text spells it from {@code at}, or -1. */
   final int literalEnd(int at, String word) {
-    for (int k = 0; k < word.length(); k++) {
-      if (at + k >= end || in[at + k] != word.charAt(k)) {
+    int n = word.length();
+    if (at + n > end) {
+      return -1;
+    }
+    for (int k = 0; k < n; k++) {
+      if (in[at + k] != word.charAt(k)) {
         return -1;
       }
     }
-    return at + word.length();
+    return at + n;
   }
 
   /**
@@ -192,10 +196,7 @@ abstract class JsonCursor {
     return true;
   }
 
-  /**
-   * A number token (RFC 8259 §6), left pending when it is its own canonical form, else written in
-   * that form (FORMAT §1 "Numbers", {@link CanonicalNumbers}).
-   */
+  /** A number (RFC 8259 §6) left pending if canonical, else written so (FORMAT §1 "Numbers"). */
   final void canonicalNumber() {
     int start = pos;
     boolean integer = scanNumber();

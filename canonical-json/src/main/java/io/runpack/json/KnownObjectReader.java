@@ -110,7 +110,8 @@ abstract class KnownObjectReader extends CanonicalLexer {
     byte b = in[at];
     switch (b) {
       case '"':
-        return stringEnd(at);
+        int plainEnd = StringContent.plainStringEnd(in, at, end);
+        return plainEnd >= 0 ? plainEnd : escapedStringEnd(at);
       case 't':
         return literalEnd(at, "true");
       case 'f':
@@ -160,7 +161,7 @@ abstract class KnownObjectReader extends CanonicalLexer {
    * Where the string at {@code at} ends when it is canonical as written, escapes included (the
    * general way writes the output out at each escape); or -1.
    */
-  private int stringEnd(int at) {
+  private int escapedStringEnd(int at) {
     int p = at + 1;
     while (true) {
       p = StringContent.plainRun(in, p, end);
