@@ -9,12 +9,16 @@ import java.util.Arrays;
  * differs (a number, FORMAT §1 "Numbers"; an object whose members are to be put in order, FORMAT §1
  * "Objects"), each with its canonical bytes, written aside until the outermost object is read; and
  * how the objects of each shape fared lately. Kept by a {@link Canonicalizer} with its shapes; at
- * most {@link #MAX_ASIDE_BYTES} set aside, past which the general way reads on.
+ * most {@link #MAX_ASIDE_BYTES} set aside and {@link #MAX_REWRITES} noted, past which the general
+ * way reads on.
  */
 final class KnownObjectMemory {
 
   /** Most canonical bytes set aside for one outermost object. */
   static final int MAX_ASIDE_BYTES = 1 << 16;
+
+  /** Most rewrites noted for one outermost object (their table stays at 64 KiB at most). */
+  static final int MAX_REWRITES = 1 << 12;
 
   /**
    * A failed reading costs the text read before the failure, a successful one saves a part of the
@@ -150,6 +154,9 @@ final class KnownObjectMemory {
   }
 
   private boolean addRewrite(int start, int end, int asideStart) {
+    if (rewrites == MAX_REWRITES) {
+      return false;
+    }
     if (rewrites == starts.length) {
       starts = Arrays.copyOf(starts, rewrites * 2);
       ends = Arrays.copyOf(ends, rewrites * 2);

@@ -86,6 +86,20 @@ class KnownObjectReaderTest {
     }
   }
 
+  @Test
+  void aRecordWithTooMuchToRewriteIsReadTheGeneralWayAndItsMemoryIsKept() {
+    String record = "{\"b\":[" + "1.0,".repeat(KnownObjectMemory.MAX_REWRITES) + "2.50],\"a\":1}";
+    ObjectMembers kept = warmed("{\"b\":[1.0],\"a\":1}");
+    long before = kept.knownObjects().readWhole();
+    assertEquals(fresh(record, LIMIT), outcome(kept, record, LIMIT));
+    assertEquals(before, kept.knownObjects().readWhole(), "read the general way");
+    assertTrue(kept.retainedBytes() <= Canonicalizer.KEPT_BUFFER_BYTES, "" + kept.retainedBytes());
+    String fewer =
+        "{\"b\":[" + "1.0,".repeat(KnownObjectMemory.MAX_REWRITES - 2) + "2.50],\"a\":1}";
+    assertEquals(fresh(fewer, LIMIT), outcome(kept, fewer, LIMIT));
+    assertEquals(before + 1, kept.knownObjects().readWhole(), "read whole");
+  }
+
   /** Working memory that has read the record often enough to know all its shapes. */
   private static ObjectMembers warmed(String record) {
     ObjectMembers kept = new ObjectMembers(true);
