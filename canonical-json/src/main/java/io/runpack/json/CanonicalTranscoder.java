@@ -25,9 +25,6 @@ final class CanonicalTranscoder extends KnownObjectReader {
   private static final int MEMBER = 1;
   private static final int AFTER_VALUE = 2;
 
-  /** The known shape found by the first name of the object opened last ({@link #knownName}). */
-  private int firstShape;
-
   private CanonicalTranscoder(
       byte[] in, ByteOutput out, ObjectMembers members, OpenContainers open) {
     super(in, out, members, open);
@@ -121,12 +118,13 @@ final class CanonicalTranscoder extends KnownObjectReader {
   private int object() {
     KnownShapes shapes = members.shapes();
     if (shapes != null && in[pos] == '"') {
-      firstShape = shapes.next(KnownShapes.NOT_FOUND, 0, in, pos);
-      if (firstShape >= 0
-          && in[pos - 1] == '{'
-          && wholeObject(shapes, firstShape, members.knownObjects())) {
+      int shape = shapes.next(KnownShapes.NOT_FOUND, 0, in, pos);
+      if (shape >= 0 && in[pos - 1] == '{' && wholeObject(shapes, shape, members.knownObjects())) {
         return AFTER_VALUE;
       }
+      open.openObject(members.open());
+      open.shape(shape); // found by its first name: knownName does not look it up again
+      return MEMBER;
     }
     open.openObject(members.open());
     return MEMBER;
@@ -185,7 +183,7 @@ final class CanonicalTranscoder extends KnownObjectReader {
     if (i > 0 && open.shape() < 0) {
       return false; // the object is not of a known shape
     }
-    int shape = i == 0 ? firstShape : shapes.next(open.shape(), i, in, pos);
+    int shape = i == 0 ? open.shape() : shapes.next(open.shape(), i, in, pos);
     open.shape(shape);
     if (shape < 0) {
       return false;

@@ -76,11 +76,25 @@ final class KnownObjectMemory {
     return readWhole;
   }
 
+  /** Where the general way would have written the output up to, in the object read; or -1. */
+  private int lastWrite;
+
   /** Starts an outermost object. */
   void clear() {
     members = 0;
     rewrites = 0;
+    lastWrite = -1;
     aside.truncate(0);
+  }
+
+  /** Notes that the general way writes the output up to {@code at} (in text order). */
+  void wrote(int at) {
+    lastWrite = at;
+  }
+
+  /** Where the general way would have written the output up to; or -1. */
+  int lastWrite() {
+    return lastWrite;
   }
 
   /** Starts an object; returns the index its first member will have. */

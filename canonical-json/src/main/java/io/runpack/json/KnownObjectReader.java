@@ -22,12 +22,6 @@ abstract class KnownObjectReader extends CanonicalLexer {
   final ObjectMembers members;
   final OpenContainers open;
 
-  /** Where the general way would have written the output up to, so far; or -1. */
-  private int lastWrite;
-
-  /** The deepest nesting read, counted as {@link OpenContainers} counts it. */
-  private int deepest;
-
   KnownObjectReader(byte[] in, ByteOutput out, ObjectMembers members, OpenContainers open) {
     super(in, out);
     this.members = members;
@@ -44,17 +38,15 @@ abstract class KnownObjectReader extends CanonicalLexer {
       return false;
     }
     memory.clear();
-    lastWrite = -1;
-    deepest = open.size() + 1;
     int first = pos;
-    int objectEnd = object(pos - 1, shapes, shape, memory, deepest);
+    int objectEnd = object(pos - 1, shapes, shape, memory, open.size() + 1);
     memory.read(shape, objectEnd >= 0);
     if (objectEnd < 0) {
       pos = first;
       return false;
     }
-    open.reached(deepest);
     pos = objectEnd;
+    int lastWrite = memory.lastWrite();
     if (lastWrite > pending) {
       memory.write(in, pending, lastWrite, out);
       pending = lastWrite;
@@ -74,7 +66,7 @@ abstract class KnownObjectReader extends CanonicalLexer {
       }
       int length = shapes.nameLength(shape, i);
       if (shapes.ties(shape, i)) {
-        lastWrite = name + length; // the general way compares the names in full, written out
+        memory.wrote(name + length); // the general way compares the names in full, written out
       }
       int member = memory.addMember(name);
       valueEnd = value(name + length + 1, shapes, memory, depth);
@@ -96,7 +88,7 @@ abstract class KnownObjectReader extends CanonicalLexer {
       if (!memory.rewriteObject(in, at, objectEnd, first, shapes, shape)) {
         return -1;
       }
-      lastWrite = objectEnd;
+      memory.wrote(objectEnd); // the general way writes it out to move its members
     }
     memory.closeObject(first);
     return objectEnd;
@@ -111,7 +103,7 @@ abstract class KnownObjectReader extends CanonicalLexer {
     switch (b) {
       case '"':
         int plainEnd = StringContent.plainStringEnd(in, at, end);
-        return plainEnd >= 0 ? plainEnd : escapedStringEnd(at);
+        return plainEnd >= 0 ? plainEnd : escapedStringEnd(at, memory);
       case 't':
         return literalEnd(at, "true");
       case 'f':
@@ -123,7 +115,7 @@ abstract class KnownObjectReader extends CanonicalLexer {
         if (depth >= CanonicalJson.MAX_DEPTH || at + 1 >= end) {
           return -1; // the general way refuses it
         }
-        deepest = Math.max(deepest, depth + 1);
+        open.reached(depth + 1); // as the general way will, should this reading fail
         if (in[at + 1] == (b == '{' ? '}' : ']')) {
           return at + 2;
         }
@@ -161,7 +153,7 @@ abstract class KnownObjectReader extends CanonicalLexer {
    * Where the string at {@code at} ends when it is canonical as written, escapes included (the
    * general way writes the output out at each escape); or -1.
    */
-  private int escapedStringEnd(int at) {
+  private int escapedStringEnd(int at, KnownObjectMemory memory) {
     int p = at + 1;
     while (true) {
       p = StringContent.plainRun(in, p, end);
@@ -181,7 +173,7 @@ abstract class KnownObjectReader extends CanonicalLexer {
       }
       p += length;
       if (b == '\\') {
-        lastWrite = p;
+        memory.wrote(p);
       }
     }
   }
@@ -200,7 +192,7 @@ abstract class KnownObjectReader extends CanonicalLexer {
     } catch (JsonException e) {
       return -1; // refused: by the general way, where it would be
     }
-    lastWrite = pos;
+    memory.wrote(pos);
     return pos;
   }
 }
