@@ -8,13 +8,13 @@ package io.runpack.json;
  * in order — and written once the outermost object is read, without the bookkeeping of the general
  * way ({@link CanonicalTranscoder}): no member spans, no containers pushed, no bytes moved in the
  * output. Only text canonical as written but for its numbers and member order is read so: no
- * whitespace, no escapes, no object of a shape not known. At anything else, and at any defect,
- * nothing has been written: the general way reads the object from its start, as if this reader had
- * not been, and refuses it where it must.
+ * whitespace, no escape that canonical text writes otherwise, no object of a shape not known. At
+ * anything else, and at any defect, nothing has been written: the general way reads the object from
+ * its start, as if this reader had not been, and refuses it where it must.
  *
  * <p>The output is written up to the point where the general way would have last written it within
- * the object (past a rewritten number, a moved object, or a name whose first eight bytes tie with
- * the one before it), the rest left pending as it would be: the byte limit ({@link
+ * the object (past an escape, a rewritten number, a moved object, or a name whose first eight bytes
+ * tie with the one before it), the rest left pending as it would be: the byte limit ({@link
  * JsonError#SIZE_LIMIT}) is met, or not, as it would be, and the output after it is the same.
  */
 abstract class KnownObjectReader extends CanonicalLexer {
