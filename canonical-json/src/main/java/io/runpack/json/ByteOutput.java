@@ -107,7 +107,8 @@ final class ByteOutput {
   }
 
   /**
-   * Copies {@code length} bytes from {@code from[at]} to {@code to[into]} (different arrays): most
+   * Copies {@code length} bytes from {@code from[at]} to {@code to[into]} (spans that do not
+   * overlap, in one array or two: the output's own bytes are appended after themselves): most
    * members are a few words long, copied as overlapping words instead of by a call to the copy
    * routine, whose fixed cost is many times theirs.
    */
