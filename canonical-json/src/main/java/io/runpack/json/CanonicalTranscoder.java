@@ -117,16 +117,15 @@ final class CanonicalTranscoder extends KnownObjectReader {
    */
   private int object() {
     KnownShapes shapes = members.shapes();
+    int shape = KnownShapes.NOT_FOUND;
     if (shapes != null && in[pos] == '"') {
-      int shape = shapes.next(KnownShapes.NOT_FOUND, 0, in, pos);
+      shape = shapes.next(KnownShapes.NOT_FOUND, 0, in, pos);
       if (shape >= 0 && in[pos - 1] == '{' && wholeObject(shapes, shape, members.knownObjects())) {
         return AFTER_VALUE;
       }
-      open.openObject(members.open());
-      open.shape(shape); // found by its first name: knownName does not look it up again
-      return MEMBER;
     }
     open.openObject(members.open());
+    open.shape(shape); // found by its first name: knownName does not look it up again
     return MEMBER;
   }
 

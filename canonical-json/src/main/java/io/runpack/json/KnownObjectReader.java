@@ -102,8 +102,7 @@ abstract class KnownObjectReader extends CanonicalLexer {
     byte b = in[at];
     switch (b) {
       case '"':
-        int plainEnd = StringContent.plainStringEnd(in, at, end);
-        return plainEnd >= 0 ? plainEnd : escapedStringEnd(at, memory);
+        return stringEnd(at, memory);
       case 't':
         return literalEnd(at, "true");
       case 'f':
@@ -153,7 +152,7 @@ abstract class KnownObjectReader extends CanonicalLexer {
    * Where the string at {@code at} ends when it is canonical as written, escapes included (the
    * general way writes the output out at each escape); or -1.
    */
-  private int escapedStringEnd(int at, KnownObjectMemory memory) {
+  private int stringEnd(int at, KnownObjectMemory memory) {
     int p = at + 1;
     while (true) {
       p = StringContent.plainRun(in, p, end);

@@ -96,14 +96,7 @@ final class KnownShapes {
       }
       return NOT_FOUND;
     }
-    int slot = shape & (SLOTS - 1);
-    if (!holds(shape)) {
-      return NOT_FOUND;
-    }
-    if (i < sizes[slot] && matches(slot, i, text, at)) {
-      return recognized(slot, i);
-    }
-    return sibling(slot, i, text, at);
+    return holds(shape) ? following(shape, i, text, at) : NOT_FOUND;
   }
 
   /** {@link #next} for member {@code i > 0} while nothing is learned: {@code shape} holds. */
@@ -111,7 +104,7 @@ final class KnownShapes {
     int slot = shape & (SLOTS - 1);
     return i < sizes[slot] && matches(slot, i, text, at)
         ? recognized(slot, i)
-        : next(shape, i, text, at);
+        : sibling(slot, i, text, at);
   }
 
   /**

@@ -83,29 +83,6 @@ final class StringContent {
   }
 
   /**
-   * Where the string whose opening quote is at {@code in[at]} ends (past its closing quote) when
-   * its content is plain runs and strict UTF-8, without an escape; otherwise -1.
-   */
-  static int plainStringEnd(byte[] in, int at, int end) {
-    int p = at + 1;
-    while (true) {
-      p = plainRun(in, p, end);
-      if (p >= end) {
-        return -1;
-      }
-      byte b = in[p];
-      if (b == '"') {
-        return p + 1;
-      }
-      int length = b < 0 ? sequenceLength(in, p, end) : -1; // else a backslash or a control
-      if (length < 0) {
-        return -1;
-      }
-      p += length;
-    }
-  }
-
-  /**
    * The length of the escape at {@code in[at]} (a backslash) when it is written as canonical text
    * writes it (FORMAT §1 "Strings", RFC 8785 §3.2.2.2): a backslash and one of {@code " \ b f n r
    * t}, or, for another control character, a backslash, {@code u00} and two lowercase hex digits;
