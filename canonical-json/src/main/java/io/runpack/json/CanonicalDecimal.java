@@ -27,12 +27,21 @@ final class CanonicalDecimal {
   static boolean isCanonical(byte[] in, int start, int end) {
     int i = in[start] == '-' ? start + 1 : start;
     int point = digitsEnd(in, i, end); // where the point is, or the exponent starts
-    int mantissaEnd = point < end ? digitsEnd(in, point + 1, end) : end; // after the fraction
-    if (point == end || in[point] != '.') {
+    int mantissaEnd = point < end && in[point] == '.' ? digitsEnd(in, point + 1, end) : point;
+    return isCanonical(in, start, end, point, mantissaEnd);
+  }
+
+  /**
+   * {@link #isCanonical(byte[], int, int)} given where the lexeme's integer digits end ({@code
+   * point}) and where its fraction's do ({@code mantissaEnd}, {@code point} when it has none).
+   */
+  static boolean isCanonical(byte[] in, int start, int end, int point, int mantissaEnd) {
+    int i = in[start] == '-' ? start + 1 : start;
+    if (point == end) {
+      return false; // an integer literal: CanonicalNumbers sees to those
+    }
+    if (in[point] != '.') {
       mantissaEnd = point; // no fraction: only 'de±X' can be canonical
-      if (point == end) {
-        return false; // an integer literal: CanonicalNumbers sees to those
-      }
     } else if (in[mantissaEnd - 1] == '0') {
       return false; // a fraction ending in 0
     }

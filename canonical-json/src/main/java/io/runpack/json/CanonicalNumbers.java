@@ -48,6 +48,40 @@ final class CanonicalNumbers {
     return CanonicalDecimal.isCanonical(in, start, end);
   }
 
+  /**
+   * {@link #isCanonical(byte[], int, int, boolean)} for a lexeme whose parts {@link
+   * JsonCursor#scanNumberParts} found, so that its digits are not looked for again.
+   */
+  static boolean isCanonical(byte[] in, int start, int end, long parts) {
+    if (isIntegerLiteral(parts, end)) {
+      return fitsSixtyFourBits(in, start, end) && !isNegativeZero(in, start, end);
+    }
+    return CanonicalDecimal.isCanonical(in, start, end, point(parts), fractionEnd(parts));
+  }
+
+  /**
+   * The parts of a number lexeme as {@link JsonCursor#scanNumberParts} gives them: where its
+   * integer digits end and where its fraction's do (where the former do when it has none).
+   */
+  static long parts(int point, int fractionEnd) {
+    return (long) point << 32 | fractionEnd;
+  }
+
+  /** Where the integer digits end, in {@link #parts}. */
+  static int point(long parts) {
+    return (int) (parts >>> 32);
+  }
+
+  /** Where the fraction digits end, in {@link #parts}; where the integer digits do without any. */
+  static int fractionEnd(long parts) {
+    return (int) parts;
+  }
+
+  /** True when the lexeme ending at {@code end} has neither a fraction nor an exponent. */
+  static boolean isIntegerLiteral(long parts, int end) {
+    return point(parts) == end;
+  }
+
   /** FORMAT §1: the integer literal {@code -0} is written {@code 0}. */
   private static boolean isNegativeZero(byte[] in, int start, int end) {
     return end - start == 2 && in[start] == '-' && in[start + 1] == '0';

@@ -135,8 +135,16 @@ abstract class JsonCursor {
    * a fraction nor an exponent. Leaves {@code pos} after it.
    */
   final boolean scanNumber() {
+    return CanonicalNumbers.isIntegerLiteral(scanNumberParts(), pos);
+  }
+
+  /**
+   * {@link #scanNumber}, giving where the number's parts end ({@link CanonicalNumbers#point},
+   * {@link CanonicalNumbers#fractionEnd}), so that {@link CanonicalNumbers#isCanonical(byte[], int,
+   * int, long)} need not look for them again.
+   */
+  final long scanNumberParts() {
     int start = pos;
-    boolean integer = true;
     if (in[pos] == '-') {
       pos++;
     }
@@ -145,15 +153,15 @@ abstract class JsonCursor {
     } else if (!digits()) {
       throw invalidNumber(start);
     }
+    int point = pos;
     if (pos < end && in[pos] == '.') {
-      integer = false;
       pos++;
       if (!digits()) {
         throw invalidNumber(start);
       }
     }
+    int fractionEnd = pos;
     if (pos < end && (in[pos] == 'e' || in[pos] == 'E')) {
-      integer = false;
       pos++;
       if (pos < end && (in[pos] == '+' || in[pos] == '-')) {
         pos++;
@@ -163,16 +171,9 @@ abstract class JsonCursor {
       }
     }
     if (pos - start > JsonNumber.MAX_LEXEME_LENGTH) {
-      throw new JsonException(
-          JsonError.NUMBER_LENGTH_LIMIT,
-          "number has "
-              + (pos - start)
-              + " characters, over the limit of "
-              + JsonNumber.MAX_LEXEME_LENGTH
-              + " at byte "
-              + start);
+      throw JsonNumber.tooLong(pos - start).withSuffix(" at byte " + start);
     }
-    return integer;
+    return CanonicalNumbers.parts(point, fractionEnd);
   }
 
   /** After a member or an element: true past a ',', false past the closing bracket. */
@@ -199,13 +200,13 @@ abstract class JsonCursor {
   /** A number (RFC 8259 §6) left pending if canonical, else written so (FORMAT §1 "Numbers"). */
   final void canonicalNumber() {
     int start = pos;
-    boolean integer = scanNumber();
-    if (CanonicalNumbers.isCanonical(in, start, pos, integer)) {
+    long parts = scanNumberParts();
+    if (CanonicalNumbers.isCanonical(in, start, pos, parts)) {
       return; // left pending
     }
     flush(start);
     try {
-      CanonicalNumbers.write(in, start, pos, integer, out);
+      CanonicalNumbers.write(in, start, pos, CanonicalNumbers.isIntegerLiteral(parts, pos), out);
     } catch (JsonException e) {
       if (e.error().isLimit()) {
         throw e;

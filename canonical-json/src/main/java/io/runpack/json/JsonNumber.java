@@ -22,14 +22,19 @@ public final class JsonNumber implements JsonValue {
   /** Parses a lexeme, failing with {@link JsonError#INVALID_JSON} if it is not a JSON number. */
   public static JsonNumber of(String lexeme) {
     if (lexeme.length() > MAX_LEXEME_LENGTH) {
-      throw new JsonException(
-          JsonError.NUMBER_LENGTH_LIMIT,
-          "number has " + lexeme.length() + " characters, over the limit of " + MAX_LEXEME_LENGTH);
+      throw tooLong(lexeme.length());
     }
     if (!isValidLexeme(lexeme)) {
       throw new JsonException(JsonError.INVALID_JSON, "invalid number literal: " + lexeme);
     }
     return new JsonNumber(lexeme);
+  }
+
+  /** The refusal of a number lexeme of {@code length} characters, over the limit. */
+  static JsonException tooLong(int length) {
+    return new JsonException(
+        JsonError.NUMBER_LENGTH_LIMIT,
+        "number has " + length + " characters, over the limit of " + MAX_LEXEME_LENGTH);
   }
 
   public static JsonNumber of(long value) {

@@ -181,11 +181,11 @@ abstract class KnownObjectReader extends CanonicalLexer {
   private int number(int start, KnownObjectMemory memory) {
     pos = start;
     try {
-      boolean integer = scanNumber();
-      if (CanonicalNumbers.isCanonical(in, start, pos, integer)) {
+      long parts = scanNumberParts();
+      if (CanonicalNumbers.isCanonical(in, start, pos, parts)) {
         return pos;
       }
-      if (!memory.rewriteNumber(in, start, pos, integer)) {
+      if (!memory.rewriteNumber(in, start, pos, CanonicalNumbers.isIntegerLiteral(parts, pos))) {
         return -1;
       }
     } catch (JsonException e) {
