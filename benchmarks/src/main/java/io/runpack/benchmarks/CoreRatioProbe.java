@@ -1,18 +1,16 @@
 package io.runpack.benchmarks;
 
-import com.sun.management.OperatingSystemMXBean;
+import static io.runpack.benchmarks.CpuBatches.column;
+import static io.runpack.benchmarks.CpuBatches.median;
+
 import io.runpack.domain.model.Limits;
 import io.runpack.json.CanonicalJson;
 import io.runpack.json.Canonicalizer;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The export core's ratios to its baselines, measured in pairs: {@link ExportCoreBenchmark}'s three
@@ -47,9 +45,6 @@ public final class CoreRatioProbe {
   /** Warm-up of each operation, in batches: enough for the JIT's final tier on every path. */
   private static final int WARMUP_BATCHES = 3;
 
-  private static final OperatingSystemMXBean PROCESS =
-      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-
   /**
    * The benchmark whose operations are measured, on each log and size in turn: its working memory
    * (the canonicalizer's) and Jackson's factory are kept from one document to the next.
@@ -62,14 +57,9 @@ public final class CoreRatioProbe {
    */
   private final Canonicalizer canonicalInput = new Canonicalizer();
 
-  private long sink;
+  private final CpuBatches batches = new CpuBatches();
 
   private CoreRatioProbe() {}
-
-  private interface Operation {
-    /** One operation on the document; returns some byte of its result, so that it is kept. */
-    long apply() throws IOException;
-  }
 
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 21;
@@ -89,7 +79,7 @@ public final class CoreRatioProbe {
         out.println(probe.measure(log, size, rounds, batchNanos));
       }
     }
-    if (probe.sink == 42) {
+    if (probe.batches.sink() == 42) {
       out.println(); // keeps the digests alive
     }
   }
@@ -99,7 +89,7 @@ public final class CoreRatioProbe {
     benchmark.bytes = size;
     benchmark.generate();
     byte[] canonical = CanonicalJson.canonicalize(benchmark.document(), Limits.MAX_ARTIFACT_BYTES);
-    Operation[] operations = {
+    CpuBatches.Operation[] operations = {
       () -> benchmark.runpack()[0],
       () -> benchmark.floorJacksonStreamingCopy()[0],
       () -> benchmark.erdtmanJcs()[0],
@@ -109,19 +99,19 @@ public final class CoreRatioProbe {
           ExportCoreBenchmark.sha256(
               canonicalInput.canonicalize(canonical, Limits.MAX_ARTIFACT_BYTES))[0]
     };
-    for (Operation operation : operations) {
-      run(operation, WARMUP_BATCHES * batchNanos);
+    for (CpuBatches.Operation operation : operations) {
+      batches.run(operation, WARMUP_BATCHES * batchNanos);
     }
     int[] batch = new int[operations.length];
     for (int i = 0; i < operations.length; i++) {
-      batch[i] = calibrate(operations[i], batchNanos);
+      batch[i] = batches.calibrate(operations[i], batchNanos);
     }
     List<double[]> perOp = new ArrayList<>();
     for (int round = 0; round < rounds; round++) {
       double[] nanos = new double[operations.length];
       for (int k = 0; k < operations.length; k++) {
         int i = (round + k) % operations.length; // rotate who goes first
-        nanos[i] = nanosPerOperation(operations[i], batch[i], batchNanos / 2);
+        nanos[i] = batches.nanosPerOperation(operations[i], batch[i], batchNanos / 2);
       }
       perOp.add(nanos);
     }
@@ -159,64 +149,5 @@ public final class CoreRatioProbe {
         versusFloor[0],
         versusFloor[versusFloor.length - 1],
         median(canonicalInputVersusB));
-  }
-
-  /** Operations in a batch that takes about {@code batchNanos}. */
-  private int calibrate(Operation operation, long batchNanos) {
-    int n = 1;
-    long took;
-    while ((took = timed(operation, n)) < batchNanos / 2) {
-      n *= 2;
-    }
-    return (int)
-        Math.max(1, Math.min(Integer.MAX_VALUE, (long) n * batchNanos / Math.max(took, 1)));
-  }
-
-  /**
-   * Nanoseconds per operation over one batch, or over more batches until the coarse clock has
-   * counted at least {@code minNanos} (a batch can end before it ticks).
-   */
-  private double nanosPerOperation(Operation operation, int batch, long minNanos) {
-    long nanos = 0;
-    long operations = 0;
-    do {
-      nanos += timed(operation, batch);
-      operations += batch;
-    } while (nanos < minNanos);
-    return (double) nanos / operations;
-  }
-
-  private void run(Operation operation, long nanos) {
-    long until = PROCESS.getProcessCpuTime() + nanos;
-    while (PROCESS.getProcessCpuTime() < until) {
-      timed(operation, 16);
-    }
-  }
-
-  /**
-   * The CPU time of the whole process (this thread, the collector's, the compiler's) over {@code n}
-   * operations: on a machine whose cores other processes share, time spent waiting for a core is
-   * not the operation's cost, and an allocating operation's collections are. The clock ticks
-   * coarsely (about 10 ms), so batches last a few hundred milliseconds.
-   */
-  private long timed(Operation operation, int n) {
-    long start = PROCESS.getProcessCpuTime();
-    try {
-      for (int i = 0; i < n; i++) {
-        sink += operation.apply();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return PROCESS.getProcessCpuTime() - start;
-  }
-
-  private static double[] column(List<double[]> rounds, ToDoubleFunction<double[]> field) {
-    return rounds.stream().mapToDouble(field).sorted().toArray();
-  }
-
-  private static double median(double[] sorted) {
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }
