@@ -1,7 +1,7 @@
 package io.runpack.benchmarks;
 
-import static io.runpack.benchmarks.CpuBatches.column;
-import static io.runpack.benchmarks.CpuBatches.median;
+import static io.runpack.benchmarks.TimedBatches.column;
+import static io.runpack.benchmarks.TimedBatches.median;
 
 import io.runpack.domain.model.Limits;
 import io.runpack.json.CanonicalJson;
@@ -57,7 +57,7 @@ public final class CoreRatioProbe {
    */
   private final Canonicalizer canonicalInput = new Canonicalizer();
 
-  private final CpuBatches batches = new CpuBatches();
+  private final TimedBatches batches = TimedBatches.processCpuTime();
 
   private CoreRatioProbe() {}
 
@@ -89,7 +89,7 @@ public final class CoreRatioProbe {
     benchmark.bytes = size;
     benchmark.generate();
     byte[] canonical = CanonicalJson.canonicalize(benchmark.document(), Limits.MAX_ARTIFACT_BYTES);
-    CpuBatches.Operation[] operations = {
+    TimedBatches.Operation[] operations = {
       () -> benchmark.runpack()[0],
       () -> benchmark.floorJacksonStreamingCopy()[0],
       () -> benchmark.erdtmanJcs()[0],
@@ -99,7 +99,7 @@ public final class CoreRatioProbe {
           ExportCoreBenchmark.sha256(
               canonicalInput.canonicalize(canonical, Limits.MAX_ARTIFACT_BYTES))[0]
     };
-    for (CpuBatches.Operation operation : operations) {
+    for (TimedBatches.Operation operation : operations) {
       batches.run(operation, WARMUP_BATCHES * batchNanos);
     }
     int[] batch = new int[operations.length];

@@ -52,6 +52,24 @@ class LibraryAbProbeTest {
   }
 
   @Test
+  void runsInJvmsOfTheirOwnAndGivesEachOnesRatio() throws Throwable {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      LibraryAbProbe.forked(
+          thisBuild(), thisBuild(), 2, 20_000_000L, 1024, List.of(CoreLog.GATE_EVALS), 2, out);
+    }
+    JsonNode line = new ObjectMapper().readTree(bytes.toString(StandardCharsets.UTF_8));
+    assertEquals("GATE_EVALS", line.get("log").asText());
+    assertEquals(2, line.get("forks").asInt());
+    JsonNode forks = line.get("a_vs_b_forks");
+    assertEquals(2, forks.size(), line.toString());
+    double median = line.get("a_vs_b").asDouble();
+    assertTrue(
+        forks.get(0).asDouble() <= median && median <= forks.get(1).asDouble(), line.toString());
+    assertTrue(line.get("a_us").asDouble() > 0 && line.get("b_us").asDouble() > 0, line.toString());
+  }
+
+  @Test
   void refusesToCompareBuildsThatWriteDifferentBytes(@TempDir Path directory) throws Throwable {
     Path source = directory.resolve("src/io/runpack/json/Canonicalizer.java");
     Files.createDirectories(source.getParent());

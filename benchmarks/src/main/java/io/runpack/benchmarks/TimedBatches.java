@@ -5,16 +5,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Operations timed in batches by the CPU time of the whole process (this thread, the collector's,
- * the compiler's), as the probes that compare operations in pairs take them ({@link
- * CoreRatioProbe}, {@link LibraryAbProbe}): on a machine whose cores other processes share, time
- * spent waiting for a core is not the operation's cost, and an allocating operation's collections
- * are. The clock ticks coarsely (about 10 ms), so batches last a few hundred milliseconds.
+ * Operations timed in batches, as the probes that compare operations in pairs take them ({@link
+ * CoreRatioProbe}, {@link LibraryAbProbe}), by one of two clocks: the CPU time of the whole process
+ * (this thread, the collector's, the compiler's), for operations as different as Runpack and its
+ * baselines on a machine whose cores other processes share: time spent waiting for a core is not an
+ * operation's cost, and an allocating operation's collections are; it ticks coarsely (every 10 ms
+ * on Linux), so its batches last a few hundred milliseconds. Or the wall clock, precise to the
+ * nanosecond, for two builds of one operation whose few percent a 10 ms tick would hide, taking
+ * turns often enough that a machine's drift moves both alike.
  */
-final class CpuBatches {
+final class TimedBatches {
 
   private static final OperatingSystemMXBean PROCESS =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -24,12 +28,27 @@ final class CpuBatches {
     long apply() throws IOException;
   }
 
+  private final LongSupplier clock;
   private long sink;
 
-  /** Runs {@code operation} for about {@code nanos} of CPU time (a warm-up). */
+  private TimedBatches(LongSupplier clock) {
+    this.clock = clock;
+  }
+
+  /** Batches timed by the CPU time of the whole process. */
+  static TimedBatches processCpuTime() {
+    return new TimedBatches(PROCESS::getProcessCpuTime);
+  }
+
+  /** Batches timed by the wall clock ({@link System#nanoTime}). */
+  static TimedBatches wallClock() {
+    return new TimedBatches(System::nanoTime);
+  }
+
+  /** Runs {@code operation} for about {@code nanos} by the clock (a warm-up). */
   void run(Operation operation, long nanos) {
-    long until = PROCESS.getProcessCpuTime() + nanos;
-    while (PROCESS.getProcessCpuTime() < until) {
+    long until = clock.getAsLong() + nanos;
+    while (clock.getAsLong() < until) {
       timed(operation, 16);
     }
   }
@@ -59,9 +78,9 @@ final class CpuBatches {
     return (double) nanos / operations;
   }
 
-  /** The CPU time of the whole process over {@code n} operations. */
+  /** The clock's nanoseconds over {@code n} operations. */
   private long timed(Operation operation, int n) {
-    long start = PROCESS.getProcessCpuTime();
+    long start = clock.getAsLong();
     try {
       for (int i = 0; i < n; i++) {
         sink += operation.apply();
@@ -69,7 +88,7 @@ final class CpuBatches {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return PROCESS.getProcessCpuTime() - start;
+    return clock.getAsLong() - start;
   }
 
   /** The results' bytes summed, for the caller to keep alive. */
@@ -78,7 +97,7 @@ final class CpuBatches {
   }
 
   /** One field of every round, sorted. */
-  static double[] column(List<double[]> rounds, ToDoubleFunction<double[]> field) {
+  static <T> double[] column(List<T> rounds, ToDoubleFunction<T> field) {
     return rounds.stream().mapToDouble(field).sorted().toArray();
   }
 
