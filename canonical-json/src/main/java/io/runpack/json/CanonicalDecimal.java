@@ -23,26 +23,17 @@ final class CanonicalDecimal {
 
   private CanonicalDecimal() {}
 
-  /** True when the valid lexeme {@code in[start, end)}, not an integer literal, is canonical. */
-  static boolean isCanonical(byte[] in, int start, int end) {
-    int i = in[start] == '-' ? start + 1 : start;
-    int point = digitsEnd(in, i, end); // where the point is, or the exponent starts
-    int mantissaEnd = point < end && in[point] == '.' ? digitsEnd(in, point + 1, end) : point;
-    return isCanonical(in, start, end, point, mantissaEnd);
-  }
-
   /**
-   * {@link #isCanonical(byte[], int, int)} given where the lexeme's integer digits end ({@code
-   * point}) and where its fraction's do ({@code mantissaEnd}, {@code point} when it has none).
+   * True when the valid lexeme {@code in[start, end)}, not an integer literal, is canonical, given
+   * where its integer digits end ({@code point}) and where its fraction's do ({@code mantissaEnd},
+   * {@code point} when it has none), as the scan that found it saw them.
    */
   static boolean isCanonical(byte[] in, int start, int end, int point, int mantissaEnd) {
     int i = in[start] == '-' ? start + 1 : start;
     if (point == end) {
       return false; // an integer literal: CanonicalNumbers sees to those
     }
-    if (in[point] != '.') {
-      mantissaEnd = point; // no fraction: only 'de±X' can be canonical
-    } else if (in[mantissaEnd - 1] == '0') {
+    if (in[point] == '.' && in[mantissaEnd - 1] == '0') {
       return false; // a fraction ending in 0
     }
     int fractionDigits = Math.max(0, mantissaEnd - point - 1);
@@ -94,20 +85,6 @@ final class CanonicalDecimal {
     return !Double.isNaN(magnitude)
         && !Double.isInfinite(magnitude)
         && ShortestDouble.isShortest(magnitude, w, p);
-  }
-
-  /**
-   * Where the run of digits from {@code at} ends, eight at a time while it can ({@link
-   * EightDigits}).
-   */
-  private static int digitsEnd(byte[] in, int at, int end) {
-    while (at + 8 <= end && EightDigits.all(EightDigits.word(in, at))) {
-      at += 8;
-    }
-    while (at < end && JsonCursor.isDigit(in[at])) {
-      at++;
-    }
-    return at;
   }
 
   /** {@code w} followed by the digits {@code in[from, to)}, as one number (wrapping past 2^64). */

@@ -37,20 +37,10 @@ final class CanonicalNumbers {
   }
 
   /**
-   * True when the valid number lexeme {@code in[start, end)} is its own canonical form: a 64-bit
-   * integer other than {@code -0}, or a decimal written as ECMAScript writes its value ({@link
+   * True when the valid number lexeme {@code in[start, end)}, whose {@link #parts} the scan that
+   * found it gave ({@link JsonCursor#scanNumberParts}), is its own canonical form: a 64-bit integer
+   * other than {@code -0}, or a decimal written as ECMAScript writes its value ({@link
    * CanonicalDecimal}).
-   */
-  static boolean isCanonical(byte[] in, int start, int end, boolean integerLiteral) {
-    if (integerLiteral) {
-      return fitsSixtyFourBits(in, start, end) && !isNegativeZero(in, start, end);
-    }
-    return CanonicalDecimal.isCanonical(in, start, end);
-  }
-
-  /**
-   * {@link #isCanonical(byte[], int, int, boolean)} for a lexeme whose parts {@link
-   * JsonCursor#scanNumberParts} found, so that its digits are not looked for again.
    */
   static boolean isCanonical(byte[] in, int start, int end, long parts) {
     if (isIntegerLiteral(parts, end)) {

@@ -39,11 +39,10 @@ class DecimalLexemesTest {
     for (int i = 0; i < 400_000; i++) {
       String lexeme = i % 2 == 0 ? lexeme(random) : ecmaScriptDecimal(random);
       byte[] in = lexeme.getBytes(StandardCharsets.US_ASCII);
-      boolean canonical = CanonicalNumbers.isCanonical(in, 0, in.length, false);
       JsonCursor cursor = new JsonCursor(in, new ByteOutput(64)) {};
-      long parts = cursor.scanNumberParts(); // the readers' way: the parts found by the scan
+      long parts = cursor.scanNumberParts(); // as the readers do: the parts the scan found
       assertEquals(in.length, cursor.pos, lexeme);
-      assertEquals(canonical, CanonicalNumbers.isCanonical(in, 0, in.length, parts), lexeme);
+      boolean canonical = CanonicalNumbers.isCanonical(in, 0, in.length, parts);
       boolean unchanged = expected(lexeme).equals(lexeme);
       if (canonical) {
         assertTrue(unchanged, lexeme); // never left as written when that is not its canonical text
