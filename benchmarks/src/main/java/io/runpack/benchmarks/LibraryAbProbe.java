@@ -87,10 +87,11 @@ public final class LibraryAbProbe {
   }
 
   /**
-   * {@link #run} in {@code forks} JVMs of their own, one after the other, with this one's options:
-   * within one JVM the two builds' ratio is steady from round to round, but the JIT compiles each
-   * build a little differently in each JVM, so one JVM's ratio can be off by a few percent. Prints
-   * one JSON line per log: the medians over the JVMs, and each JVM's ratio ({@code a_vs_b_forks}).
+   * {@link #run} in {@code forks} JVMs of their own, one after the other, with this one's heap and
+   * {@code -XX} options ({@link #forwarded}): within one JVM the two builds' ratio is steady from
+   * round to round, but the JIT compiles each build a little differently in each JVM, so one JVM's
+   * ratio can be off by a few percent. Prints one JSON line per log: the medians over the JVMs, and
+   * each JVM's ratio in the order they ran ({@code a_vs_b_forks}).
    */
   static void forked(
       Path a,
@@ -104,7 +105,9 @@ public final class LibraryAbProbe {
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(LibraryAbProbe::forwarded)
+        .forEach(command::add);
     command.addAll(
         List.of(
             "-cp",
@@ -127,15 +130,21 @@ public final class LibraryAbProbe {
       String[] lines = output.strip().split("\n");
       if (status != 0 || lines.length != logs.size()) {
         throw new IllegalStateException(
-            "fork " + fork + " failed (exit " + status + "): " + output);
+            String.format(
+                Locale.ROOT,
+                "fork %d exited with %d after %d lines, expected %d: %s",
+                fork,
+                status,
+                lines.length,
+                logs.size(),
+                output));
       }
       for (int i = 0; i < lines.length; i++) {
         byLog.get(i).add(json.readTree(lines[i]));
       }
     }
     for (List<JsonNode> runs : byLog) {
-      double[] ratios =
-          runs.stream().mapToDouble(r -> r.get("a_vs_b").asDouble()).sorted().toArray();
+      double[] ratios = runs.stream().mapToDouble(r -> r.get("a_vs_b").asDouble()).toArray();
       out.println(
           String.format(
               Locale.ROOT,
@@ -147,9 +156,25 @@ public final class LibraryAbProbe {
               rounds,
               median(column(runs, r -> r.get("a_us").asDouble())),
               median(column(runs, r -> r.get("b_us").asDouble())),
-              median(ratios),
+              median(column(runs, r -> r.get("a_vs_b").asDouble())),
               Arrays.toString(ratios).replace(" ", "")));
     }
+  }
+
+  /**
+   * True for an option of this JVM that a fork takes too: the heap's and {@code -XX} options, but
+   * not those that print or record ({@code Print}, {@code Log}, {@code FlightRecord}: their output
+   * would mix with the fork's or overwrite this JVM's files). Agents, debuggers and {@code -Xlog}
+   * stay here: a second debugger could not take the same port.
+   */
+  static boolean forwarded(String option) {
+    if (option.startsWith("-Xms") || option.startsWith("-Xmx") || option.startsWith("-Xss")) {
+      return true;
+    }
+    return option.startsWith("-XX:")
+        && !option.contains("Print")
+        && !option.contains("Log")
+        && !option.contains("FlightRecord");
   }
 
   /** Measures build {@code a} against build {@code b} on each log in turn, printing to out. */
