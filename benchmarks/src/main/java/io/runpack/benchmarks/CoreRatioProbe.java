@@ -7,7 +7,6 @@ import io.runpack.domain.model.Limits;
 import io.runpack.json.CanonicalJson;
 import io.runpack.json.Canonicalizer;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -41,9 +40,6 @@ import java.util.Locale;
 public final class CoreRatioProbe {
 
   private static final int[] SIZES = {1024, 65536, 1048576, 16711680};
-
-  /** Warm-up of each operation, in batches: enough for the JIT's final tier on every path. */
-  private static final int WARMUP_BATCHES = 3;
 
   /**
    * The benchmark whose operations are measured, on each log and size in turn: its working memory
@@ -99,22 +95,7 @@ public final class CoreRatioProbe {
           ExportCoreBenchmark.sha256(
               canonicalInput.canonicalize(canonical, Limits.MAX_ARTIFACT_BYTES))[0]
     };
-    for (TimedBatches.Operation operation : operations) {
-      batches.run(operation, WARMUP_BATCHES * batchNanos);
-    }
-    int[] batch = new int[operations.length];
-    for (int i = 0; i < operations.length; i++) {
-      batch[i] = batches.calibrate(operations[i], batchNanos);
-    }
-    List<double[]> perOp = new ArrayList<>();
-    for (int round = 0; round < rounds; round++) {
-      double[] nanos = new double[operations.length];
-      for (int k = 0; k < operations.length; k++) {
-        int i = (round + k) % operations.length; // rotate who goes first
-        nanos[i] = batches.nanosPerOperation(operations[i], batch[i], batchNanos / 2);
-      }
-      perOp.add(nanos);
-    }
+    List<double[]> perOp = batches.rounds(operations, rounds, batchNanos);
     double[] runpack = column(perOp, r -> r[0]);
     double[] versusA = column(perOp, r -> r[1] / r[0]);
     double[] versusB = column(perOp, r -> r[2] / r[0]);

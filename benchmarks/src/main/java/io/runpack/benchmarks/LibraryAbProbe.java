@@ -52,8 +52,6 @@ public final class LibraryAbProbe {
   /** The output limit each call is given: far above any document measured. */
   private static final int MAX_BYTES = 1 << 30;
 
-  private static final int WARMUP_BATCHES = 3;
-
   private final TimedBatches batches = TimedBatches.wallClock();
   private final MethodHandle a;
   private final MethodHandle b;
@@ -218,22 +216,7 @@ public final class LibraryAbProbe {
     TimedBatches.Operation[] operations = {
       () -> canonicalize(a, document)[0], () -> canonicalize(b, document)[0]
     };
-    for (TimedBatches.Operation operation : operations) {
-      batches.run(operation, WARMUP_BATCHES * batchNanos);
-    }
-    int[] batch = new int[2];
-    for (int i = 0; i < 2; i++) {
-      batch[i] = batches.calibrate(operations[i], batchNanos);
-    }
-    List<double[]> perOp = new ArrayList<>();
-    for (int round = 0; round < rounds; round++) {
-      double[] nanos = new double[2];
-      for (int k = 0; k < 2; k++) {
-        int i = (round + k) % 2; // A first in even rounds, B first in odd ones
-        nanos[i] = batches.nanosPerOperation(operations[i], batch[i], batchNanos / 2);
-      }
-      perOp.add(nanos);
-    }
+    List<double[]> perOp = batches.rounds(operations, rounds, batchNanos);
     double[] versus = column(perOp, r -> r[0] / r[1]);
     return String.format(
         Locale.ROOT,

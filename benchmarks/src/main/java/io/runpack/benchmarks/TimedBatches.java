@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
@@ -19,6 +20,9 @@ import java.util.function.ToDoubleFunction;
  * turns often enough that a machine's drift moves both alike.
  */
 final class TimedBatches {
+
+  /** Warm-up of each operation, in batches: enough for the JIT's final tier on every path. */
+  private static final int WARMUP_BATCHES = 3;
 
   private static final OperatingSystemMXBean PROCESS =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -45,8 +49,33 @@ final class TimedBatches {
     return new TimedBatches(System::nanoTime);
   }
 
+  /**
+   * The operations warmed up, each its batch calibrated to about {@code batchNanos}, then {@code
+   * rounds} rounds in which each takes its turn in a rotating order (who goes first moves by one
+   * each round): per round, the nanoseconds per operation of each, in the operations' order.
+   */
+  List<double[]> rounds(Operation[] operations, int rounds, long batchNanos) {
+    for (Operation operation : operations) {
+      run(operation, WARMUP_BATCHES * batchNanos);
+    }
+    int[] batch = new int[operations.length];
+    for (int i = 0; i < operations.length; i++) {
+      batch[i] = calibrate(operations[i], batchNanos);
+    }
+    List<double[]> perOp = new ArrayList<>();
+    for (int round = 0; round < rounds; round++) {
+      double[] nanos = new double[operations.length];
+      for (int k = 0; k < operations.length; k++) {
+        int i = (round + k) % operations.length; // rotate who goes first
+        nanos[i] = nanosPerOperation(operations[i], batch[i], batchNanos / 2);
+      }
+      perOp.add(nanos);
+    }
+    return perOp;
+  }
+
   /** Runs {@code operation} for about {@code nanos} by the clock (a warm-up). */
-  void run(Operation operation, long nanos) {
+  private void run(Operation operation, long nanos) {
     long until = clock.getAsLong() + nanos;
     while (clock.getAsLong() < until) {
       timed(operation, 16);
@@ -54,7 +83,7 @@ final class TimedBatches {
   }
 
   /** Operations in a batch that takes about {@code batchNanos}. */
-  int calibrate(Operation operation, long batchNanos) {
+  private int calibrate(Operation operation, long batchNanos) {
     int n = 1;
     long took;
     while ((took = timed(operation, n)) < batchNanos / 2) {
@@ -68,7 +97,7 @@ final class TimedBatches {
    * Nanoseconds per operation over one batch, or over more batches until the coarse clock has
    * counted at least {@code minNanos} (a batch can end before it ticks).
    */
-  double nanosPerOperation(Operation operation, int batch, long minNanos) {
+  private double nanosPerOperation(Operation operation, int batch, long minNanos) {
     long nanos = 0;
     long operations = 0;
     do {
