@@ -16,9 +16,7 @@ final class ShapeNames {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
-  private static final long QUOTES = '"' * ONES;
+  private static final long QUOTES = '"' * 0x0101010101010101L;
 
   /** Per name: its bytes, zero-padded to {@link KnownShapes#MAX_NAME_BYTES}. */
   private final byte[] names;
@@ -108,8 +106,7 @@ final class ShapeNames {
    */
   static int hash(byte[] text, int at, int bits) {
     long word = (long) LONGS.get(text, at);
-    long quote = (word ^ QUOTES) | 0xff; // the opening quote is not a match
-    long matches = (quote - ONES) & ~quote & HIGHS; // the lowest is exact
+    long matches = StringContent.zeroBytes((word ^ QUOTES) | 0xff); // not the opening quote
     if (matches != 0) {
       word &= -1L >>> (63 - Long.numberOfTrailingZeros(matches)); // up to that quote
     }

@@ -117,12 +117,16 @@ final class StringContent {
    */
   private static long specialBytes(long eight) {
     long controls = (eight - 0x20 * ONES) & ~eight;
-    long quotes = hasZeroByte(eight ^ ('"' * ONES));
-    long backslashes = hasZeroByte(eight ^ ('\\' * ONES));
+    long quotes = zeroBytes(eight ^ ('"' * ONES));
+    long backslashes = zeroBytes(eight ^ ('\\' * ONES));
     return (eight | controls | quotes | backslashes) & HIGHS;
   }
 
-  private static long hasZeroByte(long v) {
-    return (v - ONES) & ~v;
+  /**
+   * The high bit of each zero byte of {@code v} (the classic SWAR test): the lowest is exact, those
+   * above it may be borrows.
+   */
+  static long zeroBytes(long v) {
+    return (v - ONES) & ~v & HIGHS;
   }
 }
