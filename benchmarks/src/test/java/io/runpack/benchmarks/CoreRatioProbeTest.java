@@ -1,6 +1,7 @@
 package io.runpack.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,12 +19,31 @@ class CoreRatioProbeTest {
 
   @Test
   void reportsEveryLogWithRatiosBetweenTheirLowestAndHighestRounds() throws Exception {
+    checkLines(run("cpu"), "cpu");
+  }
+
+  @Test
+  void timesTheSameBatchesByTheWallClockOnRequest() throws Exception {
+    checkLines(run("wall"), "wall");
+  }
+
+  @Test
+  void refusesAClockItDoesNotHave() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run("thread"));
+    assertEquals("clock must be cpu or wall, not \"thread\"", e.getMessage());
+  }
+
+  private static String run(String clock) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      CoreRatioProbe.run(3, 30_000_000L, new int[] {1024}, out);
+      CoreRatioProbe.run(3, 30_000_000L, new int[] {1024}, clock, out);
     }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static void checkLines(String printed, String clock) throws Exception {
     List<JsonNode> lines = new ArrayList<>();
-    for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n")) {
+    for (String line : printed.split("\n")) {
       lines.add(new ObjectMapper().readTree(line));
     }
     assertEquals(
@@ -31,6 +51,7 @@ class CoreRatioProbeTest {
         lines.stream().map(l -> l.get("log").asText()).toList());
     for (JsonNode line : lines) {
       assertEquals(1024, line.get("bytes").asInt());
+      assertEquals(clock, line.get("clock").asText());
       assertEquals(3, line.get("rounds").asInt());
       for (String time :
           List.of("runpack_us", "a_us", "b_us", "floor_us", "hash_us", "canonical_input_us")) {
