@@ -62,24 +62,38 @@ public final class CoreRatioProbe {
 
   private CoreRatioProbe(String clock) {
     this.clock = clock;
-    this.batches =
-        switch (clock) {
-          case "cpu" -> TimedBatches.processCpuTime();
-          case "wall" -> TimedBatches.wallClock();
-          default ->
-              throw new IllegalArgumentException(
-                  "clock must be cpu or wall, not \"" + clock + "\"");
-        };
+    this.batches = batches(clock);
+  }
+
+  /** Batches timed by {@code clock}: {@code cpu} or {@code wall}. */
+  private static TimedBatches batches(String clock) {
+    return switch (clock) {
+      case "cpu" -> TimedBatches.processCpuTime();
+      case "wall" -> TimedBatches.wallClock();
+      default ->
+          throw new IllegalArgumentException("clock must be cpu or wall, not \"" + clock + "\"");
+    };
   }
 
   public static void main(String[] args) {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 21;
-    long batchNanos = (args.length > 1 ? Long.parseLong(args[1]) : 300) * 1_000_000L;
-    int[] sizes =
-        args.length > 2
-            ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
-            : SIZES;
-    run(rounds, batchNanos, sizes, args.length > 3 ? args[3] : "cpu", System.out);
+    int rounds = 21;
+    long batchNanos = 300_000_000L;
+    int[] sizes = SIZES;
+    String clock = args.length > 3 ? args[3] : "cpu";
+    try {
+      rounds = args.length > 0 ? Integer.parseInt(args[0]) : rounds;
+      batchNanos = args.length > 1 ? Long.parseLong(args[1]) * 1_000_000L : batchNanos;
+      if (args.length > 2) {
+        sizes = Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
+      }
+      batches(clock);
+    } catch (IllegalArgumentException e) { // a number that is not one, too, or an unknown clock
+      System.err.println(
+          "usage: CoreRatioProbe [rounds] [batch-ms] [bytes,bytes,...] [cpu|wall]: "
+              + e.getMessage());
+      System.exit(2);
+    }
+    run(rounds, batchNanos, sizes, clock, System.out);
   }
 
   /**
