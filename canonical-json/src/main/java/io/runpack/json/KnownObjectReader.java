@@ -16,6 +16,11 @@ package io.runpack.json;
  * the object (past an escape, a rewritten number, a moved object, or a name whose first eight bytes
  * tie with the one before it), the rest left pending as it would be: the byte limit ({@link
  * JsonError#SIZE_LIMIT}) is met, or not, as it would be, and the output after it is the same.
+ *
+ * <p>{@link #value} reads a string itself rather than call a method for it, which makes it longer
+ * than HotSpot's C2 inlines at a hot call (325 bytes of bytecode): the recursion value → object →
+ * value then compiles as calls, not as copies of itself, and one gate-evaluation record reads 7-8%
+ * faster (docs/BENCHMARKS.md, issue #13). {@code KnownObjectReaderLayoutTest} holds it there.
  */
 abstract class KnownObjectReader extends CanonicalLexer {
 
@@ -101,8 +106,29 @@ abstract class KnownObjectReader extends CanonicalLexer {
     }
     byte b = in[at];
     switch (b) {
-      case '"':
-        return stringEnd(at, memory);
+      case '"': // its end when it is canonical as written, escapes included (the general way
+        // writes the output out at each escape)
+        for (int p = at + 1; ; ) {
+          p = StringContent.plainRun(in, p, end);
+          if (p >= end) {
+            return -1;
+          }
+          byte c = in[p];
+          if (c == '"') {
+            return p + 1;
+          }
+          int length =
+              c == '\\'
+                  ? StringContent.canonicalEscapeLength(in, p, end)
+                  : c < 0 ? StringContent.sequenceLength(in, p, end) : -1;
+          if (length <= 0) {
+            return -1;
+          }
+          p += length;
+          if (c == '\\') {
+            memory.wrote(p);
+          }
+        }
       case 't':
         return literalEnd(at, "true");
       case 'f':
@@ -145,35 +171,6 @@ abstract class KnownObjectReader extends CanonicalLexer {
         return -1;
       }
       element = elementEnd + 1;
-    }
-  }
-
-  /**
-   * Where the string at {@code at} ends when it is canonical as written, escapes included (the
-   * general way writes the output out at each escape); or -1.
-   */
-  private int stringEnd(int at, KnownObjectMemory memory) {
-    int p = at + 1;
-    while (true) {
-      p = StringContent.plainRun(in, p, end);
-      if (p >= end) {
-        return -1;
-      }
-      byte b = in[p];
-      if (b == '"') {
-        return p + 1;
-      }
-      int length =
-          b == '\\'
-              ? StringContent.canonicalEscapeLength(in, p, end)
-              : b < 0 ? StringContent.sequenceLength(in, p, end) : -1;
-      if (length <= 0) {
-        return -1;
-      }
-      p += length;
-      if (b == '\\') {
-        memory.wrote(p);
-      }
     }
   }
 
