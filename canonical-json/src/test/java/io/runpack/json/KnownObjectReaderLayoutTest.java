@@ -41,40 +41,40 @@ class KnownObjectReaderLayoutTest {
   static int bytecodeLength(Class<?> type, String name) throws IOException {
     try (InputStream stream = type.getResourceAsStream(type.getSimpleName() + ".class");
         DataInputStream in = new DataInputStream(stream)) {
-      in.skipBytes(8); // magic, minor and major versions
+      in.skipNBytes(8); // magic, minor and major versions
       String[] utf8 = new String[in.readUnsignedShort()];
       for (int i = 1; i < utf8.length; i++) { // JVMS §4.4: each constant's tag and size
         int tag = in.readUnsignedByte();
         switch (tag) {
           case 1 -> utf8[i] = in.readUTF();
           case 5, 6 -> {
-            in.skipBytes(8);
+            in.skipNBytes(8);
             i++; // a long or a double takes two entries
           }
-          case 7, 8, 16, 19, 20 -> in.skipBytes(2);
-          case 15 -> in.skipBytes(3);
-          case 3, 4, 9, 10, 11, 12, 17, 18 -> in.skipBytes(4);
+          case 7, 8, 16, 19, 20 -> in.skipNBytes(2);
+          case 15 -> in.skipNBytes(3);
+          case 3, 4, 9, 10, 11, 12, 17, 18 -> in.skipNBytes(4);
           default -> throw new IOException("constant pool tag " + tag + " not known");
         }
       }
-      in.skipBytes(6); // access flags, this class, super class
-      in.skipBytes(2 * in.readUnsignedShort()); // interfaces
+      in.skipNBytes(6); // access flags, this class, super class
+      in.skipNBytes(2 * in.readUnsignedShort()); // interfaces
       for (int member = 0, fields = in.readUnsignedShort(); member < fields; member++) {
-        in.skipBytes(6);
+        in.skipNBytes(6);
         skipAttributes(in);
       }
       for (int member = 0, methods = in.readUnsignedShort(); member < methods; member++) {
-        in.skipBytes(2);
+        in.skipNBytes(2);
         String methodName = utf8[in.readUnsignedShort()];
-        in.skipBytes(2);
+        in.skipNBytes(2);
         for (int a = 0, attributes = in.readUnsignedShort(); a < attributes; a++) {
           String attribute = utf8[in.readUnsignedShort()];
           int length = in.readInt();
           if (methodName.equals(name) && attribute.equals("Code")) {
-            in.skipBytes(4); // max stack, max locals
+            in.skipNBytes(4); // max stack, max locals
             return in.readInt();
           }
-          in.skipBytes(length);
+          in.skipNBytes(length);
         }
       }
       return -1;
@@ -83,8 +83,8 @@ class KnownObjectReaderLayoutTest {
 
   private static void skipAttributes(DataInputStream in) throws IOException {
     for (int a = 0, attributes = in.readUnsignedShort(); a < attributes; a++) {
-      in.skipBytes(2);
-      in.skipBytes(in.readInt());
+      in.skipNBytes(2);
+      in.skipNBytes(in.readInt());
     }
   }
 }
